@@ -1,0 +1,47 @@
+"""SQLAlchemy models of the round table's secretariat. No Qt, no I/O."""
+
+from .base import Base, name_key
+from .funding import FundingAgreement, ReportingDeadline
+from .meetings import (
+    AgendaItem,
+    Attendance,
+    FollowUp,
+    Meeting,
+    ParticipantCount,
+    Resolution,
+    ResolutionCounter,
+)
+from .membership import Membership, MembershipCategory
+from .people import Organization, PartnerRole, Person, Representation
+from .plan import ActionPlan, Assignment, Chantier, Means, Orientation, Pillar, Target
+from .records import AuditEntry, Consent, Setting
+
+__all__ = [
+    "ActionPlan",
+    "AgendaItem",
+    "Assignment",
+    "Attendance",
+    "AuditEntry",
+    "Base",
+    "Chantier",
+    "Consent",
+    "FollowUp",
+    "FundingAgreement",
+    "Means",
+    "Meeting",
+    "Membership",
+    "MembershipCategory",
+    "Organization",
+    "Orientation",
+    "ParticipantCount",
+    "PartnerRole",
+    "Person",
+    "Pillar",
+    "Representation",
+    "Resolution",
+    "ResolutionCounter",
+    "ReportingDeadline",
+    "Setting",
+    "Target",
+    "name_key",
+]

@@ -1,0 +1,113 @@
+"""French labels (translatable) of every enum value, for screens and documents."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from ..i18n import N_, _
+from .enums import (
+    AgendaItemKind,
+    AssignmentRole,
+    AttendanceStatus,
+    ConsentPurpose,
+    Evaluation,
+    FollowUpStatus,
+    MeetingKind,
+    MeetingStatus,
+    ParticipationFormat,
+    PartnerKind,
+    PaymentMethod,
+    PlanStatus,
+    RepresentationRole,
+    ResolutionOutcome,
+    Sector,
+)
+
+_LABELS: list[tuple[StrEnum, str]] = [
+    (Sector.COMMUNITY, N_("Communautaire")),
+    (Sector.INSTITUTIONAL, N_("Institutionnel")),
+    (Sector.MUNICIPAL, N_("Municipal et élu·es")),
+    (Sector.SCHOOL, N_("Scolaire")),
+    (Sector.HEALTH, N_("Santé et services sociaux")),
+    (Sector.PRIVATE, N_("Privé")),
+    (Sector.CITIZEN, N_("Citoyen")),
+    (Sector.OTHER, N_("Autre")),
+    (RepresentationRole.DELEGATE, N_("Délégué·e")),
+    (RepresentationRole.SUBSTITUTE, N_("Substitut")),
+    (RepresentationRole.STAFF, N_("Employé·e")),
+    (PartnerKind.FUNDER, N_("Bailleur de fonds")),
+    (PartnerKind.INSTITUTIONAL, N_("Partenaire institutionnel")),
+    (PartnerKind.COMMUNITY, N_("Partenaire communautaire")),
+    (PaymentMethod.CASH, N_("Comptant")),
+    (PaymentMethod.CHEQUE, N_("Chèque")),
+    (PaymentMethod.TRANSFER, N_("Virement")),
+    (PaymentMethod.CARD, N_("Carte")),
+    (PaymentMethod.OTHER, N_("Autre")),
+    (PlanStatus.TODO, N_("À venir")),
+    (PlanStatus.IN_PROGRESS, N_("En cours")),
+    (PlanStatus.DONE, N_("Réalisé")),
+    (PlanStatus.ABANDONED, N_("Abandonné")),
+    (Evaluation.ACHIEVED, N_("Atteinte")),
+    (Evaluation.PARTIAL, N_("Partiellement atteinte")),
+    (Evaluation.NOT_ACHIEVED, N_("Non atteinte")),
+    (Evaluation.NOT_APPLICABLE, N_("Sans objet")),
+    (AssignmentRole.LEAD, N_("Porteur·e")),
+    (AssignmentRole.CO_LEAD, N_("Co-porteur·e")),
+    (AssignmentRole.MEMBER, N_("Membre")),
+    (AssignmentRole.RESOURCE, N_("Personne-ressource")),
+    (AssignmentRole.OBSERVER, N_("Observateur·trice")),
+    (MeetingKind.AGA, N_("Assemblée générale annuelle")),
+    (MeetingKind.AGE, N_("Assemblée générale extraordinaire")),
+    (MeetingKind.NEIGHBOURHOOD_ASSEMBLY, N_("Assemblée de quartier")),
+    (MeetingKind.COORDINATION, N_("Comité de coordination")),
+    (MeetingKind.CHANTIER, N_("Rencontre de chantier")),
+    (MeetingKind.AD_HOC, N_("Comité ad hoc")),
+    (MeetingKind.PARTICIPATION, N_("Activité de participation")),
+    (ParticipationFormat.MICRO_TROTTOIR, N_("Micro-trottoir")),
+    (ParticipationFormat.FOCUS_GROUP, N_("Groupe de discussion")),
+    (ParticipationFormat.IDEATION, N_("Atelier d'idéation")),
+    (ParticipationFormat.INTERVIEW, N_("Entretien")),
+    (ParticipationFormat.WALK, N_("Visite de quartier")),
+    (ParticipationFormat.CODESIGN, N_("Conception participative")),
+    (MeetingStatus.PLANNED, N_("Prévue")),
+    (MeetingStatus.HELD, N_("Tenue")),
+    (MeetingStatus.CANCELLED, N_("Annulée")),
+    (AgendaItemKind.INFORMATION, N_("Information")),
+    (AgendaItemKind.DISCUSSION, N_("Discussion")),
+    (AgendaItemKind.DECISION, N_("Décision")),
+    (AttendanceStatus.INVITED, N_("Invité·e")),
+    (AttendanceStatus.PRESENT, N_("Présent·e")),
+    (AttendanceStatus.EXCUSED, N_("Excusé·e")),
+    (AttendanceStatus.ABSENT, N_("Absent·e")),
+    (ResolutionOutcome.ADOPTED, N_("Adoptée")),
+    (ResolutionOutcome.UNANIMOUS, N_("Adoptée à l'unanimité")),
+    (ResolutionOutcome.REJECTED, N_("Rejetée")),
+    (ResolutionOutcome.DEFERRED, N_("Reportée")),
+    (FollowUpStatus.OPEN, N_("À faire")),
+    (FollowUpStatus.IN_PROGRESS, N_("En cours")),
+    (FollowUpStatus.DONE, N_("Fait")),
+    (FollowUpStatus.CANCELLED, N_("Annulé")),
+    (ConsentPurpose.EMAIL_CONTACT, N_("Contact par courriel")),
+    (ConsentPurpose.DIRECTORY, N_("Parution au bottin")),
+    (ConsentPurpose.PHOTOS, N_("Photos")),
+]
+# Keyed by (enum, value): StrEnum members of different enums with one value compare equal.
+LABELS: dict[tuple[type, str], str] = {(type(m), m.value): text for m, text in _LABELS}
+
+
+def label(value: StrEnum | str | None, enum: type[StrEnum] | None = None) -> str:
+    """The translated label of an enum member (or of its stored value with ``enum``)."""
+    if value is None:
+        return ""
+    if enum is not None and not isinstance(value, enum):
+        try:
+            value = enum(value)
+        except ValueError:
+            return str(value)
+    text = LABELS.get((type(value), value.value)) if isinstance(value, StrEnum) else None
+    return _(text) if text else str(value)
+
+
+def choices(enum: type[StrEnum]) -> list[tuple[str, str]]:
+    """(stored value, translated label) pairs in declaration order, for combo boxes."""
+    return [(member.value, label(member)) for member in enum]

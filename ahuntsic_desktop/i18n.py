@@ -1,0 +1,105 @@
+"""Language and Québec formats: translations (gettext, French source strings) and Babel
+formatting of dates, times, numbers and money."""
+
+from __future__ import annotations
+
+import gettext as _gettext
+import sys
+from datetime import date, datetime, time
+from decimal import Decimal
+from pathlib import Path
+
+from babel.dates import format_date as _format_date
+from babel.dates import format_time as _format_time
+from babel.numbers import format_currency, format_decimal
+
+DOMAIN = "ahuntsic"
+DEFAULT_LOCALE = "fr_CA"
+SUPPORTED = ("fr_CA", "en_CA")
+
+_locale = DEFAULT_LOCALE
+_translations: _gettext.NullTranslations = _gettext.NullTranslations()
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder, in a checkout or inside a frozen bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"
+
+
+def locale_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def set_locale(name: str | None) -> str:
+    """Switch the language; French (Canada) when ``name`` is unknown. Returns the locale."""
+    global _locale, _translations
+    name = name if name in SUPPORTED else DEFAULT_LOCALE
+    _locale = name
+    if name == DEFAULT_LOCALE:
+        _translations = _gettext.NullTranslations()
+    else:
+        _translations = _gettext.translation(
+            DOMAIN, localedir=locale_dir(), languages=[name, name.split("_")[0]], fallback=True
+        )
+    return name
+
+
+def current_locale() -> str:
+    return _locale
+
+
+def _(message: str) -> str:
+    """Translate a user-visible string (source strings are French)."""
+    return _translations.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return _translations.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark a string for translation without translating it now."""
+    return message
+
+
+def format_date(value: date | datetime | None, style: str = "long") -> str:
+    """``26 novembre 2026`` (long), ``2026-11-26`` (short)."""
+    if value is None:
+        return ""
+    if style == "short":
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, datetime):
+        value = value.date()
+    return _format_date(value, format=style, locale=_locale)
+
+
+def format_time(value: time | None) -> str:
+    """``19 h 30`` in French, ``7:30 p.m.`` in English."""
+    if value is None:
+        return ""
+    if _locale.startswith("fr"):
+        return f"{value.hour} h {value.minute:02d}"
+    return _format_time(value, format="short", locale=_locale)
+
+
+def format_money(cents: int | None) -> str:
+    """``1 234,56 $`` from integer cents (never a float)."""
+    if cents is None:
+        return ""
+    return format_currency(Decimal(cents) / 100, "CAD", locale=_locale)
+
+
+def format_number(value: int | Decimal | float | None, digits: int = 0) -> str:
+    if value is None:
+        return ""
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=_locale)
+
+
+def format_percent(ratio: float | None) -> str:
+    if ratio is None:
+        return ""
+    return f"{format_number(round(ratio * 100))} %"
