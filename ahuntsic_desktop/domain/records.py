@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, DateTime, ForeignKey, Integer, String, Text, func
+from sqlalchemy import JSON, Date, DateTime, ForeignKey, Index, Integer, String, Text, func
 from sqlalchemy.orm import Mapped, mapped_column
 
 from .base import Base, enum_check
@@ -24,7 +24,10 @@ class AuditEntry(Base):
     """One create, change, archive, merge or deletion, with what changed."""
 
     __tablename__ = "audit_entry"
-    __table_args__ = (enum_check("action", AuditAction),)
+    __table_args__ = (
+        enum_check("action", AuditAction),
+        Index("ix_audit_entry_record", "entity", "entity_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now(), index=True)

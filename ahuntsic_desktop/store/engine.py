@@ -31,9 +31,9 @@ def make_engine(path: Path | None, *, read_only: bool = False) -> Engine:
             "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
         )
     elif read_only:
-        uri = f"file:{Path(path).resolve().as_posix()}?mode=ro"
         engine = create_engine(
-            "sqlite:///" + uri, connect_args={"uri": True, "check_same_thread": False}
+            f"sqlite:///file:{Path(path).resolve().as_posix()}?mode=ro&uri=true",
+            connect_args={"check_same_thread": False},
         )
     else:
         engine = create_engine(

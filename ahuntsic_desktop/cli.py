@@ -1,0 +1,118 @@
+"""The ``ahuntsic-desktop`` command: the window by default, sub-commands for headless work."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from . import __version__
+from .i18n import _
+
+log = logging.getLogger(__name__)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ahuntsic-desktop",
+        description=_("Secrétariat hors ligne d'une table de quartier."),
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--db", type=Path, help=_("fichier de données à ouvrir"))
+    parser.add_argument(
+        "--demo", action="store_true", help=_("ouvrir des données de démonstration fictives")
+    )
+    parser.add_argument("--lang", choices=["fr", "en"], help=_("langue de l'interface"))
+    parser.add_argument("--verbose", action="store_true", help=_("journal détaillé"))
+    commands = parser.add_subparsers(dest="command")
+
+    demo = commands.add_parser("demo", help=_("écrire un fichier de démonstration fictif"))
+    demo.add_argument("path", type=Path)
+    demo.add_argument("--scale", type=int, default=1, help=_("multiplier la taille des données"))
+    demo.add_argument("--seed", type=int, default=2026)
+
+    backup = commands.add_parser("backup", help=_("copier un fichier de données sans risque"))
+    backup.add_argument("--db", type=Path, required=True, dest="source")
+    backup.add_argument("--out", type=Path, required=True)
+
+    check = commands.add_parser("check", help=_("vérifier qu'un fichier de données est sain"))
+    check.add_argument("--db", type=Path, required=True, dest="source")
+    return parser
+
+
+def _fail(message: str) -> int:
+    print(_("Erreur : {message}").format(message=message), file=sys.stderr)
+    return 1
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from .services.demo import write_demo_file
+    from .services.errors import ValidationError
+    from .store import StoreError
+
+    if args.scale < 1:
+        return _fail(_("l'échelle doit être un entier positif."))
+    try:
+        summary = write_demo_file(args.path, scale=args.scale, seed=args.seed)
+    except (ValidationError, StoreError) as error:
+        return _fail(error.message)
+    print(_("Données de démonstration fictives écrites dans {path}").format(path=args.path))
+    print(summary)
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from .store import Database, StoreError
+    from .store.engine import sqlite_backup
+
+    if args.out.exists():
+        return _fail(_("« {path} » existe déjà.").format(path=args.out))
+    try:
+        Database.open(args.source, read_only=True).close()
+        sqlite_backup(args.source, args.out)
+    except StoreError as error:
+        return _fail(error.message)
+    print(_("Copie écrite dans {path}").format(path=args.out))
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from .store import Database, StoreError
+
+    try:
+        database = Database.open(args.source, read_only=True)
+    except StoreError as error:
+        return _fail(error.message)
+    database.close()
+    print(_("Le fichier est sain."))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    from . import i18n
+    from .logs import setup_logging
+
+    args = build_parser().parse_args(argv)
+    setup_logging(args.verbose)
+    if args.lang:
+        i18n.set_locale("en_CA" if args.lang == "en" else "fr_CA")
+    try:
+        if args.command == "demo":
+            return run_demo(args)
+        if args.command == "backup":
+            return run_backup(args)
+        if args.command == "check":
+            return run_check(args)
+        from .ui.app import run_gui
+
+        return run_gui(db_path=args.db, demo=args.demo, language=args.lang)
+    except Exception:  # the last net: log it, say where the log is, never a traceback
+        from .paths import log_path
+
+        log.exception("Unexpected error in command %s", args.command)
+        return _fail(
+            _("une erreur inattendue est survenue ; les détails sont dans {path}").format(
+                path=log_path()
+            )
+        )

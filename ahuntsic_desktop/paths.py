@@ -1,0 +1,34 @@
+"""Where the application keeps its files on each OS (platformdirs)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+APP_NAME = "AhuntsicDesktop"
+
+
+def data_dir() -> Path:
+    """The user's data folder; ``AHUNTSIC_DATA_DIR`` overrides it (tests, portable use)."""
+    override = os.environ.get("AHUNTSIC_DATA_DIR")
+    path = Path(override) if override else user_data_path(APP_NAME, appauthor=False)
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_db_path() -> Path:
+    return data_dir() / "table-de-quartier.sqlite"
+
+
+def demo_db_path() -> Path:
+    return data_dir() / "demo-fictive.sqlite"
+
+
+def log_path() -> Path:
+    return data_dir() / "journal" / "ahuntsic-desktop.log"
+
+
+def backups_dir() -> Path:
+    return data_dir() / "sauvegardes"

@@ -1,0 +1,96 @@
+"""Start the graphical application: Qt set-up, the first file to open, the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from .. import i18n
+from ..i18n import _
+from ..paths import default_db_path, demo_db_path
+from .errors import install_excepthook, show_error
+from .file_opening import FILE_FILTER, open_database
+
+log = logging.getLogger(__name__)
+
+STYLE = """
+QLabel#pageTitle { font-size: 18pt; font-weight: 600; padding: 4px 0 8px 0; }
+QListWidget#navigation { font-size: 11pt; }
+QListWidget#navigation::item { padding: 8px 10px; }
+QFrame#card { border: 1px solid palette(mid); border-radius: 6px; }
+QLabel#cardValue { font-size: 22pt; font-weight: 600; }
+QLabel#cardTitle { color: palette(dark); }
+"""
+
+
+def make_application(language: str | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName("AhuntsicDesktop")
+    app.setApplicationName("Ahuntsic Desktop")
+    app.setStyleSheet(STYLE)
+    stored = QSettings().value("language")
+    locale = i18n.set_locale(
+        "en_CA" if language == "en" else "fr_CA" if language == "fr" else stored
+    )
+    QLocale.setDefault(QLocale(locale))
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if locale.startswith("fr") and translator.load(f"qtbase_{locale.split('_')[0]}", folder):
+        app.installTranslator(translator)
+    install_excepthook()
+    return app
+
+
+def first_path(db_path: Path | None, demo: bool) -> tuple[Path, bool]:
+    """The file to open at start-up and whether it may be created."""
+    if demo:
+        return demo_db_path(), False
+    if db_path is not None:
+        return db_path, False
+    last = QSettings().value("lastFile")
+    if last and Path(str(last)).exists():
+        return Path(str(last)), False
+    return default_db_path(), True
+
+
+def ensure_demo_file(path: Path) -> None:
+    if path.exists() and path.stat().st_size > 0:
+        return
+    from PySide6.QtCore import Qt
+
+    from ..services.demo import write_demo_file
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        write_demo_file(path)
+    finally:
+        QApplication.restoreOverrideCursor()
+
+
+def run_gui(db_path: Path | None = None, demo: bool = False, language: str | None = None) -> int:
+    app = make_application(language)
+    from .main_window import MainWindow
+
+    path, create = first_path(db_path, demo)
+    if demo:
+        ensure_demo_file(path)
+    db = open_database(None, path, create=create)
+    while db is None:
+        name, _filter = QFileDialog.getOpenFileName(
+            None, _("Choisir un fichier de données"), str(path.parent), FILE_FILTER
+        )
+        if not name:
+            return 1
+        db = open_database(None, Path(name))
+    window = MainWindow(db)
+    window.show()
+    try:
+        return app.exec()
+    except Exception:  # pragma: no cover - the excepthook normally catches these
+        log.exception("Event loop ended with an error")
+        show_error(None, _("Ahuntsic Desktop s'est arrêté à cause d'une erreur."))
+        return 1

@@ -1,0 +1,253 @@
+"""The main window: navigation on the left, one page at a time, the File and Help menus."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import __version__
+from ..i18n import _
+from ..services import settings as settings_service
+from ..store import Database
+from ..store.engine import sqlite_backup
+from .errors import show_error
+from .file_opening import FILE_FILTER, open_database
+from .pages.base import Context, Page
+from .pages.dashboard import DashboardPage
+from .pages.exports_page import ExportsPage
+from .pages.plan_page import PlanPage
+from .pages.registry import MembersPage, OrganizationsPage, PartnersPage
+from .pages.work import ChantiersPage, MeetingsPage
+
+log = logging.getLogger(__name__)
+MAX_RECENT = 8
+PAGES = (
+    DashboardPage,
+    MembersPage,
+    OrganizationsPage,
+    PartnersPage,
+    MeetingsPage,
+    ChantiersPage,
+    PlanPage,
+    ExportsPage,
+)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = Context(db)
+        self.preferences = QSettings()
+        self.resize(1280, 800)
+
+        self.navigation = QListWidget(self)
+        self.navigation.setObjectName("navigation")
+        self.navigation.setMaximumWidth(240)
+        self.stack = QStackedWidget(self)
+        self.pages: list[Page] = []
+        for page_class in PAGES:
+            page = page_class(self.context, self.stack)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            self.navigation.addItem(page.title)
+        self._stale: set[int] = set(range(len(self.pages)))
+        self.navigation.currentRowChanged.connect(self.show_page)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.navigation)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([200, 1080])
+        self.setCentralWidget(splitter)
+
+        self.file_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.file_label)
+        self._build_menus()
+        self._show_file()
+        self.navigation.setCurrentRow(0)
+
+    # -- menus -------------------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(_("&Fichier"))
+        self.new_action = self._action(_("&Nouveau fichier…"), self.new_file, "Ctrl+Shift+N")
+        self.open_action = self._action(
+            _("&Ouvrir…"), self.open_file, QKeySequence.StandardKey.Open
+        )
+        self.recent_menu = file_menu.addMenu(_("Ouvrir un fichier &récent"))
+        self.copy_action = self._action(
+            _("Enregistrer une &copie…"), self.save_copy, "Ctrl+Shift+S"
+        )
+        self.settings_action = self._action(_("&Paramètres…"), self.edit_settings, "Ctrl+,")
+        self.quit_action = self._action(_("&Quitter"), self.close, QKeySequence.StandardKey.Quit)
+        file_menu.addAction(self.new_action)
+        file_menu.addAction(self.open_action)
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.copy_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(_("&Aide"))
+        help_menu.addAction(self._action(_("À &propos d'Ahuntsic Desktop"), self.about))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        for path in self.recent_files():
+            action = self.recent_menu.addAction(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.switch_to(Path(p)))
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(_("(aucun)")).setEnabled(False)
+
+    # -- pages -------------------------------------------------------------------------
+    def show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        if row in self._stale:
+            self._stale.discard(row)
+            self.pages[row].refresh()
+
+    def current_page(self) -> Page:
+        return self.pages[self.stack.currentIndex()]
+
+    def refresh_all(self) -> None:
+        self._stale = set(range(len(self.pages)))
+        self.show_page(self.navigation.currentRow())
+
+    # -- files -------------------------------------------------------------------------
+    @property
+    def db(self) -> Database:
+        return self.context.db
+
+    def recent_files(self) -> list[str]:
+        value = self.preferences.value("recentFiles", [])
+        files = [value] if isinstance(value, str) else list(value or [])
+        return [f for f in files if Path(f).exists()][:MAX_RECENT]
+
+    def remember(self, path: Path) -> None:
+        files = [str(path)] + [f for f in self.recent_files() if f != str(path)]
+        self.preferences.setValue("recentFiles", files[:MAX_RECENT])
+        self.preferences.setValue("lastFile", str(path))
+
+    def _show_file(self) -> None:
+        db = self.db
+        name = settings_service.load(db).table_name
+        self.setWindowTitle(f"{name} — Ahuntsic Desktop")
+        where = str(db.path) if db.path else _("(en mémoire)")
+        suffix = _(" — lecture seule") if db.read_only else ""
+        self.file_label.setText(_("Fichier : {path}").format(path=where) + suffix)
+        self.copy_action.setEnabled(db.path is not None)
+        self.settings_action.setEnabled(not db.read_only)
+        if db.path is not None:
+            self.remember(db.path)
+
+    def set_database(self, db: Database) -> None:
+        old = self.context.db
+        self.context.db = db
+        if old is not db:
+            old.close()
+        self._show_file()
+        self.refresh_all()
+
+    def switch_to(self, path: Path, *, create: bool = False) -> bool:
+        if self.db.path is not None and path.resolve() == Path(self.db.path).resolve():
+            return True
+        db = open_database(self, path, create=create)
+        if db is None:
+            return False
+        self.set_database(db)
+        return True
+
+    def _start_dir(self) -> str:
+        return str(Path(self.db.path).parent) if self.db.path else str(Path.home())
+
+    def new_file(self) -> None:
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Nouveau fichier de données"), self._start_dir(), FILE_FILTER
+        )
+        if not name:
+            return
+        path = Path(name)
+        if path.exists():
+            show_error(
+                self, _("« {name} » existe déjà ; choisissez un autre nom.").format(name=path.name)
+            )
+            return
+        self.switch_to(path, create=True)
+
+    def open_file(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Ouvrir un fichier de données"), self._start_dir(), FILE_FILTER
+        )
+        if name:
+            self.switch_to(Path(name))
+
+    def save_copy(self) -> None:
+        if self.db.path is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Enregistrer une copie"), self._start_dir(), FILE_FILTER
+        )
+        if not name:
+            return
+        target = Path(name)
+        if target.resolve() == Path(self.db.path).resolve():
+            show_error(self, _("Choisissez un autre fichier que celui qui est ouvert."))
+            return
+        try:
+            if target.exists():
+                target.unlink()
+            sqlite_backup(Path(self.db.path), target)
+        except OSError as error:
+            log.exception("Copy to %s failed", target)
+            show_error(
+                self, _("La copie n'a pas pu être écrite : {error}").format(error=error.strerror)
+            )
+            return
+        self.statusBar().showMessage(_("Copie enregistrée dans {path}").format(path=target), 8000)
+
+    def edit_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.db, self)
+        if dialog.exec():
+            self._show_file()
+            self.refresh_all()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("À propos d'Ahuntsic Desktop"),
+            _(
+                "<h3>Ahuntsic Desktop {version}</h3>"
+                "<p>Le secrétariat hors ligne d'une table de quartier : membres, rencontres, "
+                "plan d'action et redditions de comptes.</p>"
+                "<p>Vos données restent sur cet ordinateur.</p>"
+            ).format(version=__version__),
+        )
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.context.db.close()
+        super().closeEvent(event)

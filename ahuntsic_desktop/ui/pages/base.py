@@ -1,0 +1,72 @@
+"""What every page of the main window shares: a title, a context, a refresh."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from ...services.listing import Table
+from ...store import Database
+from ..widgets.list_view import ListView
+
+
+@dataclass
+class Context:
+    """What the pages need to ask the services: the open file and today's date."""
+
+    db: Database
+    today: Callable[[], date] = field(default=date.today)
+
+
+class Page(QWidget):
+    """A page of the main window; ``refresh`` reloads it from the open file."""
+
+    title = ""
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.layout_ = QVBoxLayout(self)
+        self.heading = QLabel(self.title, self)
+        self.heading.setObjectName("pageTitle")
+        self.toolbar = QHBoxLayout()
+        self.toolbar.addWidget(self.heading)
+        self.toolbar.addStretch(1)
+        self.layout_.addLayout(self.toolbar)
+
+    def refresh(self) -> None:  # pragma: no cover - overridden
+        pass
+
+
+class ListTab(ListView):
+    """A list fed by one service query."""
+
+    def __init__(self, loader: Callable[[], Table], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.loader = loader
+
+    def refresh(self) -> None:
+        self.set_table(self.loader())
+
+
+class TabbedListPage(Page):
+    """A page made of lists in tabs, e.g. partners, agreements and deadlines."""
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.tabs = QTabWidget(self)
+        self.layout_.addWidget(self.tabs, 1)
+        self.lists: list[ListTab] = []
+
+    def add_list(self, title: str, loader: Callable[[], Table]) -> ListTab:
+        tab = ListTab(loader, self.tabs)
+        self.tabs.addTab(tab, title)
+        self.lists.append(tab)
+        return tab
+
+    def refresh(self) -> None:
+        for tab in self.lists:
+            tab.refresh()

@@ -1,0 +1,102 @@
+"""A searchable, sortable list: a search field, a count and a table view."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...i18n import _, ngettext
+from ...services.listing import Table
+from ..table_model import SearchProxy, TableModel
+
+
+class ListView(QWidget):
+    """Shows a :class:`Table` with instant accent-blind search and a live count."""
+
+    activated = Signal(int)  # the record id of a double-clicked row
+
+    def __init__(self, parent: QWidget | None = None, *, placeholder: str | None = None) -> None:
+        super().__init__(parent)
+        self.model = TableModel(parent=self)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(placeholder or _("Rechercher…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._on_search)
+        self.count_label = QLabel(self)
+        self.count_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.doubleClicked.connect(self._on_double_click)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.focus_search)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def set_table(self, table: Table, widths: dict[str, int] | None = None) -> None:
+        self.model.set_table(table)
+        header = self.view.horizontalHeader()
+        for index, column in enumerate(table.columns):
+            default = {"date": 120, "time": 70, "money": 100, "int": 70, "bool": 60}.get(
+                column.kind, 200
+            )
+            header.resizeSection(index, (widths or {}).get(column.key, default))
+        self._update_count()
+
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_search(text)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        text = ngettext("{n} élément", "{n} éléments", total).format(n=total)
+        if shown != total:
+            text = _("{shown} sur {total}").format(shown=shown, total=text)
+        self.count_label.setText(text)
+
+    def selected_ids(self) -> list[int]:
+        rows = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()}
+        return [rid for rid in (self.model.row_id(r) for r in sorted(rows)) if rid is not None]
+
+    def _on_double_click(self, index) -> None:
+        record_id = self.model.row_id(self.proxy.mapToSource(index).row())
+        if record_id is not None:
+            self.activated.emit(record_id)
+
+
+Loader = Callable[[], Table]
