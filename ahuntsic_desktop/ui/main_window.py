@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..i18n import _
+from ..services import backup
 from ..services import settings as settings_service
+from ..services.errors import ValidationError
 from ..store import Database
-from ..store.engine import sqlite_backup
 from .errors import show_error
 from .file_opening import FILE_FILTER, open_database
 from .pages.base import Context, Page
@@ -212,19 +213,11 @@ class MainWindow(QMainWindow):
         )
         if not name:
             return
-        target = Path(name)
-        if target.resolve() == Path(self.db.path).resolve():
-            show_error(self, _("Choisissez un autre fichier que celui qui est ouvert."))
-            return
         try:
-            if target.exists():
-                target.unlink()
-            sqlite_backup(Path(self.db.path), target)
-        except OSError as error:
-            log.exception("Copy to %s failed", target)
-            show_error(
-                self, _("La copie n'a pas pu être écrite : {error}").format(error=error.strerror)
-            )
+            # The file dialog has already asked before replacing an existing file.
+            target = backup.save_copy(self.db, Path(name), overwrite=True)
+        except ValidationError as error:
+            show_error(self, error.message)
             return
         self.statusBar().showMessage(_("Copie enregistrée dans {path}").format(path=target), 8000)
 
