@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog
 
 from .. import i18n
@@ -32,6 +33,9 @@ def make_application(language: str | None = None) -> QApplication:
     app.setOrganizationName("AhuntsicDesktop")
     app.setApplicationName("Ahuntsic Desktop")
     app.setStyleSheet(STYLE)
+    icon = i18n.resources_dir() / "icons" / "ahuntsic-desktop.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     stored = QSettings().value("language")
     locale = i18n.set_locale(
         "en_CA" if language == "en" else "fr_CA" if language == "fr" else stored
