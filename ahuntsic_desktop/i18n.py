@@ -4,7 +4,6 @@ formatting of dates, times, numbers and money."""
 from __future__ import annotations
 
 import gettext as _gettext
-import sys
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
@@ -13,20 +12,14 @@ from babel.dates import format_date as _format_date
 from babel.dates import format_time as _format_time
 from babel.numbers import format_currency, format_decimal
 
+from .paths import resources_dir
+
 DOMAIN = "ahuntsic"
 DEFAULT_LOCALE = "fr_CA"
 SUPPORTED = ("fr_CA", "en_CA")
 
 _locale = DEFAULT_LOCALE
 _translations: _gettext.NullTranslations = _gettext.NullTranslations()
-
-
-def resources_dir() -> Path:
-    """The ``resources/`` folder, in a checkout or inside a frozen bundle."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
 
 
 def locale_dir() -> Path:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 from platformdirs import user_data_path
@@ -32,3 +33,11 @@ def log_path() -> Path:
 
 def backups_dir() -> Path:
     return data_dir() / "sauvegardes"
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder, in a checkout or inside a frozen bundle."""
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        return Path(frozen) / "resources"
+    return Path(__file__).resolve().parent.parent / "resources"

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from .. import i18n
 from ..i18n import _
-from ..paths import default_db_path, demo_db_path
+from ..paths import default_db_path, demo_db_path, resources_dir
 from .errors import install_excepthook, show_error
 from .file_opening import FILE_FILTER, open_database
 
@@ -33,7 +33,7 @@ def make_application(language: str | None = None) -> QApplication:
     app.setOrganizationName("AhuntsicDesktop")
     app.setApplicationName("Ahuntsic Desktop")
     app.setStyleSheet(STYLE)
-    icon = i18n.resources_dir() / "icons" / "ahuntsic-desktop.svg"
+    icon = resources_dir() / "icons" / "ahuntsic-desktop.svg"
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     stored = QSettings().value("language")
