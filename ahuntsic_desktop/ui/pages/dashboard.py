@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
-from ...i18n import _
+from ...i18n import _, format_date, format_number, format_percent, format_time, ngettext
+from ...services import dashboard
 from .base import Context, Page
 
 
-def card(parent: QWidget, title: str, value: str, detail: str = "") -> QFrame:
-    frame = QFrame(parent)
+def card(title: str, value: int, detail: str = "") -> QFrame:
+    frame = QFrame()
     frame.setObjectName("card")
     layout = QVBoxLayout(frame)
-    value_label = QLabel(value, frame)
+    value_label = QLabel(format_number(value), frame)
     value_label.setObjectName("cardValue")
     title_label = QLabel(title, frame)
     title_label.setObjectName("cardTitle")
@@ -27,16 +38,120 @@ def card(parent: QWidget, title: str, value: str, detail: str = "") -> QFrame:
     return frame
 
 
+def listing(title: str, lines: list[str], empty: str) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    for line in lines or [empty]:
+        text = QLabel(line, box)
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(text)
+    layout.addStretch(1)
+    return box
+
+
+def deadline_line(deadline: dashboard.DeadlineBrief) -> str:
+    when = format_date(deadline.due_date)
+    if deadline.days_left < 0:
+        late = ngettext("en retard de {n} jour", "en retard de {n} jours", -deadline.days_left)
+        state = late.format(n=-deadline.days_left)
+    else:
+        state = ngettext("dans {n} jour", "dans {n} jours", deadline.days_left).format(
+            n=deadline.days_left
+        )
+    return f"{when} ({state}) — {deadline.funder} : {deadline.title}"
+
+
 class DashboardPage(Page):
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         self.title = _("Tableau de bord")
         super().__init__(context, parent)
-        self.grid = QGridLayout()
-        self.layout_.addLayout(self.grid)
-        self.layout_.addStretch(1)
+        self.date_label = QLabel(self)
+        self.toolbar.addWidget(self.date_label)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.body = QWidget(scroll)
+        scroll.setWidget(self.body)
+        self.body_layout = QVBoxLayout(self.body)
+        self.layout_.addWidget(scroll, 1)
+        self.summary: dashboard.Dashboard | None = None
 
     def refresh(self) -> None:
-        while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+        data = dashboard.summary(self.context.db, self.context.today())
+        self.summary = data
+        self.date_label.setText(format_date(data.today))
+        while self.body_layout.count():
+            item = self.body_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+
+        cards = QGridLayout()
+        year = data.membership_year_label
+        cards.addWidget(card(_("organismes actifs"), data.organizations_active), 0, 0)
+        cards.addWidget(card(_("personnes actives"), data.persons_active), 0, 1)
+        cards.addWidget(
+            card(_("membres en règle ({year})").format(year=year), data.members_paid), 0, 2
+        )
+        cards.addWidget(card(_("adhésions à renouveler"), data.memberships_to_renew), 0, 3)
+        cards.addWidget(card(_("rencontres cette année"), data.meetings_this_year), 1, 0)
+        cards.addWidget(card(_("suivis ouverts"), data.open_follow_ups_count), 1, 1)
+        cards.addWidget(card(_("suivis en retard"), data.overdue_follow_ups_count), 1, 2)
+        cards.addWidget(
+            card(_("redditions de comptes en retard"), len(data.deadlines_overdue)), 1, 3
+        )
+        holder = QWidget(self.body)
+        holder.setLayout(cards)
+        self.body_layout.addWidget(holder)
+
+        columns = QGridLayout()
+        meetings = [
+            f"{format_date(m.date)}  {format_time(m.start_time)}  {m.title}"
+            + (f" — {m.place}" if m.place else "")
+            for m in data.next_meetings
+        ]
+        columns.addWidget(
+            listing(_("Prochaines rencontres"), meetings, _("Aucune rencontre prévue.")), 0, 0
+        )
+        deadlines = [deadline_line(d) for d in data.deadlines_overdue + data.deadlines_soon]
+        columns.addWidget(
+            listing(
+                _("Redditions de comptes (en retard et d'ici 60 jours)"),
+                deadlines,
+                _("Aucune reddition de comptes à venir."),
+            ),
+            0,
+            1,
+        )
+        follow_ups = [
+            f"{format_date(f.due_date)} — {f.description} ({f.owner})"
+            for f in data.overdue_follow_ups
+        ]
+        columns.addWidget(
+            listing(_("Suivis en retard"), follow_ups, _("Aucun suivi en retard.")), 1, 0
+        )
+        columns.addWidget(self._plan_box(data.plan), 1, 1)
+        holder = QWidget(self.body)
+        holder.setLayout(columns)
+        self.body_layout.addWidget(holder)
+        self.body_layout.addStretch(1)
+
+    def _plan_box(self, plan: dashboard.PlanProgress | None) -> QGroupBox:
+        if plan is None:
+            return listing(_("Plan d'action"), [], _("Aucun plan d'action."))
+        box = QGroupBox(
+            _("{title} : {progress} réalisé").format(
+                title=plan.title, progress=format_percent(plan.progress or 0)
+            )
+        )
+        layout = QGridLayout(box)
+        for row, pillar in enumerate(plan.pillars):
+            name = QLabel(f"{pillar.number}. {pillar.name}", box)
+            name.setWordWrap(True)
+            bar = QProgressBar(box)
+            bar.setRange(0, 100)
+            bar.setValue(round((pillar.progress or 0) * 100))
+            bar.setFormat(format_percent(pillar.progress or 0))
+            layout.addWidget(name, row, 0)
+            layout.addWidget(bar, row, 1)
+        return box

@@ -27,7 +27,10 @@ class MeetingsPage(TabbedListPage):
 
     def _load(self, upcoming: bool):
         return meetings.list_meetings(
-            self.context.db, kind=self.kind_combo.currentData(), upcoming=upcoming
+            self.context.db,
+            kind=self.kind_combo.currentData(),
+            upcoming=upcoming,
+            today=self.context.today(),
         )
 
 
@@ -36,4 +39,6 @@ class ChantiersPage(TabbedListPage):
         self.title = _("Chantiers")
         super().__init__(context, parent)
         self.tabs.tabBar().hide()
-        self.chantiers = self.add_list(_("Chantiers"), lambda: plan.list_chantiers(self.context.db))
+        self.chantiers = self.add_list(
+            _("Chantiers"), lambda: plan.list_chantiers(self.context.db, today=self.context.today())
+        )
