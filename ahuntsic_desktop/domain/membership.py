@@ -12,6 +12,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
@@ -65,6 +66,9 @@ class Membership(Timestamped, Base):
         CheckConstraint(
             "paid_on IS NOT NULL OR payment_method IS NULL", name="method_needs_payment"
         ),
+        # One membership per member and year (NULLs are distinct: each binds its own side).
+        UniqueConstraint("organization_id", "year"),
+        UniqueConstraint("person_id", "year"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
