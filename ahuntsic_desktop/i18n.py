@@ -50,6 +50,9 @@ def _(message: str) -> str:
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
+    """Plural forms; French puts 0 and 1 in the singular ("0 membre votant")."""
+    if _locale.startswith("fr"):
+        return singular if abs(n) < 2 else plural
     return _translations.ngettext(singular, plural, n)
 
 

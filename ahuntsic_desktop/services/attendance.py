@@ -21,6 +21,7 @@ from ..store import Database
 from . import settings as settings_service
 from .errors import NotFoundError, ValidationError
 from .meetings import person_name_sql, require_meeting
+from .validation import name_sort_key
 
 MemberKey = tuple[str, int]  # ("o", organization id) or ("p", person id)
 
@@ -115,12 +116,19 @@ def list_attendance(db: Database, meeting_id: int) -> list[AttendanceRow]:
             for line in attendance_lines(session, meeting, _year_of(meeting, table_settings))
         }
         rows = session.execute(
-            select(Attendance, person_name_sql(), Organization.name)
+            select(
+                Attendance,
+                person_name_sql(),
+                Organization.name,
+                Person.last_name,
+                Person.first_name,
+            )
             .join(Person, Person.id == Attendance.person_id)
             .outerjoin(Organization, Organization.id == Attendance.organization_id)
             .where(Attendance.meeting_id == meeting_id)
-            .order_by(Person.last_name, Person.first_name, Attendance.id)
         ).all()
+        # French order: accents and case ignored ("Émond" with the E's, not after Z).
+        rows.sort(key=lambda r: (name_sort_key(r[3]), name_sort_key(r[4]), r[0].id))
         return [
             AttendanceRow(
                 id=attendance.id,
@@ -133,7 +141,7 @@ def list_attendance(db: Database, meeting_id: int) -> list[AttendanceRow]:
                 invited=attendance.invited,
                 voting=voters.get(attendance.id) is not None,
             )
-            for attendance, name, org_name in rows
+            for attendance, name, org_name, _last, _first in rows
         ]
 
 
