@@ -56,7 +56,9 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
-        self.navigation.setMaximumWidth(240)
+        self.navigation.setMinimumWidth(230)
+        self.navigation.setMaximumWidth(300)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(self)
         self.pages: list[Page] = []
         for page_class in PAGES:
@@ -71,7 +73,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([200, 1080])
+        splitter.setSizes([240, 1040])
         self.setCentralWidget(splitter)
 
         self.file_label = QLabel(self)

@@ -72,11 +72,19 @@ class ListView(QWidget):
         self.model.set_table(table)
         header = self.view.horizontalHeader()
         for index, column in enumerate(table.columns):
-            default = {"date": 120, "time": 70, "money": 100, "int": 70, "bool": 60}.get(
-                column.kind, 200
-            )
-            header.resizeSection(index, (widths or {}).get(column.key, default))
+            width = (widths or {}).get(column.key) or self._fitting_width(index)
+            header.resizeSection(index, width)
         self._update_count()
+
+    def _fitting_width(self, column: int, sample: int = 60) -> int:
+        """A width that fits the header and the first rows: cheap even at 100,000 rows
+        (resizeColumnsToContents would measure every row)."""
+        metrics = self.view.fontMetrics()
+        texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")]
+        rows = min(sample, self.model.rowCount())
+        texts += [self.model.index(row, column).data() or "" for row in range(rows)]
+        widest = max(metrics.horizontalAdvance(text) for text in texts)
+        return max(60, min(360, widest + 24))
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_search(text)
