@@ -1,0 +1,128 @@
+"""Suivis: the follow-ups decided at this meeting, and the open ones carried over from the
+earlier meetings of the same body; add one, change a status."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.enums import FollowUpStatus
+from ...domain.labels import choices
+from ...i18n import _
+from ...services import followups, meeting_editing, meetings
+from ...services.errors import ValidationError
+from ..widgets.list_view import ListView
+from .common import MeetingTab, clear_error, error_label, fill_combo
+from .followup_dialog import FollowUpDialog
+
+WIDTHS = {"description": 340, "owner": 200, "status": 90, "chantier": 140}
+
+
+class FollowUpsTabView(MeetingTab):
+    """Layout only."""
+
+    def __init__(self, context, meeting_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(context, meeting_id, parent)
+        self.add_button = QPushButton(_("Ajouter un suivi…"), self)
+        self.status = QComboBox(self)
+        self.status.setObjectName("status")
+        self.apply_button = QPushButton(_("Changer le statut"), self)
+        self.error = error_label(self)
+        self.own = ListView(self, placeholder=_("Rechercher un suivi…"))
+        self.own.setObjectName("ownFollowUps")
+        self.carried = ListView(self, placeholder=_("Rechercher un suivi…"))
+        self.carried.setObjectName("carriedFollowUps")
+        own_box = QGroupBox(_("Suivis décidés à cette rencontre"), self)
+        QVBoxLayout(own_box).addWidget(self.own)
+        self.carried_box = QGroupBox(_("Suivis ouverts des rencontres précédentes"), self)
+        QVBoxLayout(self.carried_box).addWidget(self.carried)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(own_box)
+        splitter.addWidget(self.carried_box)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        buttons.addWidget(QLabel(_("Suivi sélectionné :"), self))
+        buttons.addWidget(self.status)
+        buttons.addWidget(self.apply_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.error)
+        layout.addWidget(splitter, 1)
+
+
+class FollowUpsTab(FollowUpsTabView):
+    def __init__(self, context, meeting_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(context, meeting_id, parent)
+        self.dialog: FollowUpDialog | None = None
+        self.active = self.own
+        fill_combo(self.status, choices(FollowUpStatus), FollowUpStatus.DONE.value)
+        self._connect()
+
+    def _connect(self) -> None:
+        self.add_button.clicked.connect(self.add_follow_up)
+        self.apply_button.clicked.connect(self.apply_status)
+        for list_view in (self.own, self.carried):
+            list_view.view.selectionModel().selectionChanged.connect(
+                lambda _s, _d, list_view=list_view: self._set_active(list_view)
+            )
+
+    def _set_active(self, list_view: ListView) -> None:
+        self.active = list_view
+
+    def edit_widgets(self) -> list[QWidget]:
+        return [self.add_button, self.apply_button]
+
+    def refresh(self) -> None:
+        today = self.context.today()
+        self.own.set_table(
+            meeting_editing.list_meeting_follow_ups(self.db, self.meeting_id, today=today), WIDTHS
+        )
+        carried = followups.open_follow_ups_for_next_meeting(self.db, self.meeting_id, today=today)
+        self.carried.set_table(carried, WIDTHS)
+        self.carried_box.setTitle(
+            _("Suivis ouverts des rencontres précédentes ({n})").format(n=len(carried))
+        )
+        chantier = meetings.get_meeting(self.db, self.meeting_id).chantier_id is not None
+        for list_view, hidden in ((self.own, ("body", "meeting_date")), (self.carried, ("body",))):
+            table = list_view.model.table
+            for key in hidden:
+                list_view.view.setColumnHidden(table.column_index(key), True)
+            list_view.view.setColumnHidden(table.column_index("chantier"), not chantier)
+
+    def add_follow_up(self) -> None:
+        self.dialog = FollowUpDialog(self.context, self.meeting_id, self)
+        self.dialog.accepted.connect(self._on_saved)
+        self.dialog.open()
+
+    def _on_saved(self) -> None:
+        self.refresh()
+        self.changed.emit()
+
+    def apply_status(self) -> None:
+        ids = self.active.selected_ids()
+        if not ids:
+            self.error.setText(_("Choisissez d'abord un suivi dans une des listes."))
+            self.error.show()
+            return
+        try:
+            for follow_up_id in ids:
+                followups.update_follow_up_status(
+                    self.db, follow_up_id, self.status.currentData(), today=self.context.today()
+                )
+        except ValidationError as error:
+            self.error.setText(error.message)
+            self.error.show()
+            return
+        clear_error(self.error)
+        self.refresh()
+        self.changed.emit()

@@ -1,0 +1,233 @@
+"""Convene or edit a meeting: kind, title, date and times, place, chantier, format, status,
+chair and secretary. The service validates; its message shows in red, nothing is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ...domain.enums import MeetingKind, MeetingStatus, ParticipationFormat
+from ...domain.labels import choices
+from ...i18n import _
+from ...services import meeting_editing, meetings
+from ...services.errors import ValidationError
+from ...services.meetings import MeetingData
+from ..pages.base import Context
+from .common import (
+    OptionalTimeEdit,
+    PersonPicker,
+    clear_error,
+    date_edit,
+    disable_save_if_read_only,
+    error_label,
+    fill_combo,
+    select_data,
+    set_date,
+    show_error,
+    to_date,
+)
+
+
+class MeetingDialogView(QDialog):
+    """Layout only: the fields of a meeting."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumWidth(560)
+        self.kind = QComboBox(self)
+        self.kind.setObjectName("kind")
+        self.title_edit = QLineEdit(self)
+        self.title_edit.setObjectName("title")
+        self.title_edit.setPlaceholderText(_("p. ex. Comité de coordination de mai"))
+        self.date = date_edit(self, "date")
+        self.start_time = OptionalTimeEdit(self)
+        self.start_time.setObjectName("start_time")
+        self.end_time = OptionalTimeEdit(self)
+        self.end_time.setObjectName("end_time")
+        self.place = QLineEdit(self)
+        self.place.setObjectName("place")
+        self.chantier = QComboBox(self)
+        self.chantier.setObjectName("chantier_id")
+        self.chantier_label = QLabel(_("Chantier :"), self)
+        self.participation_format = QComboBox(self)
+        self.participation_format.setObjectName("participation_format")
+        self.format_label = QLabel(_("Format de l'activité :"), self)
+        self.status = QComboBox(self)
+        self.status.setObjectName("status")
+        self.chair = PersonPicker(self)
+        self.chair.setObjectName("chair_id")
+        self.secretary = PersonPicker(self)
+        self.secretary.setObjectName("secretary_id")
+        self.notes = QPlainTextEdit(self)
+        self.notes.setObjectName("notes")
+        self.notes.setFixedHeight(80)
+        self.error = error_label(self)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+
+        times = QHBoxLayout()
+        times.addWidget(self.start_time)
+        times.addWidget(QLabel(_("à"), self))
+        times.addWidget(self.end_time)
+        times.addStretch(1)
+        form = QFormLayout()
+        form.addRow(_("Type de rencontre :"), self.kind)
+        form.addRow(_("Titre :"), self.title_edit)
+        form.addRow(_("Date :"), self.date)
+        form.addRow(_("Heure :"), times)
+        form.addRow(_("Lieu :"), self.place)
+        form.addRow(self.chantier_label, self.chantier)
+        form.addRow(self.format_label, self.participation_format)
+        form.addRow(_("Statut :"), self.status)
+        form.addRow(_("Présidence :"), self.chair)
+        form.addRow(_("Secrétariat :"), self.secretary)
+        form.addRow(_("Notes :"), self.notes)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+
+class MeetingDialog(MeetingDialogView):
+    """Creates a meeting (with its standard agenda) or saves changes to one.
+
+    After ``accept`` succeeds, ``meeting_id`` holds the meeting's id.
+    """
+
+    def __init__(
+        self, context: Context, meeting_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.meeting_id = meeting_id
+        self._body: str | None = None
+        self._kind_at_load: str | None = None
+        self.setWindowTitle(
+            _("Nouvelle rencontre") if meeting_id is None else _("Modifier la rencontre")
+        )
+        self._fill()
+        disable_save_if_read_only(self.buttons, self.db)
+        self._connect()
+        self._on_kind_changed()
+
+    @property
+    def db(self):
+        return self.context.db
+
+    def _fill(self) -> None:
+        fill_combo(self.kind, choices(MeetingKind), MeetingKind.COORDINATION.value)
+        fill_combo(self.status, choices(MeetingStatus), MeetingStatus.PLANNED.value)
+        fill_combo(self.participation_format, choices(ParticipationFormat), empty=_("(à préciser)"))
+        fill_combo(self.chantier, meeting_editing.chantier_choices(self.db), empty=_("(aucun)"))
+        day = self.context.today()
+        people = meeting_editing.person_choices(self.db, day)
+        if self.meeting_id is None:
+            set_date(self.date, day)
+            self.start_time.setTime(QTime(19, 0))
+            self.end_time.setTime(QTime(21, 0))
+            self.chair.set_choices(people)
+            self.secretary.set_choices(people)
+            return
+        detail = meetings.get_meeting(self.db, self.meeting_id)
+        self._body, self._kind_at_load = detail.body, detail.kind
+        people = meeting_editing.person_choices(
+            self.db, detail.date, include=(detail.chair_id, detail.secretary_id)
+        )
+        select_data(self.kind, detail.kind)
+        self.title_edit.setText(detail.title)
+        set_date(self.date, detail.date)
+        self.start_time.set_value(detail.start_time)
+        self.end_time.set_value(detail.end_time)
+        self.place.setText(detail.place or "")
+        select_data(self.chantier, detail.chantier_id)
+        select_data(self.participation_format, detail.participation_format)
+        select_data(self.status, detail.status)
+        self.chair.set_choices(people, detail.chair_id)
+        self.secretary.set_choices(people, detail.secretary_id)
+        self.notes.setPlainText(detail.notes or "")
+
+    def _connect(self) -> None:
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+    # -- behaviour ------------------------------------------------------------------------
+    def _on_kind_changed(self, _index: int = 0) -> None:
+        kind = self.kind.currentData()
+        participation = kind == MeetingKind.PARTICIPATION
+        self.participation_format.setEnabled(participation)
+        self.format_label.setEnabled(participation)
+        if not participation:
+            self.participation_format.setCurrentIndex(0)
+        required = kind == MeetingKind.CHANTIER
+        self.chantier_label.setText(_("Chantier (obligatoire) :") if required else _("Chantier :"))
+
+    def _fields(self) -> dict[str, QWidget]:
+        return {
+            "kind": self.kind,
+            "title": self.title_edit,
+            "date": self.date,
+            "start_time": self.start_time,
+            "end_time": self.end_time,
+            "place": self.place,
+            "chantier_id": self.chantier,
+            "participation_format": self.participation_format,
+            "status": self.status,
+            "chair_id": self.chair,
+            "secretary_id": self.secretary,
+            "notes": self.notes,
+        }
+
+    def _person(self, picker: PersonPicker, field: str) -> int | None:
+        try:
+            return picker.person_id()
+        except ValueError:
+            raise ValidationError(
+                _("« {text} » ne correspond à personne : choisissez un nom dans la liste.").format(
+                    text=picker.currentText().strip()
+                ),
+                field,
+            ) from None
+
+    def edited(self) -> MeetingData:
+        kind = self.kind.currentData()
+        return MeetingData(
+            kind=kind,
+            title=self.title_edit.text(),
+            date=to_date(self.date),
+            start_time=self.start_time.value(),
+            end_time=self.end_time.value(),
+            place=self.place.text(),
+            chantier_id=self.chantier.currentData(),
+            participation_format=self.participation_format.currentData(),
+            body=self._body if kind == self._kind_at_load else None,
+            status=self.status.currentData(),
+            chair_id=self._person(self.chair, "chair_id"),
+            secretary_id=self._person(self.secretary, "secretary_id"),
+            notes=self.notes.toPlainText(),
+        )
+
+    def accept(self) -> None:
+        try:
+            data = self.edited()
+            if self.meeting_id is None:
+                self.meeting_id = meetings.create_meeting(self.db, data)
+            else:
+                meetings.update_meeting(self.db, self.meeting_id, data)
+        except ValidationError as error:
+            show_error(self.error, error, self._fields())
+            return
+        clear_error(self.error)
+        super().accept()
