@@ -213,44 +213,57 @@ def add_representation(
     start: date | str | None = None,
     end: date | str | None = None,
 ) -> int:
+    with db.session() as session:
+        person = _get(session, person_id)
+        return insert_representation(session, person, organization_id, role, start, end).id
+
+
+def insert_representation(
+    session,
+    person: Person,
+    organization_id: int,
+    role: RepresentationRole | str,
+    start: date | str | None = None,
+    end: date | str | None = None,
+) -> Representation:
+    """Validate and add a representation of ``person`` within the caller's unit of work."""
     role_code = v.choice(role, RepresentationRole, "role", _("Rôle"))
     start_date = v.parse_date(start, "start_date", _("Depuis le"))
     end_date = v.parse_date(end, "end_date", _("Jusqu'au"))
     v.dates_ordered(start_date, end_date)
     r = Representation
-    with db.session() as session:
-        person = _get(session, person_id)
-        organization = session.get(Organization, organization_id)
-        if organization is None:
-            raise NotFoundError(_("Cet organisme n'existe plus."), "organization_id")
-        if person.archived_at is not None or organization.archived_at is not None:
-            raise ValidationError(
-                _("La personne ou l'organisme est archivé : restaurez-le d'abord."),
-                "organization_id",
-            )
-        same = [r.person_id == person_id, r.organization_id == organization_id, r.role == role_code]
-        if end_date is not None:
-            same.append(or_(r.start_date.is_(None), r.start_date <= end_date))
-        if start_date is not None:
-            same.append(or_(r.end_date.is_(None), r.end_date >= start_date))
-        overlap = session.scalar(select(r.id).where(*same).limit(1))
-        if overlap is not None:
-            raise ValidationError(
-                _(
-                    "{person} représente déjà {organization} dans ce rôle pendant cette période."
-                ).format(person=person.full_name, organization=organization.name),
-                "role",
-            )
-        representation = Representation(
-            person_id=person_id,
-            organization_id=organization_id,
-            role=role_code,
-            start_date=start_date,
-            end_date=end_date,
+    person_id = person.id
+    organization = session.get(Organization, organization_id)
+    if organization is None:
+        raise NotFoundError(_("Cet organisme n'existe plus."), "organization_id")
+    if person.archived_at is not None or organization.archived_at is not None:
+        raise ValidationError(
+            _("La personne ou l'organisme est archivé : restaurez-le d'abord."),
+            "organization_id",
         )
-        session.add(representation)
-        session.flush()
-        return representation.id
+    same = [r.person_id == person_id, r.organization_id == organization_id, r.role == role_code]
+    if end_date is not None:
+        same.append(or_(r.start_date.is_(None), r.start_date <= end_date))
+    if start_date is not None:
+        same.append(or_(r.end_date.is_(None), r.end_date >= start_date))
+    overlap = session.scalar(select(r.id).where(*same).limit(1))
+    if overlap is not None:
+        raise ValidationError(
+            _("{person} représente déjà {organization} dans ce rôle pendant cette période.").format(
+                person=person.full_name, organization=organization.name
+            ),
+            "role",
+        )
+    representation = Representation(
+        person_id=person_id,
+        organization_id=organization_id,
+        role=role_code,
+        start_date=start_date,
+        end_date=end_date,
+    )
+    session.add(representation)
+    session.flush()
+    return representation
 
 
 def end_representation(db: Database, representation_id: int, end: date | str | None = None) -> None:

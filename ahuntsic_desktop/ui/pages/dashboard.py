@@ -14,8 +14,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import _, format_date, format_number, format_percent, format_time, ngettext
-from ...services import dashboard
+from ...i18n import (
+    _,
+    format_date,
+    format_money,
+    format_number,
+    format_percent,
+    format_time,
+    ngettext,
+)
+from ...services import dashboard, renewals
 from .base import Context, Page
 
 
@@ -60,6 +68,32 @@ def deadline_line(deadline: dashboard.DeadlineBrief) -> str:
             n=deadline.days_left
         )
     return f"{when} ({state}) — {deadline.funder} : {deadline.title}"
+
+
+RENEWAL_LINES = 10
+
+
+def renewals_box(due: renewals.RenewalsThisMonth) -> QGroupBox:
+    """Who to remind this month: memberships ending this month, else those not renewed."""
+    if due.ending:
+        title = _("Adhésions qui se terminent le {date} ({n})").format(
+            date=format_date(due.ends_on), n=len(due.ending)
+        )
+        members = due.ending
+    else:
+        title = _("Adhésions à renouveler depuis le {date} ({n})").format(
+            date=format_date(due.started_on), n=len(due.waiting)
+        )
+        members = due.waiting
+    lines = [
+        f"{m.name} — {m.category}, {format_money(m.dues_cents)}" for m in members[:RENEWAL_LINES]
+    ]
+    if len(members) > RENEWAL_LINES:
+        rest = len(members) - RENEWAL_LINES
+        lines.append(ngettext("… et {n} autre", "… et {n} autres", rest).format(n=rest))
+    box = listing(title, lines, _("Aucune adhésion à renouveler ce mois-ci."))
+    box.setObjectName("renewalsThisMonth")
+    return box
 
 
 class DashboardPage(Page):
@@ -131,6 +165,8 @@ class DashboardPage(Page):
             listing(_("Suivis en retard"), follow_ups, _("Aucun suivi en retard.")), 1, 0
         )
         columns.addWidget(self._plan_box(data.plan), 1, 1)
+        due = renewals.renewals_this_month(self.context.db, self.context.today())
+        columns.addWidget(renewals_box(due), 2, 0, 1, 2)
         holder = QWidget(self.body)
         holder.setLayout(columns)
         self.body_layout.addWidget(holder)

@@ -1,63 +1,69 @@
-"""Pages of the registry: members (memberships and persons), organisations, partners."""
+"""Pages of the registry: members (memberships and persons), organisations, partners and
+funders. Each tab is a :mod:`..registry` list with its buttons and dialogs."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...i18n import _
-from ...services import funding, memberships, organizations, persons
-from ...services import settings as settings_service
+from ..registry.funding_tabs import AgreementsTab, DeadlinesTab, PartnersTab
+from ..registry.memberships_tab import MembershipsTab
+from ..registry.organizations_tab import OrganizationsTab
+from ..registry.persons_tab import PersonsTab
+from ..registry.tab import RegistryTab
 from .base import Context, TabbedListPage
 
 
-class MembersPage(TabbedListPage):
+class RegistryPage(TabbedListPage):
+    """Tabs of registry lists; saving in one reloads the window's pages."""
+
+    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.registry_tabs: list[RegistryTab] = []
+
+    def add_tab(self, tab: RegistryTab, title: str) -> RegistryTab:
+        self.tabs.addTab(tab, title)
+        self.registry_tabs.append(tab)
+        self.lists.append(tab.list)
+        tab.changed.connect(self._changed)
+        return tab
+
+    def refresh(self) -> None:
+        for tab in self.registry_tabs:
+            tab.refresh()
+
+    def _changed(self) -> None:
+        window = self.window()
+        if hasattr(window, "refresh_all"):
+            window.refresh_all()  # this page now, the others when next shown
+        else:
+            self.refresh()
+
+
+class MembersPage(RegistryPage):
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         self.title = _("Membres")
         super().__init__(context, parent)
-        self.year_combo = QComboBox(self)
-        self.year_combo.setObjectName("membershipYear")
-        self.toolbar.addWidget(QLabel(_("Année d'adhésion :"), self))
-        self.toolbar.addWidget(self.year_combo)
-        self.memberships = self.add_list(_("Adhésions"), self._load_memberships)
-        self.persons = self.add_list(_("Personnes"), lambda: persons.list_persons(self.context.db))
-        self.year_combo.currentIndexChanged.connect(lambda _i: self.memberships.refresh())
-
-    def _load_memberships(self):
-        year = self.year_combo.currentData()
-        return memberships.list_memberships(self.context.db, year)
-
-    def refresh(self) -> None:
-        table_settings = settings_service.load(self.context.db)
-        current = table_settings.membership_year_of(self.context.today())
-        selected = self.year_combo.currentData() or current
-        self.year_combo.blockSignals(True)
-        self.year_combo.clear()
-        for year in range(current + 1, current - 6, -1):
-            self.year_combo.addItem(table_settings.membership_year_label(year), year)
-        self.year_combo.setCurrentIndex(max(0, self.year_combo.findData(selected)))
-        self.year_combo.blockSignals(False)
-        super().refresh()
+        self.memberships = self.add_tab(MembershipsTab(context, self.tabs), _("Adhésions"))
+        self.persons = self.add_tab(PersonsTab(context, self.tabs), _("Personnes"))
+        self.year_combo = self.memberships.year_combo
 
 
-class OrganizationsPage(TabbedListPage):
+class OrganizationsPage(RegistryPage):
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         self.title = _("Organismes")
         super().__init__(context, parent)
         self.tabs.tabBar().hide()
-        self.organizations = self.add_list(
-            _("Organismes"), lambda: organizations.list_organizations(self.context.db)
-        )
+        self.organizations_tab = self.add_tab(OrganizationsTab(context, self.tabs), _("Organismes"))
+        self.organizations = self.organizations_tab.list
 
 
-class PartnersPage(TabbedListPage):
+class PartnersPage(RegistryPage):
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         self.title = _("Partenaires et financement")
         super().__init__(context, parent)
-        self.add_list(_("Partenaires"), lambda: funding.list_partners(self.context.db))
-        self.add_list(
-            _("Ententes de financement"), lambda: funding.list_agreements(self.context.db)
+        self.partners = self.add_tab(PartnersTab(context, self.tabs), _("Partenaires"))
+        self.agreements = self.add_tab(
+            AgreementsTab(context, self.tabs), _("Ententes de financement")
         )
-        self.add_list(
-            _("Redditions de comptes"),
-            lambda: funding.list_deadlines(self.context.db, self.context.today()),
-        )
+        self.deadlines = self.add_tab(DeadlinesTab(context, self.tabs), _("Redditions de comptes"))

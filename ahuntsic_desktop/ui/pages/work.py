@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 
 from ...domain.enums import MeetingKind
 from ...domain.labels import choices
 from ...i18n import _
 from ...services import meetings, plan
+from ..meetings import MeetingDialog, MeetingWindow
 from .base import Context, TabbedListPage
 
 
@@ -21,9 +23,17 @@ class MeetingsPage(TabbedListPage):
         for value, text in choices(MeetingKind):
             self.kind_combo.addItem(text, value)
         self.toolbar.addWidget(self.kind_combo)
+        self.new_button = QPushButton(_("Nouvelle rencontre…"), self)
+        self.new_button.setObjectName("newMeeting")
+        self.toolbar.addWidget(self.new_button)
         self.upcoming = self.add_list(_("À venir"), lambda: self._load(True))
         self.past = self.add_list(_("Passées"), lambda: self._load(False))
+        self.dialog: MeetingDialog | None = None  # the one being filled, if any
+        self.windows: dict[int, MeetingWindow] = {}  # open MeetingWindows by meeting id
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.new_button.clicked.connect(self.new_meeting)
+        for meeting_list in self.lists:
+            meeting_list.activated.connect(self.open_meeting)
 
     def _load(self, upcoming: bool):
         return meetings.list_meetings(
@@ -32,6 +42,33 @@ class MeetingsPage(TabbedListPage):
             upcoming=upcoming,
             today=self.context.today(),
         )
+
+    def refresh(self) -> None:
+        self.new_button.setEnabled(not self.context.db.read_only)
+        super().refresh()
+
+    def new_meeting(self) -> None:
+        self.dialog = MeetingDialog(self.context, parent=self)
+        self.dialog.accepted.connect(lambda: self._on_created(self.dialog.meeting_id))
+        self.dialog.open()
+
+    def _on_created(self, meeting_id: int) -> None:
+        self.refresh()
+        self.open_meeting(meeting_id)
+
+    def open_meeting(self, meeting_id: int) -> MeetingWindow:
+        """Show the meeting's window (one per meeting), raised if already open."""
+        window = self.windows.get(meeting_id)
+        if window is None:
+            window = MeetingWindow(self.context, meeting_id, self)
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            window.changed.connect(self.refresh)
+            window.destroyed.connect(lambda _obj=None, m=meeting_id: self.windows.pop(m, None))
+            self.windows[meeting_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
 
 
 class ChantiersPage(TabbedListPage):

@@ -1,0 +1,363 @@
+"""What the registry dialogs share: a form whose fields each have a red error line under
+them, an optional date, a record picker with accent-blind completion, confirmations and
+status-bar messages."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable, Sequence
+
+from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QStringListModel, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QMainWindow,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import i18n
+from ...i18n import _
+from ...services.errors import ValidationError
+from ..table_model import fold
+
+ERROR_STYLE = "color: #b00020; font-weight: 600;"
+BLANK_DATE = QDate(1900, 1, 1)
+
+
+class FormDialog(QDialog):
+    """A dialog that is never smaller than its content, opened ``preferred_width`` wide."""
+
+    preferred_width = 560
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sized = False
+
+    def set_layout(self, layout: QLayout) -> None:
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+        self.setLayout(layout)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        if not self._sized:
+            self._sized = True
+            hint = self.sizeHint()
+            self.resize(max(hint.width(), self.preferred_width), hint.height())
+        super().showEvent(event)
+
+
+def error_label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class Form(QFormLayout):
+    """A form layout whose every field has its own red error line, shown under it.
+
+    Fields are found by their object name, which is the service's field name, so a
+    :class:`ValidationError` lands next to the field at fault (or in ``general`` when the
+    service names no field of this form).
+    """
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__()
+        self.owner = parent
+        self.fields: dict[str, QWidget] = {}
+        self.errors: dict[str, QLabel] = {}
+        self.checks: dict[str, Callable[[], None]] = {}  # see normalise_on_leave
+        self.general = error_label(parent, "error")
+        self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+    def addRow(self, label, field=None) -> None:  # noqa: N802 - Qt's name
+        """Rows whose label sits level with the field's text, not with its error line."""
+        if isinstance(label, str) and label:
+            label = QLabel(label, self.owner)
+            label.setMinimumHeight(QLineEdit().sizeHint().height())
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if field is None:
+            super().addRow(label)
+            return
+        super().addRow(label, field)
+        item = self.itemAt(self.rowCount() - 1, QFormLayout.ItemRole.LabelRole)
+        if item is not None:
+            item.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+
+    def add(self, text: str, widget: QWidget, name: str) -> QWidget:
+        widget.setObjectName(name)
+        holder = QWidget(self.owner)
+        column = QVBoxLayout(holder)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = error_label(holder, f"{name}_error")
+        column.addWidget(error)
+        self.addRow(text, holder)
+        self.fields[name] = widget
+        self.errors[name] = error
+        return widget
+
+    def alias(self, service_field: str, name: str) -> None:
+        """Show errors about ``service_field`` under the field ``name``."""
+        self.fields[service_field] = self.fields[name]
+        self.errors[service_field] = self.errors[name]
+
+    def clear_errors(self) -> None:
+        for label in (*self.errors.values(), self.general):
+            label.clear()
+            label.hide()
+
+    def show_error(self, error: ValidationError, *, focus: bool = True) -> None:
+        """Show the service's refusal under its field (focused), and what the checks made
+        when leaving a field still find wrong in the others, so all is said at once."""
+        self.clear_errors()
+        for name, check in self.checks.items():
+            if name != error.field:
+                check()
+        self.field_error(error.field, error.message, focus=focus)
+
+    def field_error(self, field: str | None, message: str, *, focus: bool = False) -> None:
+        label = self.errors.get(field or "", self.general)
+        label.setText(message)
+        widget = self.fields.get(field or "")
+        if label is not self.general and widget is not None:
+            # a wrapped label reports one line to the layout: ask for all of its lines
+            label.setMinimumHeight(label.heightForWidth(max(widget.width(), 240)))
+        label.show()
+        if focus and widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            if isinstance(widget, QLineEdit):
+                widget.selectAll()
+
+    def hide_error(self, field: str) -> None:
+        label = self.errors.get(field)
+        if label is not None:
+            label.clear()
+            label.hide()
+
+    def visible_errors(self) -> list[str]:
+        return [label.text() for label in (*self.errors.values(), self.general) if label.text()]
+
+
+def normalise_on_leave(form: Form, edit: QLineEdit, name: str, validator) -> None:
+    """When the user leaves ``edit``, show its text as stored (« 514 555-1234 », « H3L 2L9 »)
+    or say at once what is wrong with it."""
+
+    def check() -> None:
+        try:
+            value = validator(edit.text())
+        except ValidationError as error:
+            form.field_error(name, error.message)
+            return
+        form.hide_error(name)
+        if value is not None and value != edit.text():
+            edit.setText(value)
+
+    edit.editingFinished.connect(check)
+    form.checks[name] = check
+
+
+def save_buttons(parent: QWidget, save_text: str | None = None) -> QDialogButtonBox:
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, parent
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Save).setText(save_text or _("Enregistrer"))
+    buttons.button(QDialogButtonBox.StandardButton.Save).setObjectName("save")
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuler"))
+    return buttons
+
+
+def save_button(buttons: QDialogButtonBox) -> QAbstractButton:
+    return buttons.button(QDialogButtonBox.StandardButton.Save)
+
+
+def fill_combo(
+    combo: QComboBox,
+    items: Iterable[tuple[object, str]],
+    current: object = None,
+    *,
+    empty: str | None = None,
+) -> None:
+    combo.blockSignals(True)
+    combo.clear()
+    if empty is not None:
+        combo.addItem(empty, None)
+    for value, text in items:
+        combo.addItem(text, value)
+    index = combo.findData(current) if current is not None else 0
+    combo.setCurrentIndex(max(0, index))
+    combo.blockSignals(False)
+
+
+# -- dates --------------------------------------------------------------------------------
+
+
+def qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+def date_edit(parent: QWidget, value: dt.date | None = None) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setLocale(QLocale(i18n.current_locale()))
+    edit.setDisplayFormat(
+        "d MMMM yyyy" if i18n.current_locale().startswith("fr") else "MMM d, yyyy"
+    )
+    edit.setDate(qdate(value or dt.date.today()))
+    return edit
+
+
+class _CalendarToToday(QObject):
+    """Opens the calendar of a blank date on today's month rather than on January 1900."""
+
+    def __init__(self, edit: QDateEdit) -> None:
+        super().__init__(edit)
+        self.edit = edit
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Show and self.edit.date() == BLANK_DATE:
+            today = dt.date.today()
+            watched.setCurrentPage(today.year, today.month)
+        return False
+
+
+class OptionalDate(QWidget):
+    """A date that may stay blank (« — »), with a button to blank it again."""
+
+    def __init__(self, parent: QWidget | None = None, value: dt.date | None = None) -> None:
+        super().__init__(parent)
+        self.edit = date_edit(self)
+        self.edit.setMinimumDate(BLANK_DATE)
+        self.edit.setSpecialValueText("—")
+        self.edit.calendarWidget().installEventFilter(_CalendarToToday(self.edit))
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText("×")
+        self.clear_button.setToolTip(_("Effacer la date"))
+        self.clear_button.clicked.connect(lambda: self.set_value(None))
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.clear_button)
+        self.setFocusProxy(self.edit)
+        self.set_value(value)
+
+    def value(self) -> dt.date | None:
+        current = self.edit.date()
+        return None if current == BLANK_DATE else pydate(current)
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.edit.setDate(BLANK_DATE if value is None else qdate(value))
+
+
+# -- picking a record ---------------------------------------------------------------------
+
+
+class _FoldedModel(QStringListModel):
+    FOLDED = Qt.ItemDataRole.UserRole + 10
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == self.FOLDED:
+            return fold(super().data(index, Qt.ItemDataRole.DisplayRole) or "")
+        return super().data(index, role)
+
+
+class _FoldingCompleter(QCompleter):
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802
+        return [fold(path)]
+
+    def pathFromIndex(self, index) -> str:  # noqa: N802
+        return index.data(Qt.ItemDataRole.DisplayRole) or ""
+
+
+class RecordPicker(QComboBox):
+    """An editable list of records: type a few letters (accents and case ignored), pick."""
+
+    def __init__(self, parent: QWidget | None = None, placeholder: str | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(24)  # long names must not widen the dialog
+        self.lineEdit().setPlaceholderText(placeholder or _("Tapez quelques lettres…"))
+        self.names = _FoldedModel(self)
+        completer = _FoldingCompleter(self.names, self)
+        completer.setCompletionRole(_FoldedModel.FOLDED)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self._ids: dict[str, int] = {}
+
+    def set_choices(self, choices: Sequence, current: int | None = None) -> None:
+        """``choices`` have ``id`` and ``label`` (see services.registry_lists.Choice)."""
+        self.blockSignals(True)
+        self.clear()
+        self.addItem("", None)
+        self._ids = {}
+        for choice in choices:
+            self._ids[choice.label] = choice.id
+            self.addItem(choice.label, choice.id)
+        self.names.setStringList(list(self._ids))
+        self.set_id(current)
+        self.blockSignals(False)
+
+    def set_id(self, record_id: int | None) -> None:
+        index = self.findData(record_id) if record_id is not None else 0
+        self.setCurrentIndex(max(0, index))
+
+    def record_id(self) -> int | None:
+        """The record chosen; None when blank; ValueError when the text names none."""
+        text = self.currentText().strip()
+        if not text:
+            return None
+        if text in self._ids:
+            return self._ids[text]
+        folded = fold(text)
+        matches = [rid for name, rid in self._ids.items() if folded in fold(name)]
+        if len(matches) == 1:
+            return matches[0]
+        raise ValueError(text)
+
+
+# -- talking to the user ------------------------------------------------------------------
+
+
+def confirm(parent: QWidget, text: str, *, title: str, yes: str) -> bool:
+    """Ask before doing something that cannot be undone (or hides records)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.addButton(QMessageBox.StandardButton.Yes).setText(yes)
+    box.addButton(QMessageBox.StandardButton.Cancel).setText(_("Annuler"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def inform(parent: QWidget, text: str, *, title: str | None = None) -> None:
+    QMessageBox.information(parent, title or _("Ahuntsic Desktop"), text)
+
+
+def status(widget: QWidget, message: str, timeout: int = 10_000) -> None:
+    """A message in the main window's status bar (nothing outside a main window)."""
+    window = widget.window()
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(message, timeout)

@@ -1,0 +1,255 @@
+"""A tab of the registry: a row of buttons over a :class:`RegistryList`, and the everyday
+actions every list shares: copy the selection's email addresses, export the list as shown,
+archive, restore or delete the selection, and the hook to merge two records."""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+
+from ...i18n import _, format_number, ngettext
+from ...services.contacts import EmailSelection
+from ...services.errors import ValidationError
+from ...services.listing import Table
+from ..errors import show_error
+from ..pages.base import Context
+from .common import confirm, inform, status
+from .list_widget import RegistryList
+
+MERGE_MODULE = "ahuntsic_desktop.ui.importing.merge_dialog"
+
+
+def one(count: int) -> bool:
+    return count == 1
+
+
+def some(count: int) -> bool:
+    return count > 0
+
+
+def two(count: int) -> bool:
+    return count == 2
+
+
+class _Export(QObject):
+    """Writes a workbook on a worker thread; its signals arrive on the GUI thread."""
+
+    progressed = Signal(int, int)
+    done = Signal(object, object)  # (path or None, error message or None)
+
+    def run(self, path: Path, table: Table, title: str, columns, rows) -> None:
+        try:
+            from ...exports.xlsx.list_view import write_list
+
+            write_list(
+                path, table, title=title, columns=columns, rows=rows, progress=self.progressed.emit
+            )
+        except OSError as error:
+            self.done.emit(None, error.strerror or str(error))
+        else:
+            self.done.emit(path, None)
+
+
+class RegistryTab(QWidget):
+    """Layout: buttons, then the list. Subclasses add buttons and wire them in ``_connect``."""
+
+    changed = Signal()  # something was saved: the page reloads what shows it
+
+    export_title = ""
+    export_name = "liste"
+
+    def __init__(self, context: Context, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.dialog: QDialog | None = None  # the dialog last opened (tests reach it here)
+        self.buttons = QHBoxLayout()
+        self.list = RegistryList(name, self)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.buttons)
+        layout.addWidget(self.list, 1)
+        self._needs: list[tuple[QPushButton, Callable[[int], bool], bool]] = []
+        self._jobs: list[_Export] = []
+
+    @property
+    def db(self):
+        return self.context.db
+
+    def button(
+        self,
+        text: str,
+        name: str,
+        needs: Callable[[int], bool] | None = None,
+        *,
+        writes: bool = True,
+    ) -> QPushButton:
+        """A button of the row; ``needs`` says for how many selected rows it is enabled,
+        ``writes`` that it changes the file (disabled when the file is read-only)."""
+        button = QPushButton(text, self)
+        button.setObjectName(name)
+        self.buttons.addWidget(button)
+        self._needs.append((button, needs or (lambda _count: True), writes))
+        return button
+
+    def end_buttons(self) -> None:
+        self.buttons.addStretch(1)
+
+    def update_buttons(self) -> None:
+        count = len(self.list.selected_ids())
+        for button, needs, writes in self._needs:
+            button.setEnabled(needs(count) and not (writes and self.db.read_only))
+
+    def load(self) -> Table:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def refresh(self) -> None:
+        self.list.set_table(self.load())
+        self.update_buttons()
+
+    def selected(self) -> list[int]:
+        return self.list.selected_ids()
+
+    def open_dialog(self, dialog: QDialog, on_saved: Callable[[], None] | None = None) -> QDialog:
+        """Show ``dialog`` (window-modal, without a nested event loop); after a save the
+        page reloads, then ``on_saved`` runs."""
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted:
+                self.changed.emit()
+                if on_saved is not None:
+                    on_saved()
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
+    # -- shared actions -----------------------------------------------------------------
+    def copy_emails(self, selection: EmailSelection) -> None:
+        QGuiApplication.clipboard().setText(selection.text)
+        copied = len(selection.addresses)
+        message = ngettext(
+            "{n} adresse copiée (à coller dans le champ Cci)",
+            "{n} adresses copiées (à coller dans le champ Cci)",
+            copied,
+        ).format(n=format_number(copied))
+        if selection.without_consent:
+            message += ngettext(
+                " ; {n} personne ignorée faute de consentement",
+                " ; {n} personnes ignorées faute de consentement",
+                selection.without_consent,
+            ).format(n=selection.without_consent)
+        if selection.without_email:
+            message += ngettext(
+                " ; {n} sans courriel", " ; {n} sans courriel", selection.without_email
+            ).format(n=selection.without_email)
+        status(self, message + ".")
+
+    def export_list(self) -> None:
+        settings = QSettings()
+        folder = settings.value("lists/exportFolder") or str(Path.home())
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Exporter la liste"),
+            str(Path(folder) / f"{self.export_name}.xlsx"),
+            _("Classeur Excel (*.xlsx)"),
+        )
+        if not name:
+            return
+        path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
+        settings.setValue("lists/exportFolder", str(path.parent))
+        rows, columns = self.list.shown_rows(), self.list.shown_columns()
+        job = _Export()
+        self._jobs.append(job)
+        job.progressed.connect(
+            lambda done, total: status(
+                self,
+                _("Exportation de la liste… {done} sur {total} lignes").format(
+                    done=format_number(done), total=format_number(total)
+                ),
+            )
+        )
+        job.done.connect(lambda path, error: self._exported(job, path, error, len(rows)))
+        status(self, _("Exportation de la liste…"))
+        thread = threading.Thread(
+            target=job.run,
+            args=(path, self.list.model.table, self.export_title, columns, rows),
+            daemon=True,
+        )
+        thread.start()
+
+    def _exported(self, job: _Export, path: Path | None, error: str | None, count: int) -> None:
+        self._jobs.remove(job)
+        if path is None:
+            show_error(self, _("La liste n'a pas pu être exportée : {error}").format(error=error))
+            return
+        status(
+            self,
+            ngettext(
+                "Liste exportée : {path} ({n} ligne)", "Liste exportée : {path} ({n} lignes)", count
+            ).format(path=path, n=format_number(count)),
+        )
+
+    def for_each(self, ids: Iterable[int], action: Callable[[int], None]) -> list[str]:
+        """Run ``action`` on each id; the refusals' messages come back (the rest is done)."""
+        refusals = []
+        for record_id in ids:
+            try:
+                action(record_id)
+            except ValidationError as error:
+                refusals.append(error.message)
+        return refusals
+
+    def archive_selection(self, archive: Callable[[int], None], question: str) -> None:
+        ids = self.selected()
+        if not ids or not confirm(self, question, title=_("Archiver"), yes=_("Archiver")):
+            return
+        self.for_each(ids, archive)
+        status(
+            self,
+            ngettext("{n} fiche archivée.", "{n} fiches archivées.", len(ids)).format(n=len(ids)),
+        )
+        self.changed.emit()
+
+    def restore_selection(self, restore: Callable[[int], None]) -> None:
+        ids = self.selected()
+        self.for_each(ids, restore)
+        status(
+            self,
+            ngettext("{n} fiche restaurée.", "{n} fiches restaurées.", len(ids)).format(n=len(ids)),
+        )
+        self.changed.emit()
+
+    def delete_selection(self, delete: Callable[[int], None], question: str) -> None:
+        ids = self.selected()
+        if not ids or not confirm(self, question, title=_("Supprimer"), yes=_("Supprimer")):
+            return
+        refusals = self.for_each(ids, delete)
+        deleted = len(ids) - len(refusals)
+        if deleted:
+            status(
+                self,
+                ngettext("{n} fiche supprimée.", "{n} fiches supprimées.", deleted).format(
+                    n=deleted
+                ),
+            )
+            self.changed.emit()
+        if refusals:
+            inform(self, "\n\n".join(refusals), title=_("Suppression refusée"))
+
+    def merge_selection(self, kind: str) -> None:
+        """Hand two records to the merge dialog of the import package, when it exists:
+        ``open_merge_dialog(parent, context, kind, ids) -> bool`` (True when merged)."""
+        try:
+            open_merge_dialog = importlib.import_module(MERGE_MODULE).open_merge_dialog
+        except (ImportError, AttributeError):
+            inform(self, _("La fusion de fiches n'est pas encore offerte dans cette version."))
+            return
+        if open_merge_dialog(self, self.context, kind, self.selected()):
+            self.changed.emit()
