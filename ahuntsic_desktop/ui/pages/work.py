@@ -10,6 +10,7 @@ from ...domain.labels import choices
 from ...i18n import _
 from ...services import meetings, plan
 from ..meetings import MeetingDialog, MeetingWindow
+from ..plan.chantiers_page import ChantierBrowser
 from .base import Context, TabbedListPage
 
 
@@ -71,11 +72,9 @@ class MeetingsPage(TabbedListPage):
         return window
 
 
-class ChantiersPage(TabbedListPage):
-    def __init__(self, context: Context, parent: QWidget | None = None) -> None:
-        self.title = _("Chantiers")
-        super().__init__(context, parent)
-        self.tabs.tabBar().hide()
-        self.chantiers = self.add_list(
-            _("Chantiers"), lambda: plan.list_chantiers(self.context.db, today=self.context.today())
-        )
+class ChantiersPage(ChantierBrowser):
+    """Chantiers of a plan: the list, the selected chantier's page, the participation matrix
+    (see :mod:`..plan.chantiers_page`)."""
+
+    def load_chantiers(self):
+        return plan.list_chantiers(self.context.db, self.plan_id(), today=self.context.today())
