@@ -13,6 +13,7 @@ from ..domain.enums import FollowUpStatus, MeetingKind
 from ..domain.labels import label
 from ..i18n import _
 from ..store import Database
+from . import validation as v
 from .errors import NotFoundError, ValidationError
 from .listing import Column, Table
 from .meetings import person_name_sql, require_meeting
@@ -37,9 +38,12 @@ class FollowUpData:
 
 
 def _validate(session: Session, data: FollowUpData) -> dict:
-    description = (data.description or "").strip()
-    if not description:
+    if not (data.description or "").strip():
         raise ValidationError(_("Décrivez le suivi à faire."), "description")
+    description = v.required_text(
+        data.description, "description", _("Suivi"), max_length=2000, multiline=True
+    )
+    due_date = v.parse_date(data.due_date, "due_date", _("Échéance"))
     if data.status not in {s.value for s in FollowUpStatus}:
         raise ValidationError(_("Statut de suivi inconnu."), "status")
     meeting = None
@@ -56,7 +60,8 @@ def _validate(session: Session, data: FollowUpData) -> dict:
         value = getattr(data, field)
         if value is not None and session.get(model, value) is None:
             raise ValidationError(message, field)
-    body = (data.body or "").strip().upper() or (meeting.body if meeting else None)
+    body = (v.optional_text(data.body, "body", _("Instance"), max_length=16) or "").upper()
+    body = body or (meeting.body if meeting else None)
     if body and len(body) > 16:
         raise ValidationError(_("Le code de l'instance doit faire 16 caractères au plus."), "body")
     chantier_id = data.chantier_id
@@ -64,7 +69,7 @@ def _validate(session: Session, data: FollowUpData) -> dict:
         chantier_id = meeting.chantier_id
     return {
         "description": description,
-        "due_date": data.due_date,
+        "due_date": due_date,
         "owner_person_id": data.owner_person_id,
         "owner_organization_id": data.owner_organization_id,
         "meeting_id": data.meeting_id,

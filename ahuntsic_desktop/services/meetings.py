@@ -23,6 +23,7 @@ from ..domain.enums import (
 from ..domain.labels import label
 from ..i18n import N_, _
 from ..store import Database
+from . import validation as v
 from .errors import NotFoundError, ValidationError
 from .listing import Column, Table
 
@@ -125,22 +126,14 @@ def require_meeting(session: Session, meeting_id: int) -> Meeting:
     return meeting
 
 
-def _clean(text: str | None) -> str | None:
-    text = (text or "").strip()
-    return text or None
-
-
 def _validate(session: Session, data: MeetingData) -> MeetingData:
     """Check a form and return it cleaned (trimmed text, body filled in)."""
     if data.kind not in {k.value for k in MeetingKind}:
         raise ValidationError(_("Choisissez le type de rencontre."), "kind")
-    title = (data.title or "").strip()
-    if not title:
+    if not (data.title or "").strip():
         raise ValidationError(_("Le titre de la rencontre est obligatoire."), "title")
-    if len(title) > 200:
-        raise ValidationError(_("Le titre est trop long (200 caractères au plus)."), "title")
-    if data.date is None:
-        raise ValidationError(_("La date de la rencontre est obligatoire."), "date")
+    title = v.required_text(data.title, "title", _("Titre"), max_length=200)
+    day = v.parse_date(data.date, "date", _("Date"), required=True)
     if data.start_time and data.end_time and data.end_time <= data.start_time:
         raise ValidationError(_("L'heure de fin doit suivre l'heure de début."), "end_time")
     if data.kind == MeetingKind.CHANTIER and data.chantier_id is None:
@@ -160,19 +153,18 @@ def _validate(session: Session, data: MeetingData) -> MeetingData:
             raise ValidationError(_("Format d'activité inconnu."), "participation_format")
     if data.status not in {s.value for s in MeetingStatus}:
         raise ValidationError(_("Statut de rencontre inconnu."), "status")
-    body = (data.body or "").strip().upper() or default_body(data.kind)
+    body = (v.optional_text(data.body, "body", _("Instance"), max_length=16) or "").upper()
+    body = body or default_body(data.kind)
     if len(body) > 16:
         raise ValidationError(_("Le code de l'instance doit faire 16 caractères au plus."), "body")
     for field, person_id in (("chair_id", data.chair_id), ("secretary_id", data.secretary_id)):
         if person_id is not None and session.get(Person, person_id) is None:
             raise ValidationError(_("Cette personne n'existe plus."), field)
-    place = _clean(data.place)
-    if place and len(place) > 300:
-        raise ValidationError(_("Le lieu est trop long (300 caractères au plus)."), "place")
+    place = v.optional_text(data.place, "place", _("Lieu"), max_length=300)
     return MeetingData(
         kind=data.kind,
         title=title,
-        date=data.date,
+        date=day,
         start_time=data.start_time,
         end_time=data.end_time,
         place=place,
@@ -182,7 +174,7 @@ def _validate(session: Session, data: MeetingData) -> MeetingData:
         status=data.status,
         chair_id=data.chair_id,
         secretary_id=data.secretary_id,
-        notes=_clean(data.notes),
+        notes=v.optional_text(data.notes, "notes", _("Notes"), max_length=20_000, multiline=True),
     )
 
 

@@ -17,6 +17,7 @@ from ..domain.labels import label
 from ..i18n import _
 from ..store import Database
 from . import settings as settings_service
+from . import validation as v
 from .attendance import present_voters
 from .errors import NotFoundError, ValidationError
 from .listing import Column, Table
@@ -44,11 +45,9 @@ def format_number(body: str, year: int, sequence: int) -> str:
 def _validate(
     session: Session, meeting: Meeting, data: ResolutionData, voters: set[int]
 ) -> ResolutionData:
-    title = (data.title or "").strip()
-    if not title:
+    if not (data.title or "").strip():
         raise ValidationError(_("Le titre de la résolution est obligatoire."), "title")
-    if len(title) > 300:
-        raise ValidationError(_("Le titre est trop long (300 caractères au plus)."), "title")
+    title = v.required_text(data.title, "title", _("Titre"), max_length=300)
     if meeting.status == MeetingStatus.CANCELLED:
         raise ValidationError(_("Une rencontre annulée ne peut pas adopter de résolution."))
     if data.outcome not in {o.value for o in ResolutionOutcome}:
@@ -58,8 +57,10 @@ def _validate(
         ("votes_against", data.votes_against),
         ("abstentions", data.abstentions),
     ):
-        if value is None or value < 0:
-            raise ValidationError(_("Le nombre de voix doit être positif ou nul."), field)
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100_000:
+            raise ValidationError(
+                _("Le nombre de voix doit être un entier entre 0 et 100 000."), field
+            )
     if data.moved_by_id is None:
         raise ValidationError(_("Indiquez la personne qui propose."), "moved_by_id")
     if data.seconded_by_id is None:
@@ -87,7 +88,7 @@ def _validate(
             )
     if data.means_id is not None and session.get(Means, data.means_id) is None:
         raise ValidationError(_("Ce moyen du plan d'action n'existe plus."), "means_id")
-    text = (data.text or "").strip() or None
+    text = v.optional_text(data.text, "text", _("Texte"), max_length=20_000, multiline=True)
     return ResolutionData(
         title,
         data.moved_by_id,

@@ -35,6 +35,8 @@ class TableSettings:
     backup_keep: int = 10
     privacy_officer_name: str = ""
     privacy_officer_contact: str = ""
+    retention_enabled: bool = True  # list people due for anonymisation (Law 25)
+    retention_years: int = 7  # ...after this many years without any activity
     language: str = "fr_CA"
 
     def membership_year_of(self, day: date) -> int:
@@ -60,13 +62,28 @@ FIELDS = tuple(TableSettings.__dataclass_fields__)
 
 
 def validate(settings: TableSettings) -> None:
-    if not settings.table_name.strip():
+    from . import validation as v
+
+    if not isinstance(settings.table_name, str) or not settings.table_name.strip():
         raise ValidationError(_("Le nom de la table est obligatoire."), "table_name")
     if len(settings.table_name) > 200:
         raise ValidationError(
             _("Le nom de la table est trop long (200 caractères au plus)."), "table_name"
         )
-    if not 1 <= int(settings.membership_year_start_month) <= 12:
+    # Printed on every document: no control characters, reasonable lengths.
+    v.required_text(settings.table_name, "table_name", _("Nom de la table"), max_length=200)
+    v.optional_text(settings.user_name, "user_name", _("Votre nom"), max_length=100)
+    v.optional_text(
+        settings.privacy_officer_name, "privacy_officer_name", _("Responsable"), max_length=200
+    )
+    v.optional_text(
+        settings.privacy_officer_contact,
+        "privacy_officer_contact",
+        _("Coordonnées du ou de la responsable"),
+        max_length=300,
+    )
+    month = settings.membership_year_start_month
+    if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
         raise ValidationError(
             _("Le mois de début de l'année doit être entre 1 et 12."), "membership_year_start_month"
         )
@@ -75,6 +92,10 @@ def validate(settings: TableSettings) -> None:
     if not 1 <= int(settings.backup_keep) <= 365:
         raise ValidationError(
             _("Le nombre de sauvegardes doit être entre 1 et 365."), "backup_keep"
+        )
+    if not isinstance(settings.retention_years, int) or not 1 <= settings.retention_years <= 100:
+        raise ValidationError(
+            _("La durée de conservation doit être entre 1 et 100 ans."), "retention_years"
         )
     for kind, rule in settings.quorum_rules.items():
         if kind not in {k.value for k in MeetingKind}:
