@@ -38,7 +38,33 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help=_("vérifier qu'un fichier de données est sain"))
     check.add_argument("--db", type=Path, required=True, dest="source")
+    _add_export_parser(commands)
     return parser
+
+
+def _add_export_parser(commands) -> None:
+    from .services.exports_catalog import KINDS
+
+    export = commands.add_parser(
+        "export",
+        help=_("produire un document Excel ou PDF sans ouvrir la fenêtre"),
+        description=_("Documents : {names}.").format(
+            names=", ".join(f"{kind.key} ({kind.title})" for kind in KINDS)
+        ),
+    )
+    export.add_argument("kind", metavar="DOCUMENT", help=_("le document à produire"))
+    export.add_argument("--db", type=Path, required=True, dest="source")
+    export.add_argument("--out", type=Path, required=True, help=_("fichier à écrire"))
+    export.add_argument("--from", dest="start", metavar="AAAA-MM-JJ", help=_("début de la période"))
+    export.add_argument("--to", dest="end", metavar="AAAA-MM-JJ", help=_("fin de la période"))
+    export.add_argument("--body", metavar="CODE", help=_("instance : AG, CC, CH..."))
+    export.add_argument("--funder", metavar="ID", help=_("numéro du bailleur de fonds"))
+    export.add_argument("--plan", metavar="ID", help=_("numéro du plan d'action"))
+    export.add_argument(
+        "--include-contacts",
+        action="store_true",
+        help=_("ajouter les coordonnées des personnes qui y ont consenti"),
+    )
 
 
 def _fail(message: str) -> int:
@@ -89,6 +115,78 @@ def run_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _parse_date(text: str | None, option: str):
+    import datetime as dt
+
+    if text is None:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(
+            _("{option} : date invalide « {text} » ; écrivez-la AAAA-MM-JJ.").format(
+                option=option, text=text
+            )
+        ) from None
+
+
+def _parse_id(text: str | None, option: str) -> int | None:
+    if text is None:
+        return None
+    if not text.strip().isdigit():
+        raise ValueError(
+            _("{option} : « {text} » n'est pas un numéro.").format(option=option, text=text)
+        )
+    return int(text)
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from .services import reporting
+    from .services.errors import ValidationError
+    from .services.exports_catalog import ExportOptions, get_kind
+    from .services.exports_catalog import run_export as export
+    from .store import Database, StoreError
+
+    try:
+        kind = get_kind(args.kind)
+        options = ExportOptions(
+            start=_parse_date(args.start, "--from"),
+            end=_parse_date(args.end, "--to"),
+            body=(args.body or "").strip().upper() or None,
+            funder_id=_parse_id(args.funder, "--funder"),
+            plan_id=_parse_id(args.plan, "--plan"),
+            include_contacts=args.include_contacts,
+        )
+    except ValidationError as error:
+        return _fail(error.message)
+    except ValueError as error:
+        return _fail(str(error))
+    if not args.out.parent.is_dir():
+        return _fail(_("le dossier « {folder} » n'existe pas.").format(folder=args.out.parent))
+    try:
+        database = Database.open(args.source, read_only=True)
+    except StoreError as error:
+        return _fail(error.message)
+    try:
+        path = export(database, kind.key, args.out, options)
+    except ValidationError as error:
+        hints = {
+            "period": " " + _("(--from AAAA-MM-JJ --to AAAA-MM-JJ)"),
+            "funder": " " + _("(--funder ID)"),
+            "funder_id": " " + _("(--funder ID)"),
+        }
+        message = error.message + hints.get(error.field or "", "")
+        if error.field in ("funder", "funder_id"):
+            known = "; ".join(f"{c.value} {c.text}" for c in reporting.funder_choices(database))
+            if known:
+                message += " " + _("Bailleurs de fonds connus : {known}.").format(known=known)
+        return _fail(message)
+    finally:
+        database.close()
+    print(_("{title} écrit dans {path}").format(title=kind.title, path=path))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from . import i18n
     from .logs import setup_logging
@@ -104,6 +202,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_backup(args)
         if args.command == "check":
             return run_check(args)
+        if args.command == "export":
+            return run_export(args)
         from .ui.app import run_gui
 
         return run_gui(db_path=args.db, demo=args.demo, language=args.lang)

@@ -18,7 +18,6 @@ OUT = Path(__file__).resolve().parent / "screenshots"
 
 def main() -> int:
     os.environ.setdefault("AHUNTSIC_DATA_DIR", tempfile.mkdtemp())
-    from PySide6.QtWidgets import QApplication
 
     from ahuntsic_desktop.services.demo import write_demo_file
     from ahuntsic_desktop.store import Database
@@ -32,8 +31,16 @@ def main() -> int:
     window.context.today = lambda: date(2026, 11, 26)
     window.resize(1360, 860)
     window.show()
-    names = ["main-window", "page-membres", "page-organismes", "page-partenaires",
-             "page-rencontres", "page-chantiers", "page-plan", "page-exports"]
+    names = [
+        "main-window",
+        "page-membres",
+        "page-organismes",
+        "page-partenaires",
+        "page-rencontres",
+        "page-chantiers",
+        "page-plan",
+        "page-exports",
+    ]
     for row, name in enumerate(names):
         window.navigation.setCurrentRow(row)
         for _ in range(5):

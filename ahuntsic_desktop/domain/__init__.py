@@ -14,9 +14,11 @@ from .meetings import (
 from .membership import Membership, MembershipCategory
 from .people import Organization, PartnerRole, Person, Representation
 from .plan import ActionPlan, Assignment, Chantier, Means, Orientation, Pillar, Target
+from .privacy import AccessRequest, PrivacyIncident
 from .records import AuditEntry, Consent, Setting
 
 __all__ = [
+    "AccessRequest",
     "ActionPlan",
     "AgendaItem",
     "Assignment",
@@ -37,6 +39,7 @@ __all__ = [
     "PartnerRole",
     "Person",
     "Pillar",
+    "PrivacyIncident",
     "Representation",
     "Resolution",
     "ResolutionCounter",

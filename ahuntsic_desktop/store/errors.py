@@ -1,4 +1,6 @@
-"""Errors raised when a data file cannot be opened as asked. Messages are for the user."""
+"""Errors raised when a data file cannot be opened as asked. Messages are for the user:
+``message`` says what happened, ``advice`` what to do about it; ``detail`` is SQLite's
+own words, for the log and for support."""
 
 from __future__ import annotations
 
@@ -7,18 +9,34 @@ from enum import StrEnum
 
 class StoreProblem(StrEnum):
     NOT_FOUND = "not_found"
-    NOT_DATABASE = "not_database"
-    CORRUPT = "corrupt"
+    UNREADABLE = "unreadable"  # no permission to read the file
+    EMPTY = "empty"  # 0 bytes, or a SQLite file with no table: nothing to open
+    NOT_DATABASE = "not_database"  # not SQLite, or another application's SQLite file
+    CORRUPT = "corrupt"  # damaged or truncated
     NEWER_VERSION = "newer_version"
+    NEEDS_UPGRADE = "needs_upgrade"  # older schema, but asked to open read-only
     IN_USE = "in_use"
-    READ_ONLY = "read_only"
+    READ_ONLY = "read_only"  # the file or its folder (or medium) refuses writing
+    FAILED = "failed"  # a backup or restore could not be written
 
 
 class StoreError(Exception):
     """A data file could not be opened; ``message`` says why in the user's language."""
 
-    def __init__(self, problem: StoreProblem, message: str, path: object = None) -> None:
+    def __init__(
+        self,
+        problem: StoreProblem,
+        message: str,
+        path: object = None,
+        advice: str = "",
+        detail: str = "",
+    ) -> None:
         super().__init__(message)
         self.problem = problem
         self.message = message
         self.path = path
+        self.advice = advice
+        self.detail = detail  # technical, for the log and a « détails » button
+
+    def __str__(self) -> str:
+        return f"{self.message}\n{self.advice}" if self.advice else self.message

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -12,10 +12,11 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
-from .engine import sqlite_backup
+from ..i18n import _
 from .errors import StoreError, StoreProblem
 
 log = logging.getLogger(__name__)
+BEFORE_UPDATE = "avant-mise-a-jour"
 MIGRATIONS = Path(__file__).parent / "migrations"
 
 
@@ -25,6 +26,7 @@ def alembic_config() -> Config:
     return config
 
 
+@cache
 def head_revision() -> str:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
 
@@ -33,9 +35,10 @@ def current_revision(connection: Connection) -> str | None:
     return MigrationContext.configure(connection).get_current_revision()
 
 
-def known_revisions() -> set[str]:
+@cache
+def known_revisions() -> frozenset[str]:
     script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return frozenset(rev.revision for rev in script.walk_revisions())
 
 
 def check_not_newer(connection: Connection, path: object = None) -> str | None:
@@ -44,31 +47,49 @@ def check_not_newer(connection: Connection, path: object = None) -> str | None:
     if revision is not None and revision not in known_revisions():
         raise StoreError(
             StoreProblem.NEWER_VERSION,
-            "Ce fichier a été enregistré par une version plus récente d'Ahuntsic Desktop. "
-            "Il n'a pas été modifié. Installez la dernière version pour l'ouvrir.",
+            _("Ce fichier a été enregistré par une version plus récente d'Ahuntsic Desktop."),
             path,
+            _("Il n'a pas été modifié. Installez la dernière version pour l'ouvrir."),
         )
     return revision
 
 
-def upgrade(engine: Engine, path: Path | None, backup_dir: Path | None) -> bool:
-    """Bring the schema to head; back the file up first when it already holds data.
+def upgrade(engine: Engine, path: Path | None, backup_dir: Path | None = None) -> bool:
+    """Bring the schema to head in one transaction. Returns True when a migration ran.
 
-    Returns True when a migration ran.
+    :meth:`Database.open <.database.Database.open>` backs the file up before calling this;
+    other callers may pass ``backup_dir`` to have a copy taken here first. Foreign keys are
+    off while tables are rebuilt (a rebuilt parent table would otherwise cascade deletes
+    into its children) and checked before the commit.
     """
     with engine.connect() as connection:
         revision = check_not_newer(connection, path)
+        connection.rollback()
     head = head_revision()
     if revision == head:
         return False
     if revision is not None and path is not None and backup_dir is not None:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = backup_dir / f"{Path(path).stem}-avant-migration-{revision}-{stamp}.sqlite"
-        sqlite_backup(Path(path), target)
+        from .backups import make_backup
+
+        target = make_backup(Path(path), backup_dir, kind=BEFORE_UPDATE)
         log.info("Backed up %s to %s before migrating from %s", path, target, revision)
-    with engine.begin() as connection:
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        raw.execute("PRAGMA foreign_keys = OFF")  # outside any transaction, or ignored
+        try:
+            with connection.begin():
+                config = alembic_config()
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise StoreError(
+                        StoreProblem.FAILED,
+                        _("La mise à jour du fichier a été annulée : des liens seraient rompus."),
+                        path,
+                        _("Le fichier n'a pas été modifié. Transmettez-le à l'équipe de soutien."),
+                    )
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")
     log.info("Migrated %s from %s to %s", path or "memory", revision, head)
     return True

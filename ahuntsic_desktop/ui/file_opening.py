@@ -1,27 +1,44 @@
-"""Open a data file from the window, explaining every refusal and offering a way out."""
+"""Open a data file from the window, explaining every refusal and offering a way out.
+
+A refused file is never modified. The message says what happened and what to do, and
+the buttons offer what makes sense for that problem: open it read-only, restore a backup
+in its place, or pick another file.
+"""
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ..i18n import _
-from ..paths import backups_dir
+from ..paths import default_db_path
+from ..services.backup import has_backups
 from ..store import Database, StoreError, StoreProblem
 
 log = logging.getLogger(__name__)
 FILE_FILTER = "Ahuntsic Desktop (*.sqlite *.db);;" + "*"
+READ_ONLY, RESTORE, OTHER = "read_only", "restore", "other"
+_CAN_READ_ONLY = {StoreProblem.IN_USE, StoreProblem.READ_ONLY}
+_CAN_RESTORE = {StoreProblem.CORRUPT, StoreProblem.EMPTY}
+
+
+def _ours(path: Path) -> bool:
+    """The default file in the application's data folder is one we create: when it is
+    blank (a first start cut short), it is a new file in waiting, not a refusal."""
+    try:
+        return path.resolve() == default_db_path().resolve()
+    except OSError:
+        return False
 
 
 def open_database(parent: QWidget | None, path: Path, *, create: bool = False) -> Database | None:
     """The open file, or None when it could not be opened (the user was told why)."""
-    from PySide6.QtCore import Qt
-
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return Database.open(path, create=create, backup_dir=backups_dir())
+        return Database.open(path, create=create or _ours(path))
     except StoreError as error:
         log.warning("Refused to open %s: %s", path, error.problem)
         QApplication.restoreOverrideCursor()
@@ -31,19 +48,55 @@ def open_database(parent: QWidget | None, path: Path, *, create: bool = False) -
             QApplication.restoreOverrideCursor()
 
 
-def _explain(parent: QWidget | None, path: Path, error: StoreError) -> Database | None:
+def refusal_box(parent: QWidget | None, path: Path, error: StoreError) -> QMessageBox:
+    """The message shown for a refused file; ``box.choices`` maps its buttons to
+    :data:`READ_ONLY`, :data:`RESTORE` or :data:`OTHER`."""
     box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
+    box.setObjectName("refusalBox")
+    box.setIcon(
+        QMessageBox.Icon.Critical if error.problem in _CAN_RESTORE else QMessageBox.Icon.Warning
+    )
     box.setWindowTitle(_("Impossible d'ouvrir le fichier"))
     box.setText(error.message)
-    read_only = None
-    if error.problem in (StoreProblem.IN_USE, StoreProblem.READ_ONLY):
-        read_only = box.addButton(_("Ouvrir en lecture seule"), QMessageBox.ButtonRole.AcceptRole)
+    if error.advice:
+        box.setInformativeText(error.advice)
+    if error.detail:
+        box.setDetailedText(error.detail)
+    box.choices = {}
+    if error.problem in _CAN_READ_ONLY:
+        button = box.addButton(_("Ouvrir en lecture seule"), QMessageBox.ButtonRole.AcceptRole)
+        box.choices[button] = READ_ONLY
+    if error.problem in _CAN_RESTORE and has_backups(path):
+        button = box.addButton(_("Restaurer une sauvegarde…"), QMessageBox.ButtonRole.AcceptRole)
+        box.choices[button] = RESTORE
+    button = box.addButton(_("Choisir un autre fichier…"), QMessageBox.ButtonRole.ActionRole)
+    box.choices[button] = OTHER
     box.addButton(_("Annuler"), QMessageBox.ButtonRole.RejectRole)
+    return box
+
+
+def _explain(parent: QWidget | None, path: Path, error: StoreError) -> Database | None:
+    box = refusal_box(parent, path, error)
     box.exec()
-    if read_only is not None and box.clickedButton() is read_only:
+    choice = box.choices.get(box.clickedButton())
+    if choice == READ_ONLY:
         try:
             return Database.open(path, read_only=True)
         except StoreError as second:
-            QMessageBox.warning(parent, _("Impossible d'ouvrir le fichier"), second.message)
+            QMessageBox.warning(
+                parent,
+                _("Impossible d'ouvrir le fichier"),
+                f"{second.message}\n\n{second.advice}".strip(),
+            )
+    elif choice == RESTORE:
+        from .backup_dialogs import recover_file
+
+        if recover_file(parent, path):
+            return open_database(parent, path)
+    elif choice == OTHER:
+        name, _filter = QFileDialog.getOpenFileName(
+            parent, _("Ouvrir un fichier de données"), str(path.parent), FILE_FILTER
+        )
+        if name:
+            return open_database(parent, Path(name))
     return None

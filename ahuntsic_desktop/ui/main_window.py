@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -29,9 +29,11 @@ from .file_opening import FILE_FILTER, open_database
 from .pages.base import Context, Page
 from .pages.dashboard import DashboardPage
 from .pages.exports_page import ExportsPage
+from .pages.journal_page import JournalPage
 from .pages.plan_page import PlanPage
 from .pages.registry import MembersPage, OrganizationsPage, PartnersPage
 from .pages.work import ChantiersPage, MeetingsPage
+from .privacy.privacy_page import PrivacyPage
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 8
@@ -44,7 +46,10 @@ PAGES = (
     ChantiersPage,
     PlanPage,
     ExportsPage,
+    PrivacyPage,
+    JournalPage,
 )
+BACKUP_CHECK_MS = 60 * 60 * 1000  # look hourly whether the day's automatic backup is due
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +86,10 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._show_file()
         self.navigation.setCurrentRow(0)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_CHECK_MS)
+        self.backup_timer.timeout.connect(self.backup_if_due)
+        self.backup_timer.start()
 
     # -- menus -------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None) -> QAction:
@@ -107,6 +116,10 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.recent_menu)
         file_menu.addSeparator()
         file_menu.addAction(self.copy_action)
+        self.restore_action = self._action(_("&Restaurer une sauvegarde…"), self.restore_backup)
+        file_menu.addAction(self.restore_action)
+        self.import_action = self._action(_("&Importer des membres…"), self.import_members)
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
@@ -162,6 +175,9 @@ class MainWindow(QMainWindow):
         suffix = _(" — lecture seule") if db.read_only else ""
         self.file_label.setText(_("Fichier : {path}").format(path=where) + suffix)
         self.copy_action.setEnabled(db.path is not None)
+        self.restore_action.setEnabled(db.path is not None and not db.read_only)
+        if db.backup_error:
+            self.statusBar().showMessage(db.backup_error, 15000)
         self.settings_action.setEnabled(not db.read_only)
         if db.path is not None:
             self.remember(db.path)
@@ -222,6 +238,38 @@ class MainWindow(QMainWindow):
             show_error(self, error.message)
             return
         self.statusBar().showMessage(_("Copie enregistrée dans {path}").format(path=target), 8000)
+        dashboard = PAGES.index(DashboardPage)  # it reminds of copies kept elsewhere
+        if self.stack.currentIndex() == dashboard:
+            self.pages[dashboard].refresh()
+        else:
+            self._stale.add(dashboard)
+
+    def restore_backup(self) -> None:
+        from .backup_dialogs import restore_backup
+
+        restored = restore_backup(self, self.db)
+        if restored is not None:
+            self.set_database(restored)
+
+    def backup_if_due(self) -> None:
+        from .backup_dialogs import automatic_backup
+
+        message = automatic_backup(self.db)
+        if message:
+            self.statusBar().showMessage(message, 8000)
+
+    def import_members(self) -> None:
+        if self.db.read_only:
+            show_error(
+                self, _("Ce fichier est ouvert en lecture seule : rien ne peut y être importé.")
+            )
+            return
+        from .importing import ImportWizard
+
+        wizard = ImportWizard(self.db, self)
+        wizard.exec()
+        if wizard.result_ is not None:
+            self.refresh_all()
 
     def edit_settings(self) -> None:
         from .settings_dialog import SettingsDialog

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QTreeWidget
 
 from ahuntsic_desktop.store import Database
 from ahuntsic_desktop.ui.main_window import MainWindow
-from ahuntsic_desktop.ui.table_model import fold
 from ahuntsic_desktop.ui.pages.base import TabbedListPage
+from ahuntsic_desktop.ui.table_model import fold
 
 
 @pytest.fixture
@@ -41,6 +41,8 @@ def test_every_page_shows_data_from_the_file(qtbot, window):
         "Chantiers",
         "Plan d'action",
         "Exports",
+        "Vie privée",
+        "Journal",
     ]
     for row in range(window.navigation.count()):
         click_nav(qtbot, window, row)

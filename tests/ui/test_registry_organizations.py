@@ -219,20 +219,19 @@ def test_export_the_list_as_shown(qtbot, window, monkeypatch, tmp_path):
 
 
 def test_merge_button_hands_two_records_to_the_merge_dialog(qtbot, window, monkeypatch):
-    import types
-
-    from ahuntsic_desktop.ui.registry import tab as tab_module
+    from ahuntsic_desktop.ui import merge_dialog
 
     calls = []
-    fake = types.SimpleNamespace(
-        open_merge_dialog=lambda parent, context, kind, ids: calls.append((kind, ids)) or True
-    )
-    real_import = tab_module.importlib.import_module
-    monkeypatch.setattr(
-        tab_module.importlib,
-        "import_module",
-        lambda name: fake if name == tab_module.MERGE_MODULE else real_import(name),
-    )
+
+    class FakeMergeDialog:
+        def __init__(self, db, kind, keep_id, lose_id, parent=None):
+            calls.append((kind, [keep_id, lose_id]))
+            self.merged = None
+
+        def exec(self):
+            return 0
+
+    monkeypatch.setattr(merge_dialog, "MergeDialog", FakeMergeDialog)
     tab = open_page(qtbot, window, ORGANIZATIONS).organizations_tab
     first = click_row(qtbot, tab.list, 0)
     assert not tab.merge_button.isEnabled()

@@ -23,7 +23,7 @@ from ...i18n import (
     format_time,
     ngettext,
 )
-from ...services import dashboard, renewals
+from ...services import backup, dashboard, renewals
 from .base import Context, Page
 
 
@@ -96,6 +96,18 @@ def renewals_box(due: renewals.RenewalsThisMonth) -> QGroupBox:
     return box
 
 
+def reminder_label(text: str) -> QLabel:
+    """The reminder to keep a copy away from this computer (USB key, other disk)."""
+    label = QLabel(text)
+    label.setObjectName("backupReminder")
+    label.setWordWrap(True)
+    label.setStyleSheet(
+        "QLabel#backupReminder { background: #fff4ce; color: #4a3b00;"
+        " border: 1px solid #e0c050; border-radius: 6px; padding: 8px; }"
+    )
+    return label
+
+
 class DashboardPage(Page):
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         self.title = _("Tableau de bord")
@@ -119,6 +131,9 @@ class DashboardPage(Page):
             item = self.body_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
+        reminder = backup.external_copy_reminder(self.context.db, data.today)
+        if reminder:
+            self.body_layout.addWidget(reminder_label(reminder))
 
         cards = QGridLayout()
         year = data.membership_year_label

@@ -4,7 +4,6 @@ archive, restore or delete the selection, and the hook to merge two records."""
 
 from __future__ import annotations
 
-import importlib
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -21,8 +20,6 @@ from ..errors import show_error
 from ..pages.base import Context
 from .common import confirm, inform, status
 from .list_widget import RegistryList
-
-MERGE_MODULE = "ahuntsic_desktop.ui.importing.merge_dialog"
 
 
 def one(count: int) -> bool:
@@ -244,12 +241,14 @@ class RegistryTab(QWidget):
             inform(self, "\n\n".join(refusals), title=_("Suppression refusée"))
 
     def merge_selection(self, kind: str) -> None:
-        """Hand two records to the merge dialog of the import package, when it exists:
-        ``open_merge_dialog(parent, context, kind, ids) -> bool`` (True when merged)."""
-        try:
-            open_merge_dialog = importlib.import_module(MERGE_MODULE).open_merge_dialog
-        except (ImportError, AttributeError):
-            inform(self, _("La fusion de fiches n'est pas encore offerte dans cette version."))
+        """Merge two selected records: the first selected is kept, the preview can swap."""
+        from ..merge_dialog import MergeDialog
+
+        ids = self.selected()
+        if len(ids) != 2:
+            inform(self, _("Sélectionnez exactement deux fiches à fusionner."))
             return
-        if open_merge_dialog(self, self.context, kind, self.selected()):
+        dialog = MergeDialog(self.context.db, kind, ids[0], ids[1], self)
+        dialog.exec()
+        if dialog.merged is not None:
             self.changed.emit()

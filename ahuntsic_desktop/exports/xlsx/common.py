@@ -1,0 +1,421 @@
+"""What every workbook shares: styles, number formats, print set-up, formula neutralisation,
+progress and atomic saving.
+
+A data sheet has its header in row 1 (bold on a dark fill, frozen, filterable, repeated on
+every printed page), real dates and numbers with Québec formats (``1 234,56 $``,
+``2026-11-26``, ``19 h 30``), and prints in landscape, one page wide, with the table's
+name, the document's title, the date and « Page 2 de 5 » in its header and footer.
+
+Text that a spreadsheet would read as a formula (starting with = + - @, a tab or a line
+break) is stored as a plain string cell with Excel's *quote prefix* style: the value is
+unchanged, shown as typed, and can never run (formula or CSV injection).
+
+openpyxl is imported when this module is: import it only when exporting.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from collections.abc import Callable, Iterable, Sequence
+from copy import copy
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.page import PageMargins
+from openpyxl.worksheet.worksheet import Worksheet
+
+from ...i18n import _, format_date
+from ...services.listing import Column
+
+Progress = Callable[[int, int], None]  # (steps done, steps in all)
+
+HEADER_FILL = "1F4E79"
+BAND_FILL = "EEF3F8"
+SECTION_FILL = "D9E2EC"
+RULE_COLOR = "9AA5B1"
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+MAX_CELL_TEXT = 32_000  # Excel holds 32,767 characters in a cell
+MAX_WIDTH = 40  # characters; longer text wraps
+LINE_HEIGHT = 14.5  # points per line of 11-point text
+
+# Number formats with the fr-CA locale tag: LibreOffice then shows « 1 234,56 $ » whatever
+# its own language; Excel uses the computer's separators (those of Québec there).
+FORMATS = {
+    "date": "yyyy-mm-dd",
+    "datetime": "yyyy-mm-dd hh:mm",
+    "time": 'h\\ "h"\\ mm',
+    "money": '[$-C0C]#,##0.00\\ "$"',
+    "int": "[$-C0C]#,##0",
+    "number": "[$-C0C]#,##0.##",
+    "average": "[$-C0C]#,##0.0",
+    "percent": "[$-C0C]0\\ %",
+}
+DEFAULT_WIDTHS = {"date": 12, "datetime": 17, "time": 9, "money": 14, "percent": 11, "bool": 9}
+
+FONT_NAME = "Calibri"
+WHITE_BOLD = Font(name=FONT_NAME, bold=True, color="FFFFFF")
+BOLD = Font(name=FONT_NAME, bold=True)
+HEADER_STYLE_FILL = PatternFill("solid", fgColor=HEADER_FILL)
+SECTION_STYLE_FILL = PatternFill("solid", fgColor=SECTION_FILL)
+HEADER_RULE = Border(bottom=Side(style="thin", color="000000"))
+WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+CENTER_TOP = Alignment(horizontal="center", vertical="top")
+CENTERED = {"date", "datetime", "time", "bool"}
+
+
+@dataclass(frozen=True)
+class Col:
+    """A workbook column: its header, the kind of its values and how it is laid out."""
+
+    title: str
+    kind: str = "text"  # text, int, money, date, datetime, time, bool, percent, number, average
+    width: float | None = None
+    wrap: bool = False
+    hidden: bool = False
+    rotate: bool = False  # header written vertically (matrix columns)
+
+
+def cols(columns: Iterable[Column], **widths: float) -> list[Col]:
+    """Workbook columns for the columns of a service :class:`~...listing.Table`."""
+    return [Col(c.title, c.kind, widths.get(c.key)) for c in columns]
+
+
+def clean_text(text: str) -> str:
+    """Text without the control characters a workbook cannot hold, within Excel's limit."""
+    return ILLEGAL_CHARACTERS_RE.sub("", text)[:MAX_CELL_TEXT]
+
+
+def needs_neutralising(text: str) -> bool:
+    return text.startswith(FORMULA_STARTS)
+
+
+def converted(value: object, kind: str = "text") -> tuple[object, str | None, bool]:
+    """(the value as the workbook holds it, its number format, whether it is text that must
+    be kept from running as a formula)."""
+    if kind == "money" and isinstance(value, int):
+        value = Decimal(value) / 100
+    elif kind == "bool":
+        value = _("Oui") if value else _("Non")
+    if isinstance(value, str):
+        text = clean_text(value)
+        return text, None, needs_neutralising(text)
+    number_format = FORMATS.get(kind)
+    if number_format is None and isinstance(value, dt.datetime):
+        number_format = FORMATS["datetime"]
+    elif number_format is None and isinstance(value, dt.date):
+        number_format = FORMATS["date"]
+    return value, number_format, False
+
+
+def put(cell, value: object, kind: str = "text") -> None:
+    """Write ``value`` to ``cell`` as the right type, with its number format; text that looks
+    like a formula stays text (string data type, quote prefix)."""
+    if value is None or value == "":
+        return
+    value, number_format, risky = converted(value, kind)
+    cell.value = value
+    if risky:
+        cell.data_type = "s"
+        cell.quotePrefix = True
+    if number_format:
+        cell.number_format = number_format
+
+
+class _Styles:
+    """Styles of a data sheet's cells, made once per column and look, then copied: setting
+    a style through openpyxl's descriptors hashes it every time (slow on 100,000 cells)."""
+
+    def __init__(self) -> None:
+        self.made: dict[tuple, object] = {}
+
+    def apply(self, cell, column: int, number_format, risky: bool, alignment) -> None:
+        key = (column, number_format, risky, id(alignment))
+        style = self.made.get(key)
+        if style is not None:
+            cell._style = copy(style)
+            return
+        if number_format:
+            cell.number_format = number_format
+        if risky:
+            cell.quotePrefix = True
+        if alignment is not None:
+            cell.alignment = alignment
+        self.made[key] = copy(cell._style)
+
+
+# Widths of characters in Calibri 11 (the workbooks' font; Carlito has the same metrics),
+# in units of a digit's width, which is how column widths are counted. Others count 1.
+_NARROW = dict.fromkeys("'il j,I.·", 0.47) | dict.fromkeys(";:f-()", 0.57)
+_SHAPES = _NARROW | dict.fromkeys("Jtr", 0.67) | dict.fromkeys("/szcçLxvy", 0.82)
+CHAR_WIDTHS = _SHAPES | dict.fromkeys("AVDHG", 1.18) | dict.fromkeys("NUOQ&w", 1.3)
+CHAR_WIDTHS |= dict.fromkeys("mMW@", 1.65)
+
+
+def text_width(text: str) -> float:
+    """The width of ``text`` in Calibri 11, in digit widths (column-width units)."""
+    get = CHAR_WIDTHS.get
+    return sum(get(ch, 1.0) for ch in text)
+
+
+def _width(column: Col, values: Sequence) -> tuple[float, bool]:
+    """The column's width in characters, and whether its text must wrap to fit."""
+    if column.rotate:
+        return column.width or 4.5, False
+    if column.kind in DEFAULT_WIDTHS:
+        default = max(DEFAULT_WIDTHS[column.kind], min(len(column.title) + 2, 18))
+        return column.width or default, column.wrap
+    longest = max((text_width(str(v)) for v in values[:300] if v not in (None, "")), default=0)
+    header = min(text_width(column.title) * 1.1, 24)  # bold
+    natural = float(max(8, round(longest + 2), round(header + 3)))
+    width = column.width or min(natural, MAX_WIDTH)
+    return width, column.wrap or longest > width - 0.6
+
+
+def line_count(text: str, width: float) -> int:
+    """How many lines ``text`` takes in a wrapped column ``width`` characters wide: word
+    wrapping simulated with Calibri's widths (readers size rows from the file, they do not
+    measure the text)."""
+    room = max(3.0, width - 0.6)
+    total = 0
+    for paragraph in text.split("\n"):
+        length, lines = 0.0, 1
+        for word in paragraph.split():
+            size = text_width(word)
+            needed = size if length == 0 else length + 0.47 + size
+            if needed > room and length:
+                lines += 1 + int(size // room)
+                length = size % room
+            else:
+                length = needed
+        total += lines
+    return total
+
+
+def header_footer_text(text: str, limit: int = 80) -> str:
+    """Text for a printed header: ``&`` doubled (it starts codes), cut to ``limit``."""
+    text = " ".join(text.split())
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return text.replace("&", "&&")
+
+
+def sheet_name(title: str, taken: Iterable[str] = ()) -> str:
+    """A valid, unused sheet name: at most 31 characters, none of []:*?/\\."""
+    cleaned = "".join(" " if c in "[]:*?/\\" else c for c in title).strip(" '") or _("Feuille")
+    name, n = cleaned[:31], 2
+    taken = {t.casefold() for t in taken}
+    while name.casefold() in taken:
+        suffix = f" ({n})"
+        name, n = cleaned[: 31 - len(suffix)] + suffix, n + 1
+    return name
+
+
+class Book:
+    """A workbook being written: sheets, document properties, progress, atomic save."""
+
+    def __init__(
+        self,
+        title: str,
+        *,
+        table_name: str,
+        paper_size: str = "letter",
+        subject: str = "",
+        progress: Progress | None = None,
+        now: dt.datetime | None = None,
+    ) -> None:
+        self.title = title
+        self.table_name = table_name
+        self.paper_size = paper_size
+        self.now = now or dt.datetime.now().replace(microsecond=0)
+        self.workbook = Workbook()
+        self.workbook.remove(self.workbook.active)
+        props = self.workbook.properties
+        props.title = title
+        props.subject = subject or title
+        props.creator = "Ahuntsic Desktop"
+        props.lastModifiedBy = "Ahuntsic Desktop"
+        props.description = table_name
+        props.created = props.modified = self.now
+        props.language = "fr-CA"
+        self._progress = progress
+        self.total = 1
+        self.done = 0
+
+    # -- progress ------------------------------------------------------------------------
+    def expect(self, steps: int) -> None:
+        """Announce how many steps (rows, mostly) the whole workbook will take."""
+        self.total = max(1, steps)
+
+    def advance(self, steps: int = 1) -> None:
+        before = self.done
+        self.done = min(self.done + steps, self.total)
+        if self._progress is not None and (self.done // 250 != before // 250 or steps > 1):
+            self._progress(self.done, self.total)
+
+    # -- sheets --------------------------------------------------------------------------
+    def new_sheet(self, title: str) -> Worksheet:
+        return self.workbook.create_sheet(sheet_name(title, self.workbook.sheetnames))
+
+    def data_sheet(
+        self,
+        title: str,
+        columns: Sequence[Col],
+        rows: Iterable[Sequence],
+        *,
+        frozen_columns: int = 0,
+        banding: bool = True,
+    ) -> Worksheet:
+        """A sheet with a header in row 1 and one row per item of ``rows``."""
+        ws = self.new_sheet(title)
+        rows = rows if isinstance(rows, list) else list(rows)
+        write_header(ws, columns)
+        kinds = [c.kind for c in columns]
+        wraps = []
+        for i, column in enumerate(columns):
+            width, wrap = _width(column, [row[i] for row in rows[:300]])
+            letter = get_column_letter(i + 1)
+            ws.column_dimensions[letter].width = width
+            ws.column_dimensions[letter].hidden = column.hidden
+            wraps.append(wrap)
+        widths = [ws.column_dimensions[get_column_letter(i + 1)].width for i in range(len(columns))]
+        aligned = [
+            WRAP_TOP if w else CENTER_TOP if k in CENTERED else None
+            for w, k in zip(wraps, kinds, strict=True)
+        ]
+        styles = _Styles()
+        wrapped = [i for i, wrap in enumerate(wraps) if wrap]
+        for r, values in enumerate(rows, start=2):
+            lines = 1
+            for i in wrapped:
+                if values[i] not in (None, ""):
+                    lines = max(lines, line_count(str(values[i]), widths[i]))
+            if lines > 1:
+                ws.row_dimensions[r].height = LINE_HEIGHT * min(lines, 12) + 2
+            for c, value in enumerate(values, start=1):
+                if value is None or value == "":
+                    continue
+                value, number_format, risky = converted(value, kinds[c - 1])
+                cell = ws.cell(r, c, value)
+                if risky:
+                    cell.data_type = "s"
+                alignment = aligned[c - 1] or (TOP if lines > 1 else None)
+                if number_format or risky or alignment is not None:
+                    styles.apply(cell, c, number_format, risky, alignment)
+            self.advance()
+        last_row = max(1, len(rows) + 1)
+        last = get_column_letter(max(1, len(columns)))
+        ws.auto_filter.ref = f"A1:{last}{last_row}"
+        ws.freeze_panes = ws.cell(2, frozen_columns + 1).coordinate
+        if banding and rows:
+            band(ws, f"A2:{last}{last_row}")
+        self.print_setup(ws)
+        return ws
+
+    def print_setup(
+        self, ws: Worksheet, *, landscape: bool = True, title_rows: str = "1:1"
+    ) -> None:
+        print_setup(
+            ws,
+            self.title,
+            self.table_name,
+            self.now.date(),
+            self.paper_size,
+            landscape=landscape,
+            title_rows=title_rows,
+        )
+
+    def save(self, path: Path | str) -> Path:
+        if not self.workbook.sheetnames:
+            self.new_sheet(self.title)
+        path = save_atomically(self.workbook, path)
+        if self._progress is not None:
+            self._progress(self.total, self.total)
+        return path
+
+
+def write_header(ws: Worksheet, columns: Sequence[Col], row: int = 1) -> None:
+    rotated = any(c.rotate for c in columns)
+    for c, column in enumerate(columns, start=1):
+        cell = ws.cell(row, c)
+        put(cell, column.title)
+        cell.font, cell.fill, cell.border = WHITE_BOLD, HEADER_STYLE_FILL, HEADER_RULE
+        cell.alignment = Alignment(
+            wrap_text=not column.rotate or (column.width or 0) >= 8,
+            vertical="bottom" if rotated else "center",
+            horizontal="center" if column.rotate else None,
+            textRotation=90 if column.rotate else 0,
+        )
+    if rotated:
+        # A rotated title wraps into as many vertical lines as the column's width allows.
+        needed = max(
+            len(c.title) * 6.2 / max(1, int((c.width or 4.5) / 4)) + 14 for c in columns if c.rotate
+        )
+        ws.row_dimensions[row].height = min(170, max(60, needed))
+    else:
+        longest = max((len(c.title) / _width(c, [])[0] for c in columns), default=1)
+        ws.row_dimensions[row].height = 30 if longest > 1 else 20
+
+
+def band(ws: Worksheet, ref: str) -> None:
+    """Light zebra stripes on every other row of ``ref`` (one conditional format)."""
+    ws.conditional_formatting.add(
+        ref, FormulaRule(formula=["MOD(ROW(),2)=1"], fill=PatternFill("solid", bgColor=BAND_FILL))
+    )
+
+
+def print_setup(
+    ws: Worksheet,
+    title: str,
+    table_name: str,
+    day: dt.date,
+    paper_size: str = "letter",
+    *,
+    landscape: bool = True,
+    title_rows: str | None = "1:1",
+) -> None:
+    """Landscape (or portrait), one page wide, header row on every page, and the table's
+    name, the title, the date and the page number in the printed header and footer."""
+    setup = ws.page_setup
+    setup.orientation = "landscape" if landscape else "portrait"
+    setup.paperSize = ws.PAPERSIZE_A4 if paper_size == "a4" else ws.PAPERSIZE_LETTER
+    setup.fitToWidth = 1
+    setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.8, bottom=0.7, header=0.3, footer=0.3)
+    ws.print_options.horizontalCentered = False
+    if title_rows:
+        ws.print_title_rows = title_rows
+    header, footer = ws.oddHeader, ws.oddFooter
+    header.left.text = header_footer_text(table_name, 70)
+    header.center.text = "&B" + header_footer_text(title, 80)
+    header.right.text = header_footer_text(format_date(day), 30)
+    footer.left.text = "&A"  # the sheet's name
+    footer.right.text = header_footer_text(_("Page {page} de {pages}"), 40).format(
+        page="&P", pages="&N"
+    )
+    for part in (header.left, header.center, header.right, footer.left, footer.right):
+        part.size = 9
+
+
+def save_atomically(workbook: Workbook, path: Path | str) -> Path:
+    """Save to a temporary file beside ``path``, then move it into place: a failed export
+    leaves the previous file (if any) as it was and no half-written one."""
+    path = Path(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        workbook.save(temporary)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path

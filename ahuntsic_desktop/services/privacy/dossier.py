@@ -1,0 +1,69 @@
+"""Everything the file holds about one person, for an access request: identity and contact,
+representations, memberships and payments, attendance, chantiers, resolutions moved or
+seconded, follow-ups, meetings chaired, consents, requests, audit entries, and the passages
+of free text that name them. The PDF and JSON exports lay out this one structure."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ...domain import Person
+from ...i18n import _
+from ...store import Database
+from .. import settings as settings_service
+from ..errors import NotFoundError
+from . import sections as parts
+from . import trail
+from .sections import Section
+
+__all__ = ["PersonFile", "Section", "person_file"]
+
+
+@dataclass(frozen=True)
+class PersonFile:
+    person_id: int
+    full_name: str
+    generated_at: dt.datetime
+    table_name: str
+    officer_name: str
+    officer_contact: str
+    paper_size: str
+    identity: Section  # one row: the person's own record
+    sections: tuple[Section, ...] = field(default=())
+
+    def section(self, key: str) -> Section:
+        return next(s for s in self.sections if s.key == key)
+
+
+def person_file(db: Database, person_id: int, *, now: dt.datetime | None = None) -> PersonFile:
+    """Everything the open file holds about ``person_id``."""
+    settings = settings_service.load(db)
+    with db.session() as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFoundError(_("Cette personne n'existe plus."))
+        sections = (
+            parts.representations(session, person_id),
+            parts.memberships(session, person_id, settings),
+            parts.attendance(session, person_id),
+            parts.assignments(session, person_id),
+            parts.resolutions(session, person_id),
+            parts.follow_ups(session, person_id),
+            parts.roles(session, person_id),
+            parts.consents(session, person_id),
+            parts.requests(session, person_id),
+            trail.audit(session, person_id),
+            parts.mentions(session, person),
+        )
+        return PersonFile(
+            person_id=person_id,
+            full_name=person.full_name,
+            generated_at=(now or dt.datetime.now()).replace(microsecond=0),
+            table_name=settings.table_name,
+            officer_name=settings.privacy_officer_name,
+            officer_contact=settings.privacy_officer_contact,
+            paper_size=settings.paper_size,
+            identity=parts.identity(person),
+            sections=sections,
+        )

@@ -1,0 +1,62 @@
+"""Run a long service call (read, check, import, report) in a worker thread, so the
+window keeps answering; progress and the outcome come back as signals on the GUI thread.
+
+A :class:`QThread` subclass whose ``run()`` calls the work: the task object lives in the
+GUI thread, so its signals, emitted from the worker, reach the widgets queued. The work
+only touches plain Python and its own short database sessions, never a widget.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from ...services.importing import Cancelled
+
+log = logging.getLogger(__name__)
+Work = Callable[[Callable[[int, int], None]], object]  # work(progress) -> result
+
+
+class Task(QThread):
+    """``work(progress)`` in its own thread. ``cancel()`` makes the next progress report
+    raise :class:`Cancelled` (the services roll back); ``wait()`` blocks until it ends."""
+
+    progressed = Signal(int, int)
+    succeeded = Signal(object)
+    failed = Signal(object)  # the exception
+
+    def __init__(self, work: Work, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.work = work
+        self.cancelled = False
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.cancelled:
+            raise Cancelled
+        self.progressed.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self.work(self._progress)
+        except Exception as error:  # handed to the GUI thread, which shows it in French
+            if not isinstance(error, Cancelled):
+                log.info("Background work failed", exc_info=True)
+            self.failed.emit(error)
+        else:
+            self.succeeded.emit(result)
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+def run_task(parent: QObject, work: Work, on_success, on_failure, on_progress=None) -> Task:
+    """Start ``work`` in the background and wire its outcome; returns the running task."""
+    task = Task(work, parent)
+    task.succeeded.connect(on_success)
+    task.failed.connect(on_failure)
+    if on_progress is not None:
+        task.progressed.connect(on_progress)
+    task.start()
+    return task

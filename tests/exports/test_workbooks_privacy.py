@@ -1,0 +1,100 @@
+"""The report to a funder carries counts: no person's name, email or phone unless asked,
+and then only of those who consented."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from python_calamine import CalamineWorkbook
+
+from ahuntsic_desktop.services import reporting
+from ahuntsic_desktop.services.exports_catalog import ExportOptions, run_export
+
+from . import test_workbooks_data as data
+from .test_workbooks_data import PERSONAL, PHONE, options
+
+sample, demo, demo_file = data.sample, data.demo, data.demo_file  # fixtures
+
+
+def all_cells(path) -> list[str]:
+    workbook = CalamineWorkbook.from_path(str(path))
+    return [
+        str(value)
+        for name in workbook.sheet_names
+        for row in workbook.get_sheet_by_name(name).to_python()
+        for value in row
+        if value not in ("", None)
+    ]
+
+
+def test_funder_report_summary_counts(sample, tmp_path):
+    db, ids = sample
+    path = run_export(db, "reddition", tmp_path / "r.xlsx", options(funder_id=ids["funder"]))
+    workbook = CalamineWorkbook.from_path(str(path))
+    rows = workbook.get_sheet_by_name("Sommaire").to_python()
+    values = {row[0]: row[1] for row in rows if row[0]}
+    assert values["Reddition de comptes"] == ""
+    assert values["Bailleur de fonds"] == "Fondation Test"
+    assert "Programme de soutien — 12 345,67" in values["Entente"].replace("\xa0", " ")
+    assert values["Membres (2025-2026)"] == 3  # paid for the year containing the period's end
+    assert values["Rencontres tenues"] == 3  # the cancelled and the future ones left out
+    assert values["Présences aux rencontres"] == 4
+    assert values["Participant·es anonymes aux activités"] == 15
+    assert values["Citoyen·nes présent·es (personnes distinctes)"] == 1
+    assert values["Résolutions"] == 1
+    assert values["Participant·es anonymes — Citoyen"] == 12
+    assert values["Adoptée à l'unanimité"] == 1
+    assert values["1. Vivre ensemble"] == 1 / 3
+    detail = workbook.get_sheet_by_name("Participation").to_python()
+    assert detail[0] == [
+        "Date",
+        "Format",
+        "Titre",
+        "Personnes inscrites présentes",
+        "Anonymes — Privé",
+        "Anonymes — Citoyen",
+        "Total",
+    ]
+    assert detail[1][1:] == ["Visite de quartier", "Marche exploratoire", 1, 3, 12, 16]
+
+
+def test_funder_report_without_the_option_has_no_personal_information(sample, tmp_path):
+    db, ids = sample
+    path = run_export(db, "reddition", tmp_path / "r.xlsx", options(funder_id=ids["funder"]))
+    cells = all_cells(path)
+    assert not [c for c in cells if "@" in c]
+    assert not [c for c in cells if PHONE.search(c)]
+    assert not [c for c in cells for word in PERSONAL if word in c]
+    assert "Contacts" not in CalamineWorkbook.from_path(str(path)).sheet_names
+
+
+def test_with_the_option_only_those_who_consented(sample, tmp_path):
+    db, ids = sample
+    path = run_export(
+        db,
+        "reddition",
+        tmp_path / "r.xlsx",
+        options(funder_id=ids["funder"], include_contacts=True),
+    )
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Contacts").to_python()
+    assert rows[0] == ["Nom", "Prénom", "Organisme", "Courriel", "Téléphone", "Présences"]
+    # Alice consented to be contacted; Bob did not; Chloé withdrew hers.
+    assert rows[1:] == [
+        ["Tremblay", "Alice", "Centre Alpha", "alice@example.org", "514 555-0111", 2]
+    ]
+
+
+def test_demo_funder_report_has_no_email_or_phone(demo, tmp_path):
+    funders = reporting.funder_choices(demo)
+    path = run_export(
+        demo,
+        "reddition",
+        tmp_path / "demo.xlsx",
+        ExportOptions(
+            start=dt.date(2025, 4, 1), end=dt.date(2026, 3, 31), funder_id=funders[0].value
+        ),
+    )
+    cells = all_cells(path)
+    assert len(cells) > 200
+    assert not [c for c in cells if "@" in c]
+    assert not [c for c in cells if PHONE.search(c)]

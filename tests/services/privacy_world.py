@@ -1,0 +1,204 @@
+"""A small file where one person, Élise Côté-Lévesque, appears everywhere a person can:
+the fixture of the privacy tests (access, erasure, retention)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ahuntsic_desktop.domain import (
+    ActionPlan,
+    AgendaItem,
+    Assignment,
+    Attendance,
+    AuditEntry,
+    Chantier,
+    Consent,
+    FollowUp,
+    FundingAgreement,
+    Meeting,
+    Membership,
+    MembershipCategory,
+    Organization,
+    Person,
+    Representation,
+    Resolution,
+)
+from ahuntsic_desktop.services import settings as settings_service
+
+NAME = "Élise Côté-Lévesque"
+EMAIL = "elise.cote@exemple.org"
+PHONE = "514 555-0199"
+
+
+@dataclass(frozen=True)
+class World:
+    elise: int
+    paul: int
+    org: int
+    meeting: int
+    agenda_item: int
+    resolution: int
+    follow_up: int
+    agreement: int
+    org_audit: int
+    person_audit: int
+
+
+def build_world(db) -> World:
+    settings = settings_service.load(db)
+    settings.table_name = "Table de quartier test"
+    settings.privacy_officer_name = "Josée Tremblay"
+    settings.privacy_officer_contact = "vieprivee@table.example"
+    settings_service.save(db, settings)
+    with db.session() as s:
+        category = MembershipCategory(name="Membre régulier", default_dues_cents=5000)
+        elise = Person(
+            first_name="Élise",
+            last_name="Côté-Lévesque",
+            email=EMAIL,
+            phone=PHONE,
+            address="1234, rue Lajeunesse",
+            postal_code="H2C 1A1",
+            notes="Préfère être jointe le soir.",
+            is_resident=True,
+            sector="citoyen",
+        )
+        paul = Person(first_name="Paul", last_name="Roy")
+        org = Organization(name="Maison de la famille", sector="communautaire")
+        plan = ActionPlan(title="Plan 2021-2025", start_year=2021, end_year=2025)
+        s.add_all([category, elise, paul, org, plan])
+        s.flush()
+        chantier = Chantier(plan_id=plan.id, name="Sécurité alimentaire")
+        meeting = Meeting(
+            kind="comite_coordination",
+            body="CC",
+            title="Comité de coordination de mars",
+            date=dt.date(2026, 3, 5),
+            chair_id=elise.id,
+            status="tenue",
+        )
+        s.add_all([chantier, meeting])
+        s.flush()
+        item = AgendaItem(
+            meeting_id=meeting.id,
+            position=1,
+            title="Bilan de l'année",
+            presenter_id=elise.id,
+            minutes_text=f"{NAME} présente le bilan. Paul Roy pose une question.",
+        )
+        s.add(item)
+        s.flush()
+        resolution = Resolution(
+            meeting_id=meeting.id,
+            agenda_item_id=item.id,
+            body="CC",
+            year=2026,
+            sequence=1,
+            number="CC-2026-001",
+            title="Adoption du bilan",
+            text=f"Il est proposé par {NAME}, appuyé par Paul Roy, d'adopter le bilan.",
+            moved_by_id=elise.id,
+            seconded_by_id=paul.id,
+        )
+        s.add(resolution)
+        s.flush()
+        follow_up = FollowUp(
+            meeting_id=meeting.id,
+            description="Envoyer le bilan aux membres",
+            owner_person_id=elise.id,
+            due_date=dt.date(2026, 4, 1),
+        )
+        agreement = FundingAgreement(
+            funder_id=org.id,
+            programme="Initiative locale",
+            amount_cents=1_000_000,
+            start_date=dt.date(2026, 1, 1),
+            contact_person_id=elise.id,
+        )
+        s.add_all(
+            [
+                follow_up,
+                agreement,
+                Representation(
+                    person_id=elise.id,
+                    organization_id=org.id,
+                    role="delegue",
+                    start_date=dt.date(2024, 1, 1),
+                ),
+                Membership(
+                    person_id=elise.id,
+                    year=2025,
+                    category_id=category.id,
+                    dues_cents=5000,
+                    paid_on=dt.date(2025, 4, 3),
+                    payment_method="cheque",
+                    receipt_number="2025-0001",
+                    notes="Chèque remis en main propre",
+                ),
+                Assignment(
+                    person_id=elise.id,
+                    chantier_id=chantier.id,
+                    organization_id=org.id,
+                    role="porteur",
+                    start_date=dt.date(2024, 9, 1),
+                ),
+                Attendance(
+                    meeting_id=meeting.id,
+                    person_id=elise.id,
+                    organization_id=org.id,
+                    status="present",
+                    voting=True,
+                ),
+                Attendance(meeting_id=meeting.id, person_id=paul.id, status="present"),
+                Consent(
+                    person_id=elise.id,
+                    purpose="contact_courriel",
+                    granted_on=dt.date(2025, 1, 10),
+                    source="Formulaire d'adhésion",
+                ),
+                Consent(
+                    person_id=elise.id,
+                    purpose="bottin",
+                    granted_on=dt.date(2025, 1, 10),
+                    source="Formulaire d'adhésion",
+                    withdrawn_on=dt.date(2025, 6, 1),
+                ),
+            ]
+        )
+        s.flush()
+        person_audit = AuditEntry(
+            user="coordination",
+            entity="person",
+            entity_id=elise.id,
+            action="modification",
+            changes={
+                "email": [None, EMAIL],
+                "phone": ["514 555-0000", PHONE],
+                "is_resident": [False, True],
+            },
+        )
+        org_audit = AuditEntry(
+            user="coordination",
+            entity="organization",
+            entity_id=org.id,
+            action="modification",
+            changes={
+                "notes": [None, f"Contact : {NAME} ({EMAIL})"],
+                "email": [None, "info@mf.org"],
+            },
+        )
+        s.add_all([person_audit, org_audit])
+        s.flush()
+        return World(
+            elise.id,
+            paul.id,
+            org.id,
+            meeting.id,
+            item.id,
+            resolution.id,
+            follow_up.id,
+            agreement.id,
+            org_audit.id,
+            person_audit.id,
+        )
