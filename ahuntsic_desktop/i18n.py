@@ -11,6 +11,7 @@ from pathlib import Path
 from babel.dates import format_date as _format_date
 from babel.dates import format_time as _format_time
 from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_percent as _format_percent
 
 from .paths import resources_dir
 
@@ -98,4 +99,6 @@ def format_number(value: int | Decimal | float | None, digits: int = 0) -> str:
 def format_percent(ratio: float | None) -> str:
     if ratio is None:
         return ""
-    return f"{format_number(round(ratio * 100))} %"
+    if _locale.startswith("fr"):
+        return f"{format_number(round(ratio * 100))} %"
+    return _format_percent(round(ratio, 2), locale=_locale)  # "34%" in English

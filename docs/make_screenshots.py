@@ -40,6 +40,8 @@ def main() -> int:
         "page-chantiers",
         "page-plan",
         "page-exports",
+        "page-vie-privee",
+        "page-journal",
     ]
     for row, name in enumerate(names):
         window.navigation.setCurrentRow(row)

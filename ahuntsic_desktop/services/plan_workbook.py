@@ -59,6 +59,14 @@ LEVELS = {
     "strategie": "means",
     "strategie d'action": "means",
     "cible": "target",
+    # A template written in English comes back with English level names.
+    "pillar": "pillar",
+    "strategic pillar": "pillar",
+    "work stream": "chantier",
+    "means": "means",
+    "action": "means",
+    "strategy": "means",
+    "target": "target",
 }
 # What a row of each kind may sit under in a workbook ("plan": first level).
 PARENTS = {
@@ -73,6 +81,21 @@ _MISSING_LEVEL = {
     "means": N_("Un moyen doit se trouver sous une orientation."),
     "target": N_("Une cible doit se trouver sous une orientation."),
 }
+LEVEL_LABELS = {
+    "vision": N_("Vision"),
+    "pillar": N_("Pilier"),
+    "chantier": N_("Chantier"),
+    "orientation": N_("Orientation"),
+    "means": N_("Moyen"),
+    "target": N_("Cible"),
+}
+
+
+def _translated_levels() -> dict[str, str]:
+    """Level names in the current language, as the template was written in it."""
+    return {fold(_(text)): kind for kind, text in LEVEL_LABELS.items()}
+
+
 _NUMBER = re.compile(r"\d+(\.\d+)*")
 
 
@@ -169,7 +192,7 @@ class RowChecker:
 
     def read(self, n: int, cells: dict[str, object]) -> None:
         level = text_of(cells.get("level"))
-        kind = LEVELS.get(fold(level))
+        kind = LEVELS.get(fold(level)) or _translated_levels().get(fold(level))
         if not level:
             self.problem(n, _("Le niveau est vide (Pilier, Chantier, Orientation, Moyen, Cible)."))
             return

@@ -239,6 +239,14 @@ def cents(value: int | str | Decimal | None, field: str, label: str, *, required
     if isinstance(value, str) or value is None:
         result = parse_money(value, field, label)
     elif isinstance(value, Decimal):
+        if value.is_finite() and abs(value) * 100 > MAX_CENTS:
+            # Checked first: quantize() fails on numbers longer than the decimal precision.
+            message = (
+                _("Le montant « {label} » ne peut pas être négatif.")
+                if value < 0
+                else _("Le montant « {label} » est trop grand.")
+            )
+            raise ValidationError(message.format(label=label), field)
         if not value.is_finite() or value != value.quantize(Decimal("0.01")):
             raise ValidationError(
                 _("Un montant a au plus deux décimales : « {value} ».").format(value=value), field

@@ -204,3 +204,16 @@ def test_plan_fields_are_checked_before_writing(db, tmp_path):
         import_plan(db, path, title="Autre", start_year=2021, end_year=2019)
     assert error.value.field == "end_year"
     assert row_counts(db) == before
+
+
+def test_a_template_written_in_english_imports_back(db, tmp_path):
+    from ahuntsic_desktop import i18n
+    from ahuntsic_desktop.exports.xlsx.plan_template import write_plan_template
+    from ahuntsic_desktop.services.plan_import import read_plan_file
+
+    i18n.set_locale("en_CA")
+    path = tmp_path / "template-en.xlsx"
+    write_plan_template(path)
+    preview = read_plan_file(path)
+    assert preview.ok, [p for p in preview.problems]
+    assert len(preview.rows) > 5

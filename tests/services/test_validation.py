@@ -219,3 +219,14 @@ def test_choice():
     assert v.choice(Sector.HEALTH, Sector, "sector", "Secteur") == "sante"
     with refused("sector"):
         v.choice("health", Sector, "sector", "Secteur")
+
+
+def test_amounts_beyond_decimal_precision_are_refused_not_crashed():
+    from decimal import Decimal
+
+    from ahuntsic_desktop.services import validation as v
+    from ahuntsic_desktop.services.errors import ValidationError
+
+    for huge in (Decimal("1e40"), Decimal("-1e40"), Decimal("123456789012345678901234567890.5")):
+        with pytest.raises(ValidationError):
+            v.cents(huge, "dues_cents", "Cotisation")

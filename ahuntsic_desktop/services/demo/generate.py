@@ -116,7 +116,12 @@ def generate_demo(
     if int(scale) < 1:
         raise ValidationError(_("L'échelle doit être un entier positif."), "scale")
     today = today or dt.date.today()
-    table_settings = replace(settings_service.load(db), table_name=TABLE_NAME)
+    table_settings = replace(
+        settings_service.load(db),
+        table_name=TABLE_NAME,
+        privacy_officer_name="Coordination de la table (fictive)",
+        privacy_officer_contact="coordination@exemple.org",
+    )
     settings_service.validate(table_settings)
     with db.session() as session:
         _require_empty(session)
