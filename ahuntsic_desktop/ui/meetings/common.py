@@ -4,7 +4,7 @@ filling, accent-blind completion, a person picker, and Qt <-> Python date/time."
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt, QTime, Signal
 from PySide6.QtWidgets import (
@@ -23,19 +23,9 @@ from ...i18n import _
 from ...services.errors import ValidationError
 from ...services.meeting_editing import PersonChoice
 from ..table_model import fold
+from ..widgets.forms import ERROR_STYLE, error_label, fill_combo  # noqa: F401 (shared)
 
-ERROR_STYLE = "color: #b00020; font-weight: 600;"
 GOOD_STYLE = "color: #1b5e20; font-weight: 600;"
-
-
-def error_label(parent: QWidget, name: str = "error") -> QLabel:
-    """A red line that says what is wrong; hidden until needed."""
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 def show_error(label: QLabel, error: ValidationError, fields: dict[str, QWidget]) -> None:
@@ -52,25 +42,6 @@ def show_error(label: QLabel, error: ValidationError, fields: dict[str, QWidget]
 def clear_error(label: QLabel) -> None:
     label.clear()
     label.hide()
-
-
-def fill_combo(
-    combo: QComboBox,
-    items: Iterable[tuple[object, str]],
-    current: object = None,
-    *,
-    empty: str | None = None,
-) -> None:
-    """Replace the items of ``combo`` by (value, text) pairs and select ``current``."""
-    combo.blockSignals(True)
-    combo.clear()
-    if empty is not None:
-        combo.addItem(empty, None)
-    for value, text in items:
-        combo.addItem(text, value)
-    index = combo.findData(current) if current is not None else 0
-    combo.setCurrentIndex(max(0, index))
-    combo.blockSignals(False)
 
 
 def select_data(combo: QComboBox, value: object) -> None:

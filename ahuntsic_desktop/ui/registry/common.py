@@ -5,7 +5,7 @@ status-bar messages."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QStringListModel, Qt
 from PySide6.QtWidgets import (
@@ -31,8 +31,8 @@ from ... import i18n
 from ...i18n import _
 from ...services.errors import ValidationError
 from ..table_model import fold
+from ..widgets.forms import ERROR_STYLE, error_label, fill_combo  # noqa: F401 (shared)
 
-ERROR_STYLE = "color: #b00020; font-weight: 600;"
 BLANK_DATE = QDate(1900, 1, 1)
 
 
@@ -55,15 +55,6 @@ class FormDialog(QDialog):
             hint = self.sizeHint()
             self.resize(max(hint.width(), self.preferred_width), hint.height())
         super().showEvent(event)
-
-
-def error_label(parent: QWidget, name: str) -> QLabel:
-    label = QLabel(parent)
-    label.setObjectName(name)
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.hide()
-    return label
 
 
 class Form(QFormLayout):
@@ -183,24 +174,6 @@ def save_buttons(parent: QWidget, save_text: str | None = None) -> QDialogButton
 
 def save_button(buttons: QDialogButtonBox) -> QAbstractButton:
     return buttons.button(QDialogButtonBox.StandardButton.Save)
-
-
-def fill_combo(
-    combo: QComboBox,
-    items: Iterable[tuple[object, str]],
-    current: object = None,
-    *,
-    empty: str | None = None,
-) -> None:
-    combo.blockSignals(True)
-    combo.clear()
-    if empty is not None:
-        combo.addItem(empty, None)
-    for value, text in items:
-        combo.addItem(text, value)
-    index = combo.findData(current) if current is not None else 0
-    combo.setCurrentIndex(max(0, index))
-    combo.blockSignals(False)
 
 
 # -- dates --------------------------------------------------------------------------------
