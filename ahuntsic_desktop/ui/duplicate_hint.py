@@ -47,6 +47,9 @@ class DuplicateHint(QFrame):
         self.list = QListWidget(self)
         self.list.setObjectName("duplicateMatches")
         self.list.setMaximumHeight(110)
+        # long lines are cut short (« … ») rather than scrolled sideways; see the tooltips
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.itemActivated.connect(self._activated)
         self.list.setToolTip(_("Double-cliquez pour ouvrir cette fiche."))
         layout = QVBoxLayout(self)
@@ -109,9 +112,15 @@ class DuplicateHint(QFrame):
                 text += " " + _("[archivé·e]")
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, match.id)
+            item.setToolTip(text + "\n" + _("Double-cliquez pour ouvrir cette fiche."))
             self.list.addItem(item)
         if len(self.matches) > SHOWN:
             self.list.addItem(_("… et d'autres"))
+        # as tall as its lines, no empty space under them
+        rows = self.list.count()
+        self.list.setFixedHeight(
+            self.list.sizeHintForRow(0) * rows + 2 * self.list.frameWidth() + 2
+        )
         self.show()
 
     def _activated(self, item: QListWidgetItem) -> None:

@@ -21,6 +21,7 @@ from ..pages.base import Context
 from .agenda_tab import AgendaTab
 from .attendance_tab import AttendanceTab
 from .common import MeetingTab
+from .documents import MeetingDocuments, print_button
 from .followups_tab import FollowUpsTab
 from .meeting_dialog import MeetingDialog
 from .minutes_tab import MinutesTab
@@ -39,6 +40,9 @@ class MeetingWindowView(QWidget):
         self.subtitle.setObjectName("meetingSubtitle")
         self.subtitle.setWordWrap(True)
         self.edit_button = QPushButton(_("Modifier la rencontre…"), self)
+        self.documents = MeetingDocuments(self, context, meeting_id)
+        self.print_button = print_button(self.documents, self)
+        self.print_button.setMinimumHeight(self.edit_button.sizeHint().height())
         self.agenda = AgendaTab(context, meeting_id, self)
         self.attendance = AttendanceTab(context, meeting_id, self)
         self.resolutions = ResolutionsTab(context, meeting_id, self)
@@ -59,6 +63,7 @@ class MeetingWindowView(QWidget):
         titles.addWidget(self.heading)
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
+        header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(header)

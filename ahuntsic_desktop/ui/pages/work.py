@@ -10,6 +10,7 @@ from ...domain.labels import choices
 from ...i18n import _
 from ...services import meetings, plan
 from ..meetings import MeetingDialog, MeetingWindow
+from ..meetings.follow_ups_list import FollowUpsList
 from ..plan.chantiers_page import ChantierBrowser
 from .base import Context, TabbedListPage
 
@@ -29,12 +30,20 @@ class MeetingsPage(TabbedListPage):
         self.toolbar.addWidget(self.new_button)
         self.upcoming = self.add_list(_("À venir"), lambda: self._load(True))
         self.past = self.add_list(_("Passées"), lambda: self._load(False))
+        self.follow_ups = FollowUpsList(context, self.tabs)
+        self.tabs.addTab(self.follow_ups, _("Suivis"))
+        self.lists.append(self.follow_ups)
         self.dialog: MeetingDialog | None = None  # the one being filled, if any
         self.windows: dict[int, MeetingWindow] = {}  # open MeetingWindows by meeting id
         self.kind_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.new_button.clicked.connect(self.new_meeting)
-        for meeting_list in self.lists:
+        for meeting_list in (self.upcoming, self.past):
             meeting_list.activated.connect(self.open_meeting)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+
+    def _on_tab_changed(self, _index: int) -> None:
+        """The meeting type filter is for the meeting lists, not for the follow-ups."""
+        self.kind_combo.setVisible(self.tabs.currentWidget() is not self.follow_ups)
 
     def _load(self, upcoming: bool):
         return meetings.list_meetings(

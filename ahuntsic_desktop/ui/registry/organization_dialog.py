@@ -1,9 +1,16 @@
 """Create or edit an organisation; its current and past representatives are listed under
 the form. The service validates on save: its French message shows in red under the field
-at fault, which takes the focus, and nothing is saved."""
+at fault, which takes the focus, and nothing is saved.
+
+While the name, email or phone is typed, similar existing organisations are listed under
+the name (:class:`~ahuntsic_desktop.ui.duplicate_hint.DuplicateHint`); this never blocks
+saving. Double-clicking a match asks whether to open that record instead: on « yes » the
+dialog closes without saving, ``chosen_existing_id`` holds the id and
+``existing_chosen(id)`` is emitted for the caller to open that record."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -23,9 +30,18 @@ from ...services import organizations
 from ...services import validation as v
 from ...services.errors import ValidationError
 from ...services.organizations import OrganizationData
+from ..duplicate_hint import DuplicateHint
 from ..pages.base import Context
 from ..table_model import TableModel
-from .common import Form, FormDialog, fill_combo, normalise_on_leave, save_button, save_buttons
+from .common import (
+    Form,
+    FormDialog,
+    confirm,
+    fill_combo,
+    normalise_on_leave,
+    save_button,
+    save_buttons,
+)
 
 
 class OrganizationDialogView(FormDialog):
@@ -82,7 +98,11 @@ class OrganizationDialogView(FormDialog):
 
 
 class OrganizationDialog(OrganizationDialogView):
-    """After a successful ``accept``, ``organization_id`` holds the saved organisation."""
+    """After a successful ``accept``, ``organization_id`` holds the saved organisation.
+    When the user chose to open a similar existing organisation instead, the dialog is
+    rejected and ``chosen_existing_id`` holds its id (also emitted by ``existing_chosen``)."""
+
+    existing_chosen = Signal(int)
 
     def __init__(
         self, context: Context, organization_id: int | None = None, parent: QWidget | None = None
@@ -90,6 +110,9 @@ class OrganizationDialog(OrganizationDialogView):
         super().__init__(parent)
         self.context = context
         self.organization_id = organization_id
+        self.chosen_existing_id: int | None = None
+        self.hint = DuplicateHint(context.db, "organization", self)
+        self.form.insertRow(1, self.hint)  # under the name
         self.setWindowTitle(
             _("Nouvel organisme") if organization_id is None else _("Modifier l'organisme")
         )
@@ -152,7 +175,34 @@ class OrganizationDialog(OrganizationDialogView):
         normalise_on_leave(self.form, self.website, "website", v.website)
         normalise_on_leave(self.form, self.postal_code, "postal_code", v.postal_code)
         self.name.textEdited.connect(lambda _t: self.form.hide_error("name"))
+        for edit in (self.name, self.email, self.phone):
+            edit.textChanged.connect(self.check_duplicates)
+        self.hint.chosen.connect(self.open_existing)
         save_button(self.buttons).setEnabled(not self.context.db.read_only)
+
+    def check_duplicates(self) -> None:
+        """Ask the hint (after a pause in typing) for organisations that look like this one."""
+        self.hint.check_organization(
+            self.name.text(),
+            self.email.text(),
+            self.phone.text(),
+            exclude_id=self.organization_id,
+        )
+
+    def open_existing(self, organization_id: int) -> None:
+        """Close without saving, once confirmed, so the caller opens ``organization_id``."""
+        question = (
+            _("Ouvrir la fiche existante plutôt que d'en créer une nouvelle ?")
+            if self.organization_id is None
+            else _("Ouvrir cette autre fiche ? Vos modifications ne seront pas enregistrées.")
+        )
+        if not confirm(
+            self, question, title=_("Fiche semblable"), yes=_("Ouvrir la fiche existante")
+        ):
+            return
+        self.chosen_existing_id = organization_id
+        self.reject()
+        self.existing_chosen.emit(organization_id)
 
     def edited(self) -> OrganizationData:
         return OrganizationData(

@@ -77,11 +77,14 @@ class OrganizationsTab(RegistryTab):
     def new(self) -> None:
         if not self.db.read_only:
             dialog = OrganizationDialog(self.context, None, self)
+            dialog.existing_chosen.connect(self.edit)  # "open the existing record instead"
             self.open_dialog(dialog, lambda: self.list.select_ids([dialog.organization_id]))
 
     def edit(self, organization_id: int | None) -> None:
         if organization_id is not None:
-            self.open_dialog(OrganizationDialog(self.context, organization_id, self))
+            dialog = OrganizationDialog(self.context, organization_id, self)
+            dialog.existing_chosen.connect(self.edit)
+            self.open_dialog(dialog)
 
     def archive(self) -> None:
         count = len(self.selected())

@@ -1,9 +1,16 @@
 """Create or edit a person and the organisations they represent. The person's fields and
 the representation changes are saved together; a refusal shows in red under the field at
-fault (or under the representations) and nothing is saved."""
+fault (or under the representations) and nothing is saved.
+
+While the name, email or phone is typed, similar existing persons are listed under the
+name fields (:class:`~ahuntsic_desktop.ui.duplicate_hint.DuplicateHint`). The hint never
+blocks saving (homonyms exist). Double-clicking a match asks whether to open that record
+instead: on « yes » the dialog closes without saving, ``chosen_existing_id`` holds the id
+and ``existing_chosen(id)`` is emitted for the caller to open that record."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,8 +29,17 @@ from ...services import person_editing, persons, registry_lists
 from ...services import validation as v
 from ...services.errors import ValidationError
 from ...services.persons import PersonData
+from ..duplicate_hint import DuplicateHint
 from ..pages.base import Context
-from .common import Form, FormDialog, fill_combo, normalise_on_leave, save_button, save_buttons
+from .common import (
+    Form,
+    FormDialog,
+    confirm,
+    fill_combo,
+    normalise_on_leave,
+    save_button,
+    save_buttons,
+)
 from .representation_editor import RepresentationEditor
 
 REPRESENTATION_FIELDS = {"organization_id", "role", "start_date", "end_date"}
@@ -80,7 +96,11 @@ class PersonDialogView(FormDialog):
 
 
 class PersonDialog(PersonDialogView):
-    """After a successful ``accept``, ``person_id`` holds the saved person."""
+    """After a successful ``accept``, ``person_id`` holds the saved person. When the user
+    chose to open a similar existing person instead, the dialog is rejected and
+    ``chosen_existing_id`` holds that person's id (also emitted by ``existing_chosen``)."""
+
+    existing_chosen = Signal(int)
 
     def __init__(
         self, context: Context, person_id: int | None = None, parent: QWidget | None = None
@@ -88,6 +108,9 @@ class PersonDialog(PersonDialogView):
         super().__init__(context.today(), parent)
         self.context = context
         self.person_id = person_id
+        self.chosen_existing_id: int | None = None
+        self.hint = DuplicateHint(context.db, "person", self)
+        self.form.insertRow(2, self.hint)  # under the first and last names
         self.setWindowTitle(
             _("Nouvelle personne") if person_id is None else _("Modifier la personne")
         )
@@ -122,7 +145,35 @@ class PersonDialog(PersonDialogView):
         normalise_on_leave(self.form, self.postal_code, "postal_code", v.postal_code)
         for edit, name in ((self.first_name, "first_name"), (self.last_name, "last_name")):
             edit.textEdited.connect(lambda _t, n=name: self.form.hide_error(n))
+        for edit in (self.first_name, self.last_name, self.email, self.phone):
+            edit.textChanged.connect(self.check_duplicates)
+        self.hint.chosen.connect(self.open_existing)
         save_button(self.buttons).setEnabled(not self.context.db.read_only)
+
+    def check_duplicates(self) -> None:
+        """Ask the hint (after a pause in typing) for persons that look like this one."""
+        self.hint.check_person(
+            self.first_name.text(),
+            self.last_name.text(),
+            self.email.text(),
+            self.phone.text(),
+            exclude_id=self.person_id,
+        )
+
+    def open_existing(self, person_id: int) -> None:
+        """Close without saving, once confirmed, so the caller opens ``person_id``."""
+        question = (
+            _("Ouvrir la fiche existante plutôt que d'en créer une nouvelle ?")
+            if self.person_id is None
+            else _("Ouvrir cette autre fiche ? Vos modifications ne seront pas enregistrées.")
+        )
+        if not confirm(
+            self, question, title=_("Fiche semblable"), yes=_("Ouvrir la fiche existante")
+        ):
+            return
+        self.chosen_existing_id = person_id
+        self.reject()
+        self.existing_chosen.emit(person_id)
 
     def edited(self) -> PersonData:
         return PersonData(

@@ -79,11 +79,14 @@ class PersonsTab(RegistryTab):
     def new(self) -> None:
         if not self.db.read_only:
             dialog = PersonDialog(self.context, None, self)
+            dialog.existing_chosen.connect(self.edit)  # "open the existing record instead"
             self.open_dialog(dialog, lambda: self.list.select_ids([dialog.person_id]))
 
     def edit(self, person_id: int | None) -> None:
         if person_id is not None:
-            self.open_dialog(PersonDialog(self.context, person_id, self))
+            dialog = PersonDialog(self.context, person_id, self)
+            dialog.existing_chosen.connect(self.edit)
+            self.open_dialog(dialog)
 
     def archive(self) -> None:
         count = len(self.selected())
