@@ -2,34 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...i18n import _, ngettext
 from ...services import contacts, persons, registry_lists
 from ..pages.base import Context
 from .person_dialog import PersonDialog
-from .tab import RegistryTab, one, some, two
+from .record_tab import RecordTab
 
 
-class PersonsTab(RegistryTab):
+class PersonsTab(RecordTab):
     export_name = "personnes"
+    kind = "person"
+    object_suffix = "Person"
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(context, "persons", parent)
         self.export_title = _("Personnes")
-        self.new_button = self.button(_("Nouvelle personne…"), "newPerson")
-        self.edit_button = self.button(_("Modifier…"), "editPerson", one)
-        self.archive_button = self.button(_("Archiver"), "archivePerson", some)
-        self.restore_button = self.button(_("Restaurer"), "restorePerson", some)
-        self.delete_button = self.button(_("Supprimer…"), "deletePerson", some)
-        self.merge_button = self.button(_("Fusionner…"), "mergePersons", two)
-        self.emails_button = self.button(
-            _("Copier les courriels"), "copyEmails", some, writes=False
-        )
-        self.export_button = self.button(_("Exporter la liste…"), "exportList", writes=False)
-        self.end_buttons()
-        self.show_archived = QCheckBox(_("Afficher les archivées"), self)
-        self.show_archived.setObjectName("showArchived")
         self.list.default_widths = {
             "last_name": 130,
             "first_name": 110,
@@ -50,69 +39,49 @@ class PersonsTab(RegistryTab):
         )
         self._connect()
 
-    def _connect(self) -> None:
-        self.new_button.clicked.connect(self.new)
-        self.list.new_requested.connect(self.new)
-        self.edit_button.clicked.connect(lambda: self.edit(self.list.current_id()))
-        self.list.activated.connect(self.edit)
-        self.archive_button.clicked.connect(self.archive)
-        self.list.delete_requested.connect(self.archive)
-        self.restore_button.clicked.connect(
-            lambda: self.restore_selection(lambda i: persons.restore_person(self.db, i))
-        )
-        self.delete_button.clicked.connect(self.delete)
-        self.merge_button.clicked.connect(lambda: self.merge_selection("person"))
-        self.emails_button.clicked.connect(self.copy_selected_emails)
-        self.export_button.clicked.connect(self.export_list)
-        self.show_archived.toggled.connect(lambda _on: self.refresh())
-        self.list.selection_changed.connect(self.update_buttons)
+    def new_label(self) -> str:
+        return _("Nouvelle personne…")
+
+    def show_archived_label(self) -> str:
+        return _("Afficher les archivées")
 
     def load(self):
         return registry_lists.persons_table(
             self.db, include_archived=self.show_archived.isChecked(), today=self.context.today()
         )
 
-    def refresh(self) -> None:
-        self.restore_button.setVisible(self.show_archived.isChecked())
-        super().refresh()
+    def make_dialog(self, record_id: int | None) -> PersonDialog:
+        return PersonDialog(self.context, record_id, self)
 
-    def new(self) -> None:
-        if not self.db.read_only:
-            dialog = PersonDialog(self.context, None, self)
-            dialog.existing_chosen.connect(self.edit)  # "open the existing record instead"
-            self.open_dialog(dialog, lambda: self.list.select_ids([dialog.person_id]))
+    def saved_id(self, dialog: PersonDialog) -> int | None:
+        return dialog.person_id
 
-    def edit(self, person_id: int | None) -> None:
-        if person_id is not None:
-            dialog = PersonDialog(self.context, person_id, self)
-            dialog.existing_chosen.connect(self.edit)
-            self.open_dialog(dialog)
-
-    def archive(self) -> None:
-        count = len(self.selected())
-        question = ngettext(
+    def archive_question(self, count: int) -> str:
+        return ngettext(
             "Archiver la personne sélectionnée ? Elle disparaîtra des listes, mais son "
             "histoire est gardée et vous pourrez la restaurer.",
             "Archiver les {n} personnes sélectionnées ? Elles disparaîtront des listes, mais "
             "leur histoire est gardée et vous pourrez les restaurer.",
             count,
         ).format(n=count)
-        self.archive_selection(lambda i: persons.archive_person(self.db, i), question)
 
-    def delete(self) -> None:
-        count = len(self.selected())
-        question = ngettext(
+    def delete_question(self, count: int) -> str:
+        return ngettext(
             "Supprimer définitivement la personne sélectionnée ? Seule une personne "
             "mentionnée nulle part peut être supprimée ; sinon, archivez-la.",
             "Supprimer définitivement les {n} personnes sélectionnées ? Seules celles qui ne "
             "sont mentionnées nulle part peuvent être supprimées ; archivez les autres.",
             count,
         ).format(n=count)
-        self.delete_selection(lambda i: persons.delete_person(self.db, i), question)
 
-    def copy_selected_emails(self) -> None:
-        self.copy_emails(
-            contacts.email_addresses(
-                self.db, person_ids=self.selected(), today=self.context.today()
-            )
-        )
+    def archive_one(self, record_id: int) -> None:
+        persons.archive_person(self.db, record_id)
+
+    def restore_one(self, record_id: int) -> None:
+        persons.restore_person(self.db, record_id)
+
+    def delete_one(self, record_id: int) -> None:
+        persons.delete_person(self.db, record_id)
+
+    def email_addresses(self, ids: list[int]):
+        return contacts.email_addresses(self.db, person_ids=ids, today=self.context.today())
