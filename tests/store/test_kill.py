@@ -32,6 +32,7 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSI
 
 WORKER = Path(__file__).with_name("kill_worker.py")
 OLD_SCHEMA = Path(__file__).with_name("fixtures") / "schema_0001.sqlite"
+MIN_DURING = 3  # kills that must land while an operation is under way, per operation
 KILLS_PER_OPERATION = 18
 IMPORTED = 3000  # persons of the import
 MEMBERS = 1000  # memberships to renew
@@ -279,6 +280,23 @@ def test_killed_writers_leave_all_or_nothing(tmp_path):
     with ThreadPoolExecutor(max_workers=2) as pool:
         results = list(pool.map(attempt, jobs))
 
+    # The first run to the end can be slower than later ones (cold caches), so some modes
+    # may see too few kills land mid-operation: top them up with shorter delays.
+    for _round in range(4):
+        during = {mode: 0 for mode in operations}
+        for mode, outcome, _applied in results:
+            during[mode] += outcome.phase == "during"
+        short = [mode for mode, count in during.items() if count < MIN_DURING]
+        if not short:
+            break
+        extra = [
+            (mode, 100 * (_round + 1) + n, chance.uniform(0, 0.5 * durations[mode]))
+            for mode in short
+            for n in range(4)
+        ]
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            results += list(pool.map(attempt, extra))
+
     assert len(results) >= 50
     report = {mode: {"before": 0, "during": 0, "after": 0} for mode in operations}
     for mode, outcome, applied in results:
@@ -289,5 +307,5 @@ def test_killed_writers_leave_all_or_nothing(tmp_path):
             assert not applied, (seed, mode, outcome)
     print(f"seed {seed}; durations {durations}; kills {report}")
     for mode, phases in report.items():
-        assert phases["during"] >= 3, (seed, mode, report)  # most kills land mid-operation
+        assert phases["during"] >= MIN_DURING, (seed, mode, report)  # kills mid-operation
     print(f"{len(results)} kills in {time.monotonic() - started:.0f} s")
