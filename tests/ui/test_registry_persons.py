@@ -177,3 +177,29 @@ def test_persons_filters(qtbot, window):
     never = tab.list.proxy.rowCount()
     assert 0 < never < total
     assert find_row(tab.list, tab.list.proxy.index(0, 0).data()) == 0
+
+
+def test_exporting_persons_with_contacts_marks_the_file_confidential(
+    qtbot, window, monkeypatch, tmp_path
+):
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
+
+    tab = open_page(qtbot, window, MEMBERS).persons
+    window.current_page().tabs.setCurrentWidget(tab)
+    with_contacts, without = tmp_path / "avec.xlsx", tmp_path / "sans.xlsx"
+    for target in (with_contacts, without):
+        if target is without:
+            for key in ("email", "phone"):
+                tab.list.show_column(tab.list.model.table.column_index(key), False)
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, t=target, **k: (str(t), ""))
+        window.statusBar().clearMessage()
+        click(qtbot, tab.export_button)
+        qtbot.waitUntil(
+            lambda: "Liste exportée" in window.statusBar().currentMessage(), timeout=10_000
+        )
+    marked = load_workbook(with_contacts)
+    assert "Confidentiel" in marked.properties.category
+    assert "Confidentiel" in marked.active.oddFooter.center.text
+    plain = load_workbook(without)
+    assert not plain.properties.category

@@ -85,9 +85,12 @@ def write_list(
     columns: Sequence[int] | None = None,
     rows: Sequence[int] | None = None,
     progress: Progress | None = None,
+    banner=None,
 ) -> Path:
     """Write ``table`` (only ``columns`` and ``rows`` indexes when given, in that order) to
-    the workbook ``path``, atomically; returns the path."""
+    the workbook ``path``, atomically; returns the path. With ``banner`` (a
+    :class:`~ahuntsic_desktop.exports.privacy_marks.ConfidentialBanner`) the file is marked
+    as holding personal information, in its properties and printed footer."""
     path = Path(path)
     column_indexes = list(range(len(table.columns))) if columns is None else list(columns)
     row_indexes = list(range(len(table.rows))) if rows is None else list(rows)
@@ -138,6 +141,10 @@ def write_list(
     sheet.auto_filter.ref = f"A1:{last}{total + 1}"
     workbook.properties.title = title
     workbook.properties.creator = "Ahuntsic Desktop"
+    if banner is not None:
+        from ..privacy_marks import mark_workbook
+
+        mark_workbook(workbook, banner)
 
     handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
     os.close(handle)

@@ -10,6 +10,9 @@ from ..pages.base import Context
 from .person_dialog import PersonDialog
 from .record_tab import RecordTab
 
+# Columns whose export makes the file hold personal information (Law 25 marking).
+PERSONAL_COLUMNS = {"email", "phone", "address", "postal_code"}
+
 
 class PersonsTab(RecordTab):
     export_name = "personnes"
@@ -85,3 +88,12 @@ class PersonsTab(RecordTab):
 
     def email_addresses(self, ids: list[int]):
         return contacts.email_addresses(self.db, person_ids=ids, today=self.context.today())
+
+    def confidential_banner(self, columns):
+        table = self.list.model.table
+        shown = {table.columns[i].key for i in columns}
+        if shown & PERSONAL_COLUMNS:
+            from ...exports.privacy_marks import banner_for
+
+            return banner_for(self.db)
+        return None

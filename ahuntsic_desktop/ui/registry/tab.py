@@ -40,12 +40,18 @@ class _Export(QObject):
     progressed = Signal(int, int)
     done = Signal(object, object)  # (path or None, error message or None)
 
-    def run(self, path: Path, table: Table, title: str, columns, rows) -> None:
+    def run(self, path: Path, table: Table, title: str, columns, rows, banner=None) -> None:
         try:
             from ...exports.xlsx.list_view import write_list
 
             write_list(
-                path, table, title=title, columns=columns, rows=rows, progress=self.progressed.emit
+                path,
+                table,
+                title=title,
+                columns=columns,
+                rows=rows,
+                progress=self.progressed.emit,
+                banner=banner,
             )
         except OSError as error:
             self.done.emit(None, error.strerror or str(error))
@@ -176,10 +182,22 @@ class RegistryTab(QWidget):
         status(self, _("Exportation de la liste…"))
         thread = threading.Thread(
             target=job.run,
-            args=(path, self.list.model.table, self.export_title, columns, rows),
+            args=(
+                path,
+                self.list.model.table,
+                self.export_title,
+                columns,
+                rows,
+                self.confidential_banner(columns),
+            ),
             daemon=True,
         )
         thread.start()
+
+    def confidential_banner(self, columns):
+        """The "Confidentiel : renseignements personnels" mark when the exported columns
+        hold personal information; None otherwise (subclasses decide)."""
+        return None
 
     def _exported(self, job: _Export, path: Path | None, error: str | None, count: int) -> None:
         self._jobs.remove(job)
