@@ -334,3 +334,20 @@ def status(widget: QWidget, message: str, timeout: int = 10_000) -> None:
     window = widget.window()
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(message, timeout)
+
+
+def offer_existing_record(dialog: QDialog, record_id: int, *, editing: bool) -> None:
+    """After a double-click on a look-alike record, ask whether to open it instead; if so,
+    close ``dialog`` without saving and emit its ``existing_chosen(record_id)``."""
+    question = (
+        _("Ouvrir cette autre fiche ? Vos modifications ne seront pas enregistrées.")
+        if editing
+        else _("Ouvrir la fiche existante plutôt que d'en créer une nouvelle ?")
+    )
+    if not confirm(
+        dialog, question, title=_("Fiche semblable"), yes=_("Ouvrir la fiche existante")
+    ):
+        return
+    dialog.chosen_existing_id = record_id
+    dialog.reject()
+    dialog.existing_chosen.emit(record_id)

@@ -36,9 +36,9 @@ from ..table_model import TableModel
 from .common import (
     Form,
     FormDialog,
-    confirm,
     fill_combo,
     normalise_on_leave,
+    offer_existing_record,
     save_button,
     save_buttons,
 )
@@ -191,18 +191,7 @@ class OrganizationDialog(OrganizationDialogView):
 
     def open_existing(self, organization_id: int) -> None:
         """Close without saving, once confirmed, so the caller opens ``organization_id``."""
-        question = (
-            _("Ouvrir la fiche existante plutôt que d'en créer une nouvelle ?")
-            if self.organization_id is None
-            else _("Ouvrir cette autre fiche ? Vos modifications ne seront pas enregistrées.")
-        )
-        if not confirm(
-            self, question, title=_("Fiche semblable"), yes=_("Ouvrir la fiche existante")
-        ):
-            return
-        self.chosen_existing_id = organization_id
-        self.reject()
-        self.existing_chosen.emit(organization_id)
+        offer_existing_record(self, organization_id, editing=self.organization_id is not None)
 
     def edited(self) -> OrganizationData:
         return OrganizationData(

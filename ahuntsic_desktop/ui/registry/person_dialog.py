@@ -34,9 +34,9 @@ from ..pages.base import Context
 from .common import (
     Form,
     FormDialog,
-    confirm,
     fill_combo,
     normalise_on_leave,
+    offer_existing_record,
     save_button,
     save_buttons,
 )
@@ -162,18 +162,7 @@ class PersonDialog(PersonDialogView):
 
     def open_existing(self, person_id: int) -> None:
         """Close without saving, once confirmed, so the caller opens ``person_id``."""
-        question = (
-            _("Ouvrir la fiche existante plutôt que d'en créer une nouvelle ?")
-            if self.person_id is None
-            else _("Ouvrir cette autre fiche ? Vos modifications ne seront pas enregistrées.")
-        )
-        if not confirm(
-            self, question, title=_("Fiche semblable"), yes=_("Ouvrir la fiche existante")
-        ):
-            return
-        self.chosen_existing_id = person_id
-        self.reject()
-        self.existing_chosen.emit(person_id)
+        offer_existing_record(self, person_id, editing=self.person_id is not None)
 
     def edited(self) -> PersonData:
         return PersonData(
