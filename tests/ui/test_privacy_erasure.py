@@ -92,8 +92,8 @@ def test_cancel_then_confirm_an_erasure(qtbot, privacy, dialogs, demo_db, person
 def test_grant_and_withdraw_a_consent(qtbot, privacy, dialogs, demo_db, person):
     person_id = person[0]
     photos = 2  # rows: email contact, directory, photos
-    if consents.has_consent(demo_db, person_id, "photos"):
-        consents.withdraw_purpose(demo_db, person_id, "photos")
+    if consents.has_consent(demo_db, person_id, "photos", on=DEMO_TODAY):
+        consents.withdraw_purpose(demo_db, person_id, "photos", on=DEMO_TODAY)
         privacy.refresh()
     click_cell(qtbot, privacy.consents, photos)
 
@@ -106,7 +106,7 @@ def test_grant_and_withdraw_a_consent(qtbot, privacy, dialogs, demo_db, person):
     click(qtbot, privacy.grant_button)
     assert privacy.consents.item(photos, 1).text() == "En vigueur"
     assert privacy.consents.item(photos, 3).text() == "Formulaire de la fete de quartier"
-    assert consents.has_consent(demo_db, person_id, "photos")
+    assert consents.has_consent(demo_db, person_id, "photos", on=DEMO_TODAY)
 
     click_cell(qtbot, privacy.consents, photos)
     dialogs.append(lambda dialog: save(qtbot, dialog))
