@@ -12,6 +12,7 @@ The error report (exports.xlsx.import_report) and the template workbook
 (exports.xlsx.import_template) are written from these plain results.
 """
 
+from . import limits
 from .checking import check_rows, required_missing
 from .committing import commit_rows
 from .fields import FIELDS, Field, ImportKind, fields_for, guess_kind, guess_mapping
@@ -39,6 +40,7 @@ __all__ = [
     "guess_kind",
     "guess_mapping",
     "initial_mapping",
+    "limits",
     "read_source",
     "required_missing",
     "save_mapping",

@@ -351,7 +351,12 @@ def check_rows(
     results = []
     total = len(source.rows)
     for done, row in enumerate(source.rows, start=1):
-        results.append(_check_row(ctx, _Row(row, columns, titles, memo)))
+        unreadable = source.row_problems.get(row.number)
+        if unreadable:  # its cells are not what the file meant: nothing else is checked
+            problem = Problem(row.number, None, "", "", Reason.UNREADABLE_ROW, unreadable)
+            results.append(RowResult(row.number, {}, [problem]))
+        else:
+            results.append(_check_row(ctx, _Row(row, columns, titles, memo)))
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
     return ImportPreview(

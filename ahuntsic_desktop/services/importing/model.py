@@ -34,6 +34,7 @@ class Reason(StrEnum):
     MEMBERSHIP_EXISTS = "adhesion_existante"
     DUPLICATE_EXISTING = "doublon_existant"
     DUPLICATE_IN_FILE = "doublon_fichier"
+    UNREADABLE_ROW = "ligne_illisible"  # a cell too long, an unclosed quote (readers)
 
 
 @dataclass(frozen=True)
