@@ -165,7 +165,9 @@ def test_an_unclosed_quote_is_reported_with_the_line_where_it_opened(db, tmp_pat
     assert set(source.row_problems) == {3}
     reason = source.row_problems[3]
     assert "Guillemet non fermé" in reason and "ligne 3" in reason
-    preview = check_rows(db, source, ImportKind.PERSONS, ["last_name", "first_name", "email"])
+    preview = check_rows(
+        db, source, ImportKind.PERSONS, ["last_name", "first_name", "email"], today=TODAY
+    )
     messages = [p.message for p in preview.problems]
     assert messages == [reason]
     assert not any("invisibles" in m for m in messages)

@@ -91,7 +91,7 @@ def test_a_few_bad_values_do_not_flag_the_column(table, tmp_path):
     rows = [f"Organisme {n};Membre régulier" for n in range(10)] + ["Autre;Inconnue"]
     path.write_text("Nom;Catégorie\n" + "\n".join(rows) + "\n", encoding="utf-8")
     source = read_source(path)
-    preview = check_rows(table, source, ImportKind.ORGANIZATIONS, ["name", "category"])
+    preview = check_rows(table, source, ImportKind.ORGANIZATIONS, ["name", "category"], today=TODAY)
     assert preview.error_count == 1
     assert troubled_columns(preview) == []
 
@@ -147,7 +147,9 @@ def test_a_mapped_sector_is_checked_as_the_value_it_maps_to(table, tmp_path):
     source = read_source(path)
     maps = {"sector": {value_key("loisirs"): Sector.COMMUNITY.value}}
     options = ImportOptions(value_maps=maps)
-    preview = check_rows(table, source, ImportKind.ORGANIZATIONS, ["name", "sector"], options)
+    preview = check_rows(
+        table, source, ImportKind.ORGANIZATIONS, ["name", "sector"], options, today=TODAY
+    )
     assert [r.ok for r in preview.rows] == [True, True, False]
     assert preview.rows[0].values["sector"] == Sector.COMMUNITY.value
     assert preview.rows[2].problems[0].value == "Sport"  # the file's value, not a mapped one
