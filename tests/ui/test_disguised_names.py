@@ -10,6 +10,7 @@ from ahuntsic_desktop.services import persons
 from ahuntsic_desktop.ui.pages.base import Context
 from ahuntsic_desktop.ui.registry.person_dialog import PersonDialog
 
+from ..dates import DEMO_TODAY
 from .registry_helpers import save
 
 
@@ -21,7 +22,7 @@ def put_text(qtbot, edit, text: str) -> None:
 
 def test_a_name_with_a_right_to_left_override_is_refused(qtbot, demo_db):
     count = len(persons.list_persons(demo_db, include_archived=True))
-    dialog = PersonDialog(Context(demo_db), None)
+    dialog = PersonDialog(Context(demo_db, today=lambda: DEMO_TODAY), None)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -10,6 +10,8 @@ from PySide6.QtCore import Qt
 
 from ahuntsic_desktop.ui.importing import ImportWizard
 
+from .typing import type_text
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
 
@@ -32,7 +34,7 @@ def test_a_zip_bomb_is_refused_on_the_first_page(qtbot, file_db, tmp_path):
     wizard.show()
     qtbot.waitExposed(wizard)
     page = wizard.file_page
-    qtbot.keyClicks(page.path_edit, str(bomb))
+    type_text(qtbot, page.path_edit, str(bomb))
     qtbot.keyClick(page.path_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "bombe zip" in page.info.text(), timeout=15_000)
     assert "membres.xlsx" in page.info.text()
@@ -40,7 +42,7 @@ def test_a_zip_bomb_is_refused_on_the_first_page(qtbot, file_db, tmp_path):
 
     good = hostile.normal(tmp_path, persons=20)
     page.path_edit.clear()
-    qtbot.keyClicks(page.path_edit, str(good))
+    type_text(qtbot, page.path_edit, str(good))
     qtbot.keyClick(page.path_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(page.isComplete, timeout=15_000)
     assert wizard.file_page.loaded_path is not None

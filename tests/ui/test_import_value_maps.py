@@ -17,6 +17,8 @@ from ahuntsic_desktop.domain import Membership, Organization
 from ahuntsic_desktop.services import memberships as membership_service
 from ahuntsic_desktop.ui.importing import ImportWizard
 
+from .typing import type_text
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 PARTNER = "Membre partenaire"
 
@@ -56,7 +58,7 @@ def open_wizard(qtbot, db, path: Path) -> ImportWizard:
     wizard.show()
     qtbot.waitExposed(wizard)
     page = wizard.file_page
-    qtbot.keyClicks(page.path_edit, str(path))
+    type_text(qtbot, page.path_edit, str(path))
     qtbot.keyClick(page.path_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(page.isComplete, timeout=15_000)
     click(qtbot, wizard.button(QWizard.WizardButton.NextButton))
