@@ -25,9 +25,38 @@ from .errors import ValidationError
 
 MAX_CENTS = 99_999_999_999  # 999 999 999,99 $: anything larger is a typing error
 _ALLOWED_IN_NOTES = {"\n", "\t"}
+# Bidirectional controls (U+202E « right-to-left override » shows « Marie\u202eetôC » as
+# « MarieCôte ») and zero-width characters make two different texts look the same.
+BIDI_CONTROLS = frozenset(
+    [chr(c) for c in range(0x202A, 0x202F)] + [chr(c) for c in range(0x2066, 0x206A)]
+    + ["\u200e", "\u200f", "\u061c"]
+)  # fmt: skip
+ZERO_WIDTH = frozenset(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+# Fields that identify someone: zero-width characters are refused there too (elsewhere they
+# may join emoji, as in a « 🏳️‍🌈 » meeting title).
+IDENTITY_FIELDS = frozenset({"name", "first_name", "last_name", "acronym", "email", "phone"})
 
 
 # -- text ---------------------------------------------------------------------------------
+
+
+def refuse_disguise(text: str, field: str, label: str, *, zero_width: bool = True) -> None:
+    """Refuse the characters that make a text look like another (see ``BIDI_CONTROLS``)."""
+    for char in text:
+        if char in BIDI_CONTROLS:
+            message = _(
+                "Le champ « {label} » contient un caractère de contrôle de direction du texte "
+                "({code}) qui peut faire paraître le texte autrement qu'il n'est écrit : "
+                "retirez-le."
+            )
+        elif zero_width and char in ZERO_WIDTH:
+            message = _(
+                "Le champ « {label} » contient un caractère invisible de largeur nulle ({code}) "
+                "qui peut faire passer un nom pour un autre : retirez-le."
+            )
+        else:
+            continue
+        raise ValidationError(message.format(label=label, code=f"U+{ord(char):04X}"), field)
 
 
 def _clean(value: object) -> str:
@@ -54,6 +83,8 @@ def optional_text(
             ),
             field,
         )
+    if not multiline:
+        refuse_disguise(text, field, label, zero_width=field in IDENTITY_FIELDS)
     if len(text) > max_length:
         raise ValidationError(
             _("Le champ « {label} » est trop long ({max} caractères au plus).").format(
@@ -93,6 +124,7 @@ def email(value: str | None, field: str = "email") -> str | None:
     text = _clean(value)
     if not text:
         return None
+    refuse_disguise(text, field, _("Courriel"))
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError:
@@ -113,6 +145,7 @@ def phone(value: str | None, field: str = "phone") -> str | None:
     text = _clean(value)
     if not text:
         return None
+    refuse_disguise(text, field, _("Téléphone"))
     prepared = _EXTENSION_WORDS.sub(" ext. ", text)
     try:
         number = phonenumbers.parse(prepared, "CA")
