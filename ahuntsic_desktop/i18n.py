@@ -10,8 +10,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from babel.dates import format_date as _format_date
-from babel.dates import get_date_format
 from babel.dates import format_time as _format_time
+from babel.dates import get_date_format
 from babel.numbers import format_currency, format_decimal
 from babel.numbers import format_percent as _format_percent
 
