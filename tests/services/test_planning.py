@@ -157,9 +157,7 @@ def test_activities_are_checked_against_process_phase_and_meeting(db, world):
     assert caught.value.field == "type_id"
     with db.session() as s:
         committee = Meeting(kind="comite_coordination", body="CC", title="CC", date=TODAY)
-        walk = Meeting(
-            kind="participation", body="PA", title="Marche", date=dt.date(2019, 4, 4)
-        )
+        walk = Meeting(kind="participation", body="PA", title="Marche", date=dt.date(2019, 4, 4))
         s.add_all([committee, walk])
         s.flush()
         committee_id, walk_id = committee.id, walk.id
@@ -211,7 +209,9 @@ def test_distinct_participants_count_a_person_once_and_add_headcounts(db, world)
     assert planning.distinct_participants(db, world["process"]) == (3, 20)
     # a meeting that is an activity brings its present persons and its counts
     with db.session() as s:
-        meeting = Meeting(kind="participation", body="PA", title="Atelier", date=dt.date(2019, 10, 1))
+        meeting = Meeting(
+            kind="participation", body="PA", title="Atelier", date=dt.date(2019, 10, 1)
+        )
         s.add(meeting)
         s.flush()
         s.add_all(
@@ -380,7 +380,9 @@ def test_access_report_and_erasure_cover_participants_and_named_contributions(db
 
 def test_deleting_a_process_takes_its_parts_but_not_its_meetings(db, world):
     with db.session() as s:
-        meeting = Meeting(kind="participation", body="PA", title="Atelier", date=dt.date(2019, 3, 2))
+        meeting = Meeting(
+            kind="participation", body="PA", title="Atelier", date=dt.date(2019, 3, 2)
+        )
         s.add(meeting)
         s.flush()
         meeting_id = meeting.id
