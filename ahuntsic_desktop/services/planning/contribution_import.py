@@ -21,7 +21,13 @@ from ...i18n import _, format_number
 from ...store import Database
 from ..errors import ValidationError
 from ..importing.fields import normalize_header
-from ..importing.readers import SourceTable, cell_text, read_source
+from ..importing.readers import (
+    HEADER_SEARCH_ROWS,
+    SourceRow,
+    SourceTable,
+    cell_text,
+    read_source,
+)
 from .contributions import (
     MAX_ROWS,
     ContributionData,
@@ -69,13 +75,26 @@ class ContributionImportPreview:
         return not self.problems and bool(self.rows)
 
 
-def _columns(source: SourceTable) -> dict[str, int]:
+def _match(cells) -> dict[str, int]:
     found: dict[str, int] = {}
-    for index, header in enumerate(source.headers):
-        folded = normalize_header(header)
+    for index, header in enumerate(cells):
+        folded = normalize_header(cell_text(header))
         for key, synonyms in COLUMNS.items():
             if key not in found and folded in synonyms:
                 found[key] = index
+    return found
+
+
+def _columns(source: SourceTable) -> tuple[dict[str, int], list[SourceRow]]:
+    """The columns found and the data rows below their header. The reader looks for the
+    registry's headers; a title above ours is skipped here (within the first rows)."""
+    found, rows = _match(source.headers), source.rows
+    if "text" not in found:
+        for index, row in enumerate(source.rows[:HEADER_SEARCH_ROWS]):
+            found = _match(row.cells)
+            if "text" in found:
+                rows = source.rows[index + 1 :]
+                break
     if "text" not in found:
         expected = ", ".join(f"« {title} »" for title in COLUMN_TITLES.values())
         raise ValidationError(
@@ -83,7 +102,7 @@ def _columns(source: SourceTable) -> dict[str, int]:
                 "Aucune colonne « Contribution » dans « {name} ». Colonnes attendues : {expected}."
             ).format(name=source.file_name, expected=expected)
         )
-    return found
+    return found, rows
 
 
 def _cell(cells: tuple, columns: dict[str, int], key: str) -> str | None:
@@ -133,8 +152,8 @@ def preview_contributions(
                 name=path.name, count=format_number(len(source.rows)), max=MAX_ROWS
             )
         )
-    columns = _columns(source)
-    rows = [(row.number, _row(row.cells, columns)) for row in source.rows]
+    columns, data = _columns(source)
+    rows = [(row.number, _row(row.cells, columns)) for row in data]
     rows = [(n, data) for n, data in rows if data.text.strip() or data.themes or data.population]
     check = check_contributions(db, activity_id, [d for _n, d in rows], today, create_themes=True)
     problems = tuple(ImportProblem(rows[e.index][0], e.field, e.message) for e in check.errors)
