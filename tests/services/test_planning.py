@@ -393,3 +393,19 @@ def test_deleting_a_process_takes_its_parts_but_not_its_meetings(db, world):
     with db.session() as s:
         assert s.get(Meeting, meeting_id) is not None
         assert s.scalar(select(func.count()).select_from(Contribution)) == 0
+
+
+def test_merging_two_persons_at_one_activity_keeps_one_participation(db, world):
+    from ahuntsic_desktop.services.merge import merge, merge_preview
+
+    ana, jo, _lou = world["persons"]
+    first = _activity(db, world)
+    second = _activity(db, world, dt.date(2019, 4, 1), title="Autre micro-trottoir")
+    planning.set_participants(db, first, [ana, jo])
+    planning.set_participants(db, second, [jo])
+    preview = merge_preview(db, "person", ana, jo)
+    assert any("Micro-trottoir au marché" in c.what for c in preview.conflicts)
+    merge(db, "person", ana, jo)
+    assert planning.participant_ids(db, first) == [ana]
+    assert planning.participant_ids(db, second) == [ana]
+    assert planning.distinct_participants(db, world["process"]) == (1, 0)

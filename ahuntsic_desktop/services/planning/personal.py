@@ -22,7 +22,7 @@ from ...domain import (
 )
 from ...domain.labels import label
 from ...domain.planning import ContributionKind
-from ...i18n import _
+from ...i18n import _, format_date
 from ..privacy.sections import Section, col
 
 
@@ -84,6 +84,23 @@ def kept_counts(session: Session, pid: int) -> tuple[tuple[str, int], ...]:
         .where(ActivityParticipant.person_id == pid)
     )
     return ((_("Participations aux activités de la démarche"), n),) if n else ()
+
+
+def describe_participations(session: Session, ids: list[int]) -> dict[int, str]:
+    """« Atelier d'idéation (4 octobre 2025) » per participation line, for a merge."""
+    rows = session.execute(
+        select(ActivityParticipant.id, ProcessActivity.title, ProcessActivity.date)
+        .join(ProcessActivity, ProcessActivity.id == ActivityParticipant.activity_id)
+        .where(ActivityParticipant.id.in_(ids))
+    )
+    return {i: f"{title} ({format_date(day)})" for i, title, day in rows}
+
+
+def describe_contributions(session: Session, ids: list[int]) -> dict[int, str]:
+    rows = session.execute(
+        select(Contribution.id, Contribution.text).where(Contribution.id.in_(ids))
+    )
+    return {i: text if len(text) <= 60 else text[:59] + "…" for i, text in rows}
 
 
 def erase(session: Session, pid: int) -> int:
