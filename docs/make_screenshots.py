@@ -39,6 +39,7 @@ def main() -> int:
         "page-rencontres",
         "page-chantiers",
         "page-plan",
+        "page-demarche",
         "page-exports",
         "page-vie-privee",
         "page-journal",

@@ -219,6 +219,13 @@ def write(
     db: Database, path: Path | str, options: ExportOptions, progress: Progress | None = None
 ) -> Path:
     process_id = planning.process_for_export(db, options.plan_id, options.day)
+    return write_summary(db, process_id, path, progress=progress)
+
+
+def write_summary(
+    db: Database, process_id: int, path: Path | str, *, progress: Progress | None = None
+) -> Path:
+    """Write the summary of the démarche ``process_id`` to ``path``; returns the path."""
     summary = planning.process_summary(db, process_id)
     if progress:
         progress(1, 3)

@@ -37,6 +37,7 @@ from .contributions import (
     update_contribution,
 )
 from .figures import ActivityLine, ProcessSummary, distinct_participants, process_summary
+from .lists import activities_table, contributions_table
 from .phases import PhaseData, PhaseLine, create_phase, delete_phase, list_phases, update_phase
 from .processes import (
     ProcessData,
@@ -97,12 +98,14 @@ __all__ = [
     "SynthesisData",
     "SynthesisLine",
     "Term",
+    "activities_table",
     "activity_data",
     "add_contribution",
     "add_contributions",
     "add_participant",
     "check_contributions",
     "committee_meetings",
+    "contributions_table",
     "create_activity",
     "create_activity_type",
     "create_phase",
