@@ -157,20 +157,23 @@ def _participants(demo: Demo, activity_id: int, type_name: str, pool: list[int])
 
 
 def _past_activities(demo: Demo, process_id, phases, types) -> list[tuple[int, str]]:
+    """The activities in date order (ids follow the dates), with their participants."""
     rng = demo.rng
     pool = [p.id for p in demo.persons[: max(120, len(demo.persons) // 2)]]
-    rows, people, heads, made = [], [], [], []
+    planned = []
     for type_name, phase_index, how_many, titles in PAST_ACTIVITIES:
         phase_id, begin, end = phases[phase_index]
         for title in list(titles)[:how_many]:
-            day = demo.day_between(begin, end)
-            row = _activity_row(demo, process_id, phase_id, types[type_name], _(title), day)
-            rows.append(row)
-            made.append((row["id"], type_name))
-            named, counted = _participants(demo, row["id"], type_name, pool)
-            people += named
-            heads += counted
-    rows.sort(key=lambda r: r["date"])
+            planned.append((demo.day_between(begin, end), type_name, _(title), phase_id))
+    planned.sort(key=lambda p: (p[0], p[2]))
+    rows, people, heads, made = [], [], [], []
+    for day, type_name, title, phase_id in planned:
+        row = _activity_row(demo, process_id, phase_id, types[type_name], title, day)
+        rows.append(row)
+        made.append((row["id"], type_name))
+        named, counted = _participants(demo, row["id"], type_name, pool)
+        people += named
+        heads += counted
     demo.write(ProcessActivity, rows)
     demo.write(ActivityParticipant, people)
     demo.write(ActivityHeadcount, heads)
