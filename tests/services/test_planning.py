@@ -409,3 +409,24 @@ def test_merging_two_persons_at_one_activity_keeps_one_participation(db, world):
     assert planning.participant_ids(db, first) == [ana]
     assert planning.participant_ids(db, second) == [ana]
     assert planning.distinct_participants(db, world["process"]) == (1, 0)
+
+
+def test_hostile_rows_never_crash_the_fast_entry(db, world):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    activity = _activity(db, world)
+    texts = st.text(max_size=300) | st.sampled_from(["=1+1", "\u202eabc", "x" * 6000, "\x00"])
+    values = st.one_of(st.none(), st.integers(-5, 10**12), texts)
+
+    @settings(max_examples=60, derandomize=True, deadline=None,
+              suppress_health_check=[HealthCheck.function_scoped_fixture])  # fmt: skip
+    @given(text=texts, kind=texts, votes=values, population=st.none() | texts)
+    def run(text, kind, votes, population):
+        row = ContributionData(text, kind or "idee", (), population, votes)
+        result = planning.add_contributions(db, activity, [row], TODAY)
+        assert result.ok or all(e.index == 0 and e.message for e in result.errors)
+
+    run()
+    for line in planning.list_contributions(db, world["process"], TODAY):
+        assert line.text.strip() and line.votes >= 0 and "\x00" not in line.text
