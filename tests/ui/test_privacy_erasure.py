@@ -16,6 +16,7 @@ from ahuntsic_desktop.ui.pages.base import Context
 from ahuntsic_desktop.ui.privacy.erasure_dialog import ErasureDialog
 from ahuntsic_desktop.ui.privacy.person_dialog import PersonPrivacyDialog
 
+from ..dates import DEMO_TODAY
 from .privacy_helpers import (  # noqa: F401 (fixtures)
     click,
     click_cell,
@@ -44,7 +45,7 @@ def person(demo_db):
 
 @pytest.fixture
 def privacy(qtbot, demo_db, person):
-    dialog = PersonPrivacyDialog(Context(demo_db), person[0])
+    dialog = PersonPrivacyDialog(Context(demo_db, today=lambda: DEMO_TODAY), person[0])
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -111,7 +112,7 @@ def test_grant_and_withdraw_a_consent(qtbot, privacy, dialogs, demo_db, person):
     dialogs.append(lambda dialog: save(qtbot, dialog))
     click(qtbot, privacy.withdraw_button)
     assert privacy.consents.item(photos, 1).text() == "Retiré"
-    assert not consents.has_consent(demo_db, person_id, "photos", on=dt.date.today())
+    assert not consents.has_consent(demo_db, person_id, "photos", on=DEMO_TODAY)
 
 
 def test_rectify_opens_the_person_form(qtbot, privacy, dialogs, demo_db, person):

@@ -9,6 +9,7 @@ from sqlalchemy import select
 from ahuntsic_desktop.domain import FundingAgreement, ReportingDeadline
 from ahuntsic_desktop.services import funding, partners
 
+from ..dates import DEMO_TODAY
 from .registry_helpers import (
     PARTNERS,
     click,
@@ -72,7 +73,7 @@ def test_add_a_deadline_then_mark_it_submitted(qtbot, window, demo_db):
     deadline_id = click_row(qtbot, tab.list, row)
     click(qtbot, tab.submit_button)
     with demo_db.session() as session:
-        assert session.get(ReportingDeadline, deadline_id).submitted_on == date.today()
+        assert session.get(ReportingDeadline, deadline_id).submitted_on == DEMO_TODAY
     assert "remise" in window.statusBar().currentMessage()
     state = tab.list.model.table.column_index("state")
     row = tab.list.model.table.ids.index(deadline_id)
