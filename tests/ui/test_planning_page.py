@@ -1,11 +1,8 @@
 """The démarche page, driven like a coordinator transcribing sticky notes: pick the
 activity, type a contribution, Enter for the next one, save; a bad row stays red and
-nothing is written."""
+nothing is written. (Its screenshots: docs/make_screenshots.py.)"""
 
 from __future__ import annotations
-
-from datetime import date
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -16,8 +13,10 @@ from ahuntsic_desktop.services import planning
 from ahuntsic_desktop.ui.pages.base import Context
 from ahuntsic_desktop.ui.planning.page import PlanningPage
 
-TODAY = date(2026, 11, 26)
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+from ..dates import DEMO_TODAY
+from .typing import type_text
+
+TODAY = DEMO_TODAY
 
 
 @pytest.fixture
@@ -45,10 +44,7 @@ def type_in_cell(qtbot, page, row: int, column: int, text: str, enter: bool = Fa
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     editor.selectAll()
-    if text.isascii():
-        qtbot.keyClicks(editor, text)
-    else:
-        editor.insert(text)
+    type_text(qtbot, editor, text)
     qtbot.keyClick(editor, Qt.Key.Key_Return if enter else Qt.Key.Key_Tab)
 
 
@@ -89,8 +85,6 @@ def test_typing_contributions_with_enter_then_saving(qtbot, page):
 
     type_in_cell(qtbot, page, 1, 1, "besoin")
     type_in_cell(qtbot, page, 1, 4, "4")
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    assert page.grab().save(str(SCREENSHOTS / "page-demarche-saisie.png"))
     qtbot.mouseClick(page.grid.save_button, Qt.MouseButton.LeftButton)
     assert not page.grid.error.isVisible()
     assert page.grid.message.text() == "2 contributions enregistrées."
@@ -111,5 +105,3 @@ def test_printing_the_summary_from_the_page(qtbot, page, tmp_path, monkeypatch):
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
     text = " ".join(p.extract_text() for p in PdfReader(target).pages)
     assert "Démarche de planification 2019-2020" in text
-    page.tabs.setCurrentIndex(0)
-    assert page.grab().save(str(SCREENSHOTS / "page-demarche.png"))
