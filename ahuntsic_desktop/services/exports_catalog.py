@@ -142,6 +142,28 @@ KINDS: tuple[ExportKind, ...] = (
         frozenset({PERIOD}),
     ),
     ExportKind(
+        "activites",
+        N_("Activités de la démarche (Excel)"),
+        N_(
+            "La participation à une démarche de planification pour les bailleurs de fonds : "
+            "activités, totaux par type et par secteur ; des nombres, sans noms."
+        ),
+        ".xlsx",
+        _XLSX + "activities",
+        frozenset({PLAN}),
+    ),
+    ExportKind(
+        "demarche",
+        N_("Résumé de la démarche de planification (PDF)"),
+        N_(
+            "Cadre de travail, phases, activités par type, participant·es, contributions et "
+            "éléments saillants, chaque nombre calculé à partir des données."
+        ),
+        ".pdf",
+        _PDF + "demarche",
+        frozenset({PLAN}),
+    ),
+    ExportKind(
         "bottin",
         N_("Bottin des membres (PDF)"),
         N_("Organismes et représentant·es ; coordonnées selon le consentement. Confidentiel."),

@@ -52,7 +52,13 @@ _FILLED_FIELDS = {
     },
 }
 # Rows identical but for the merged column are duplicates: the loser's copy is dropped.
-_SAME_ROW_TABLES = {"representation", "assignment", "partner_role", "consent"}
+_SAME_ROW_TABLES = {
+    "representation",
+    "assignment",
+    "partner_role",
+    "consent",
+    "activity_participant",
+}
 _STATUS_RANK = {
     AttendanceStatus.PRESENT.value: 3,
     AttendanceStatus.EXCUSED.value: 2,

@@ -35,6 +35,7 @@ from ..domain.enums import (
 )
 from ..domain.labels import label
 from ..i18n import N_, _, format_date
+from .planning import personal as planning_personal
 
 # (table, column) -> what the rows are, in the merge preview
 LABELS: dict[tuple[str, str], str] = {
@@ -58,6 +59,8 @@ LABELS: dict[tuple[str, str], str] = {
     ("agenda_item", "presenter_id"): N_("Points à l'ordre du jour présentés"),
     ("partner_role", "organization_id"): N_("Rôles de partenaire"),
     ("access_request", "person_id"): N_("Demandes d'accès, de rectification ou d'effacement"),
+    ("activity_participant", "person_id"): N_("Participations aux activités de la démarche"),
+    ("contribution", "person_id"): N_("Contributions à la démarche (nommées)"),
 }
 
 
@@ -186,6 +189,8 @@ _DESCRIBERS: dict[str, Callable[[Session, list[int]], dict[int, str]]] = {
     "agenda_item": _agenda_items,
     "partner_role": _partner_roles,
     "access_request": _access_requests,
+    "activity_participant": planning_personal.describe_participations,
+    "contribution": planning_personal.describe_contributions,
 }
 
 
