@@ -11,6 +11,7 @@ from .enums import (
     AttendanceStatus,
     ConsentPurpose,
     Evaluation,
+    EvaluationSectionKey,
     FollowUpStatus,
     MeetingKind,
     MeetingStatus,
@@ -21,6 +22,8 @@ from .enums import (
     RepresentationRole,
     ResolutionOutcome,
     Sector,
+    TerritoryLevel,
+    TimelineCategory,
 )
 
 _LABELS: list[tuple[StrEnum, str]] = [
@@ -90,6 +93,22 @@ _LABELS: list[tuple[StrEnum, str]] = [
     (ConsentPurpose.EMAIL_CONTACT, N_("Contact par courriel")),
     (ConsentPurpose.DIRECTORY, N_("Parution au bottin")),
     (ConsentPurpose.PHOTOS, N_("Photos")),
+    (EvaluationSectionKey.METHOD, N_("Évaluation de la méthodologie")),
+    (EvaluationSectionKey.FINDINGS, N_("Constats et apprentissages")),
+    (EvaluationSectionKey.STRENGTHS, N_("Forces")),
+    (EvaluationSectionKey.CHALLENGES, N_("Défis")),
+    (EvaluationSectionKey.RECOMMENDATIONS, N_("Recommandations")),
+    (TimelineCategory.FOUNDATION, N_("Fondation")),
+    (TimelineCategory.PLAN, N_("Plan")),
+    (TimelineCategory.PROJECT, N_("Projet")),
+    (TimelineCategory.ASSEMBLY, N_("Assemblée")),
+    (TimelineCategory.PROCESS, N_("Démarche")),
+    (TimelineCategory.OTHER, N_("Autre")),
+    (TerritoryLevel.NEIGHBOURHOOD, N_("Quartier")),
+    (TerritoryLevel.BOROUGH, N_("Arrondissement")),
+    (TerritoryLevel.CITY, N_("Ville")),
+    (TerritoryLevel.SUB_SECTOR, N_("Sous-secteur")),
+    (TerritoryLevel.OTHER, N_("Autre territoire")),
 ]
 # Keyed by (enum, value): StrEnum members of different enums with one value compare equal.
 LABELS: dict[tuple[type, str], str] = {(type(m), m.value): text for m, text in _LABELS}
