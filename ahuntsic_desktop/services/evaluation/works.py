@@ -103,12 +103,11 @@ def save_work(
                     ),
                     field,
                 )
-        same = session.scalar(
-            select(model.id).where(
-                model.plan_id == plan_id,
-                func.lower(model.title) == title.lower(),
-                model.id != (work_id or 0),
-            )
+        titles = session.execute(
+            select(model.id, model.title).where(model.plan_id == plan_id)
+        ).all()
+        same = next(
+            (i for i, t in titles if t.casefold() == title.casefold() and i != work_id), None
         )
         if same is not None:
             raise ValidationError(
