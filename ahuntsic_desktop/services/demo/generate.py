@@ -14,7 +14,7 @@ from ...i18n import _, format_number
 from ...store import Database
 from .. import settings as settings_service
 from ..errors import ValidationError
-from . import meetings, members, people, plan, schedule
+from . import bilan, meetings, members, people, plan, portrait, schedule
 from .common import Demo
 
 TABLE_NAME = "Table de quartier d'Ahuntsic (démo fictive)"
@@ -47,6 +47,10 @@ class DemoSummary:
     participant_counts: int = 0
     resolutions: int = 0
     follow_ups: int = 0
+    integrated_approaches: int = 0
+    flagship_projects: int = 0
+    timeline_events: int = 0
+    indicators: int = 0
 
     def __str__(self) -> str:
         labels = {
@@ -93,6 +97,10 @@ _TABLES = {
     "participant_counts": "participant_count",
     "resolutions": "resolution",
     "follow_ups": "follow_up",
+    "integrated_approaches": "integrated_approach",
+    "flagship_projects": "flagship_project",
+    "timeline_events": "timeline_event",
+    "indicators": "indicator",
 }
 
 
@@ -136,6 +144,8 @@ def generate_demo(
         plan.write_evaluated_plan(demo)
         plan.write_assignments(demo)
         meetings.write_meetings(demo, schedule.schedule(demo))
+        bilan.write_evaluation(demo)  # last: the steps above draw the same dice as before
+        portrait.write_indicators(demo)
     # The settings service keeps its own unit of work: the name follows the data.
     settings_service.save(db, table_settings)
     counts = {name: demo.counts[table] for name, table in _TABLES.items()}

@@ -18,6 +18,7 @@ from .bilan import (
     bilan_figures,
     evaluated_plan_id,
     global_evaluation,
+    items_outcome,
     leaf_outcome,
 )
 from .chantiers import ChantierEvaluationRow, chantier_evaluations, save_chantier_evaluation
@@ -77,6 +78,7 @@ __all__ = [
     "evolution_grid",
     "fill_from_journal",
     "global_evaluation",
+    "items_outcome",
     "leaf_outcome",
     "list_works",
     "propose_from_journal",

@@ -90,19 +90,30 @@ def _count(values) -> Count:
     return Count(Counter(values))
 
 
+ACHIEVED_SHARE, PARTIAL_SHARE = 0.75, 0.4
+_SCORES = {Evaluation.ACHIEVED.value: 1.0, Evaluation.PARTIAL.value: 0.5}
+
+
+def items_outcome(outcomes: list[str]) -> str:
+    """An orientation's outcome from its means' and targets' outcomes: achieved when they
+    score three quarters or more (partial counting half), partial from two fifths, else not
+    achieved; not evaluated while any of them is not (« sans objet » is left out)."""
+    counted = [o for o in outcomes if o != Evaluation.NOT_APPLICABLE.value]
+    if not counted or NOT_EVALUATED in counted:
+        return NOT_EVALUATED
+    score = sum(_SCORES.get(o, 0.0) for o in counted) / len(counted)
+    if score >= ACHIEVED_SHARE:
+        return Evaluation.ACHIEVED.value
+    if score >= PARTIAL_SHARE:
+        return Evaluation.PARTIAL.value
+    return Evaluation.NOT_ACHIEVED.value
+
+
 def _orientation_outcome(node: PlanNode, last_status: str | None) -> str:
     """An orientation's outcome: its last yearly status when kept, else its items'."""
     if last_status is not None:
         return _STATUS_OUTCOME[last_status]
-    outcomes = [leaf_outcome(n) for n in node.children if n.kind in ("means", "target")]
-    counted = [o for o in outcomes if o != Evaluation.NOT_APPLICABLE.value]
-    if not counted or NOT_EVALUATED in counted:
-        return NOT_EVALUATED
-    if all(o == Evaluation.ACHIEVED.value for o in counted):
-        return Evaluation.ACHIEVED.value
-    if any(o in (Evaluation.ACHIEVED.value, Evaluation.PARTIAL.value) for o in counted):
-        return Evaluation.PARTIAL.value
-    return Evaluation.NOT_ACHIEVED.value
+    return items_outcome([leaf_outcome(n) for n in node.children if n.kind in ("means", "target")])
 
 
 def bilan_figures(db: Database, plan_id: int) -> BilanFigures:
