@@ -247,14 +247,29 @@ def test_bilan_figures_count_what_was_met(db, plan):
     assert (figures.strategies.total, figures.strategies.achieved) == (3, 1)
     assert (figures.targets.total, figures.targets.achieved) == (1, 1)
     assert figures.orientations.total == 2
-    assert figures.orientations.outcomes["partielle"] == 1  # O1: one achieved, one partial
+    assert figures.orientations.achieved == 1  # O1: two achieved, one partial (5/6)
     assert figures.orientations.outcomes["non_evaluee"] == 1  # O2: M3 not evaluated
     assert (figures.chantiers.total, figures.chantiers.achieved) == (2, 1)
     assert (figures.integrated_approaches.total, figures.integrated_approaches.evaluated) == (2, 1)
     assert figures.flagship_projects.outcomes["non_atteinte"] == 1
-    ev.set_year_status(db, plan["o1"], 2013, "realise")
-    assert ev.bilan_figures(db, plan["plan"]).orientations.achieved == 1
+    ev.set_year_status(db, plan["o1"], 2013, "abandonne")  # the last year's status wins
+    assert ev.bilan_figures(db, plan["plan"]).orientations.outcomes["non_atteinte"] == 1
     assert ev.evaluated_plan_id(db) == plan["plan"]
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "expected"),
+    [
+        (["atteinte", "atteinte", "partielle"], "atteinte"),
+        (["atteinte", "partielle", "non_atteinte"], "partielle"),
+        (["partielle", "non_atteinte", "non_atteinte"], "non_atteinte"),
+        (["atteinte", "sans_objet"], "atteinte"),
+        (["atteinte", "non_evaluee"], "non_evaluee"),
+        ([], "non_evaluee"),
+    ],
+)
+def test_orientation_outcome_rule(outcomes, expected):
+    assert ev.items_outcome(outcomes) == expected
 
 
 def test_no_evaluated_plan_is_explained(db):
@@ -262,3 +277,13 @@ def test_no_evaluated_plan_is_explained(db):
         ev.evaluated_plan_id(db)
     with db.session() as s:
         assert s.scalar(select(ActionPlan.id)) is None
+
+
+def test_evaluation_changes_are_kept_in_the_journal(db, plan):
+    from ahuntsic_desktop.services import journal
+
+    work_id = ev.save_work(db, plan["plan"], ev.PROJECT, ev.WorkForm("Marché d'été"))
+    ev.save_work(db, plan["plan"], ev.PROJECT, ev.WorkForm("Marché public d'été"), work_id)
+    history = journal.record_history(db, "flagship_project", work_id)
+    assert len(history) == 2
+    assert journal.entity_label("flagship_project") == "Projet phare"
