@@ -39,6 +39,8 @@ def main() -> int:
         "page-rencontres",
         "page-chantiers",
         "page-plan",
+        "page-bilan",
+        "page-portrait",
         "page-exports",
         "page-vie-privee",
         "page-journal",

@@ -43,6 +43,8 @@ def test_every_page_shows_data_from_the_file(qtbot, window):
         "Rencontres",
         "Chantiers",
         "Plan d'action",
+        "Bilan du plan",
+        "Portrait",
         "Exports",
         "Vie privée",
         "Journal",

@@ -39,6 +39,7 @@ from .sections import (
     save_section,
     update_recommendation,
 )
+from .tables import timeline_table, works_table
 from .timeline import EventForm, EventRow, delete_event, save_event, timeline_events
 from .works import APPROACH, PROJECT, WorkForm, WorkRow, delete_work, list_works, save_work
 
@@ -55,6 +56,8 @@ for _model in (
     audit.track(_model)
 
 __all__ = [
+    "works_table",
+    "timeline_table",
     "APPROACH",
     "PROJECT",
     "BilanFigures",

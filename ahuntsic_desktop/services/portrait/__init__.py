@@ -15,9 +15,12 @@ from .indicators import (
 )
 from .preview import IndicatorPreview, PreviewRow, RowProblem, commit_preview
 from .sheet_import import COLUMNS, guess_mapping, preview_sheet
+from .tables import indicators_table, preview_table
 from .values import guess_level, parse_value
 
 __all__ = [
+    "indicators_table",
+    "preview_table",
     "COLUMNS",
     "CensusOptions",
     "Comparison",
