@@ -106,13 +106,14 @@ def test_evolution_grid_sets_a_status_and_fills_from_the_journal(qtbot, window, 
     page = open_page(qtbot, window, "Bilan du plan")
     page.tabs.setCurrentWidget(page.evolution)
     view, model = page.evolution.view, page.evolution.model
-    assert model.rowCount() == 11 and model.columnCount() == 12
-    cell = model.index(0, 1)  # first orientation, 2009
+    assert model.rowCount() == 11 and model.columnCount() == 13
+    assert model.headerData(2, Qt.Orientation.Horizontal) == "2009"
+    cell = model.index(0, 2)  # first orientation, 2009
     view.selectionModel().select(cell, QItemSelectionModel.SelectionFlag.ClearAndSelect)
     page.evolution.status.setCurrentIndex(page.evolution.status.findData("abandonne"))
     qtbot.mouseClick(page.evolution.apply_button, Qt.MouseButton.LeftButton)
-    assert model.status(0, 1) == "abandonne"
-    assert model.data(model.index(0, 1)) == "A"
+    assert model.status(0, 2) == "abandonne"
+    assert model.data(model.index(0, 2)) == "A"
     qtbot.mouseClick(page.evolution.fill_button, Qt.MouseButton.LeftButton)
     assert message_boxes and message_boxes[-1][0] == "information"
 

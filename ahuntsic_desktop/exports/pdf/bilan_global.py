@@ -44,7 +44,7 @@ STATUS_COLORS = {
 }
 STATUS_MARKS = {  # a letter in each cell, so the grid reads in black and white too
     PlanStatus.TODO.value: "·",
-    PlanStatus.IN_PROGRESS.value: "C",
+    PlanStatus.IN_PROGRESS.value: "E",
     PlanStatus.DONE.value: "R",
     PlanStatus.ABANDONED.value: "A",
 }

@@ -18,7 +18,7 @@ def indicators_table(db: Database, theme: str | None = None) -> Table:
         Column("population_group", _("Groupe")),
         Column("territory", _("Territoire")),
         Column("territory_level", _("Niveau")),
-        Column("year", _("Année"), "int"),
+        Column("year", _("Année")),
         Column("value", _("Valeur")),
         Column("unit", _("Unité")),
         Column("source", _("Source")),
@@ -32,7 +32,7 @@ def indicators_table(db: Database, theme: str | None = None) -> Table:
                 r.population_group,
                 r.territory,
                 label(r.territory_level, TerritoryLevel),
-                r.year,
+                str(r.year),
                 format(r.value.normalize(), "f").replace(".", ","),
                 r.unit,
                 r.source or "",
@@ -49,7 +49,7 @@ def preview_table(preview) -> Table:
         Column("row", _("Ligne"), "int"),
         Column("name", _("Indicateur")),
         Column("territory", _("Territoire")),
-        Column("year", _("Année"), "int"),
+        Column("year", _("Année")),
         Column("value", _("Valeur")),
         Column("unit", _("Unité")),
         Column("state", _("État")),
@@ -61,12 +61,12 @@ def preview_table(preview) -> Table:
             state = _("Remplace la valeur existante") if row.replaces else _("Nouvelle valeur")
             rows.append(
                 (
-                    row.number, values["name"], values["territory"], values["year"],
+                    row.number, values["name"], values["territory"], str(values["year"]),
                     format(values["value"].normalize(), "f").replace(".", ","),
                     values["unit"], state,
                 )
             )  # fmt: skip
         for problem in row.problems:
             where = f"{problem.column} : " if problem.column else ""
-            rows.append((row.number, "", "", None, problem.value, "", where + problem.message))
+            rows.append((row.number, "", "", "", problem.value, "", where + problem.message))
     return Table(columns, rows, list(range(1, len(rows) + 1)))

@@ -26,6 +26,13 @@ from ...services.errors import ValidationError
 from ...services.evaluation import EvolutionGrid
 from ..errors import show_error
 
+MARKS = {  # the same letters as the bilan-global PDF's year grid
+    PlanStatus.TODO.value: "·",
+    PlanStatus.IN_PROGRESS.value: "E",
+    PlanStatus.DONE.value: "R",
+    PlanStatus.ABANDONED.value: "A",
+}
+FIRST_YEAR_COLUMN = 2  # chantier, orientation, then one column per year
 COLORS = {
     PlanStatus.TODO.value: "#d9dee4",
     PlanStatus.IN_PROGRESS.value: "#f6d58a",
@@ -48,30 +55,42 @@ class EvolutionModel(QAbstractTableModel):
         return 0 if parent.isValid() or self.grid is None else len(self.grid.rows)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() or self.grid is None else len(self.grid.years) + 1
+        if parent.isValid() or self.grid is None:
+            return 0
+        return len(self.grid.years) + FIRST_YEAR_COLUMN
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole or self.grid is None:
             return None
-        if orientation == Qt.Orientation.Horizontal:
-            return _("Orientation") if section == 0 else str(self.grid.years[section - 1])
-        return self.grid.rows[section].chantier
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if section < FIRST_YEAR_COLUMN:
+            return (_("Chantier"), _("Orientation"))[section]
+        return str(self.grid.years[section - FIRST_YEAR_COLUMN])
 
     def status(self, row: int, column: int) -> str | None:
-        return self.grid.rows[row].statuses[column - 1] if column else None
+        if column < FIRST_YEAR_COLUMN:
+            return None
+        return self.grid.rows[row].statuses[column - FIRST_YEAR_COLUMN]
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.grid is None:
             return None
         row, column = index.row(), index.column()
-        if column == 0:
-            return self.grid.rows[row].title if role == Qt.ItemDataRole.DisplayRole else None
+        if column < FIRST_YEAR_COLUMN:
+            if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+                return None
+            current = self.grid.rows[row]
+            if column == 1:
+                return current.title
+            first = row == 0 or self.grid.rows[row - 1].chantier != current.chantier
+            return current.chantier if first or role == Qt.ItemDataRole.ToolTipRole else ""
         status = self.status(row, column)
         if role == Qt.ItemDataRole.BackgroundRole and status:
             return QBrush(QColor(COLORS[status]))
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and status:
             text = label(status, PlanStatus)
-            return text[:1] if role == Qt.ItemDataRole.DisplayRole else text
+            return MARKS[status] if role == Qt.ItemDataRole.DisplayRole else text
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return Qt.AlignmentFlag.AlignCenter
         return None
@@ -119,9 +138,12 @@ class EvolutionView(QWidget):
     def refresh(self) -> None:
         grid = evaluation.evolution_grid(self.context.db, self.plan_id) if self.plan_id else None
         self.model.set_grid(grid)
+        self.view.verticalHeader().hide()
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, self.model.columnCount()):
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(0, 230)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for column in range(FIRST_YEAR_COLUMN, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, 46)
         filled = sum(1 for row in grid.rows for s in row.statuses if s) if grid else 0
@@ -132,14 +154,17 @@ class EvolutionView(QWidget):
         )
 
     def apply_status(self) -> None:
-        cells = [i for i in self.view.selectionModel().selectedIndexes() if i.column() > 0]
+        cells = [
+            i for i in self.view.selectionModel().selectedIndexes()
+            if i.column() >= FIRST_YEAR_COLUMN
+        ]  # fmt: skip
         if not cells:
             show_error(self, _("Choisissez d'abord une ou plusieurs années dans la grille."))
             return
         try:
             for index in cells:
                 row = self.model.grid.rows[index.row()]
-                year = self.model.grid.years[index.column() - 1]
+                year = self.model.grid.years[index.column() - FIRST_YEAR_COLUMN]
                 evaluation.set_year_status(
                     self.context.db, row.orientation_id, year, self.status.currentData()
                 )
