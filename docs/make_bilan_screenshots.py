@@ -54,10 +54,9 @@ def main() -> int:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     folder = Path(tempfile.mkdtemp())
     path = folder / "demo.sqlite"
-    write_demo_file(path)
+    write_demo_file(path, today=TODAY)
     db = Database.open(path)
-    window = MainWindow(db)
-    window.context.today = lambda: TODAY
+    window = MainWindow(db, today=lambda: TODAY)
     window.resize(1360, 820)
     window.show()
     titles = [window.navigation.item(i).text() for i in range(window.navigation.count())]

@@ -5,7 +5,6 @@ evolution grid, the timeline, and a census profile imported with a preview."""
 from __future__ import annotations
 
 import importlib.util
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,14 +21,15 @@ from ahuntsic_desktop.ui.evaluation.portrait_page import (
 )
 from ahuntsic_desktop.ui.main_window import MainWindow
 
-TODAY = date(2026, 11, 26)
+from ..dates import DEMO_TODAY
+from .typing import type_into
+
 CENSUS_MAKER = Path(__file__).resolve().parents[1] / "fixtures" / "census" / "make_census_csv.py"
 
 
 @pytest.fixture
 def window(qtbot, demo_db):
-    win = MainWindow(demo_db)
-    win.context.today = lambda: TODAY
+    win = MainWindow(demo_db, today=lambda: DEMO_TODAY)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -60,12 +60,6 @@ def drive(monkeypatch, cls, driver) -> list[QDialog]:
     return opened
 
 
-def type_text(qtbot, field, text: str) -> None:
-    field.setText(text[:-1])
-    field.setFocus()
-    qtbot.keyClick(field, text[-1])
-
-
 def ok(qtbot, dialog) -> None:
     button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -84,7 +78,7 @@ def test_bilan_lists_then_adds_a_projet_phare(qtbot, window, monkeypatch):
         ok(qtbot, dialog)  # no title yet: refused, the dialog stays open
         messages.append(dialog.error.text())
         assert dialog.isVisible()
-        type_text(qtbot, dialog.title, "Jardin des aînés")
+        type_into(qtbot, dialog.title, "Jardin des aînés")
         dialog.start_year.setValue(2016)
         dialog.end_year.setValue(2019)
         dialog.chantiers.item(0).setCheckState(Qt.CheckState.Checked)
@@ -124,7 +118,7 @@ def test_timeline_event_added_from_the_page(qtbot, window, monkeypatch):
     before = page.timeline.list.model.rowCount()
 
     def fill(dialog: EventDialog) -> None:
-        type_text(qtbot, dialog.title, "Assemblée spéciale")
+        type_into(qtbot, dialog.title, "Assemblée spéciale")
         dialog.category.setCurrentIndex(dialog.category.findData("assemblee"))
         dialog.year.setValue(2024)
         dialog.month.setCurrentIndex(dialog.month.findData(3))
@@ -151,12 +145,12 @@ def test_census_profile_imports_with_a_preview(qtbot, window, monkeypatch, tmp_p
     seen = {}
 
     def fill(dialog: IndicatorImportDialog) -> None:
-        type_text(qtbot, dialog.path, str(bad))
+        type_into(qtbot, dialog.path, str(bad))
         qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
         seen["refused"] = dialog.summary.text()
         assert not dialog.import_button.isEnabled()
-        type_text(qtbot, dialog.path, str(good))
-        type_text(qtbot, dialog.theme, "Démographie")
+        type_into(qtbot, dialog.path, str(good))
+        type_into(qtbot, dialog.theme, "Démographie")
         qtbot.mouseClick(dialog.preview_button, Qt.MouseButton.LeftButton)
         seen["summary"] = dialog.summary.text()
         seen["rows"] = dialog.rows.model.rowCount()
