@@ -1,5 +1,6 @@
 """Screenshots of the evaluation and the portrait on a fresh demo file: the Bilan page's
-démarches intégrées, the evolution grid and the timeline, the Portrait page, the census
+projets phares, the evolution grid, a chantier's evaluation and the
+timeline, the Portrait page, the census
 import's preview, and the first page of the bilan-global, ligne-du-temps and portrait PDFs.
 
     .venv/bin/python docs/make_bilan_screenshots.py   (offscreen; needs pdftoppm)
@@ -68,6 +69,9 @@ def main() -> int:
     page.tabs.setCurrentWidget(page.evolution)
     settle(app)
     window.grab().save(str(OUT / "page-bilan-evolution.png"))
+    page.tabs.setCurrentWidget(page.chantier_evaluation)
+    settle(app)
+    window.grab().save(str(OUT / "page-bilan-evaluation-chantiers.png"))
     page.tabs.setCurrentWidget(page.timeline)
     settle(app)
     window.grab().save(str(OUT / "page-bilan-ligne-du-temps.png"))

@@ -169,3 +169,27 @@ def test_census_profile_imports_with_a_preview(qtbot, window, monkeypatch, tmp_p
     assert "Démographie" in [page.theme_combo.itemText(i) for i in range(page.theme_combo.count())]
     table = portrait.comparison(window.context.db, "Population âgée de 65 ans et plus", unit="%")
     assert table.territories == ("Ahuntsic-Cartierville", "Montréal")
+
+
+def test_chantier_evaluation_and_a_section_are_written_from_the_page(qtbot, window):
+    page = open_page(qtbot, window, "Bilan du plan")
+    view = page.chantier_evaluation
+    page.tabs.setCurrentWidget(view)
+    assert view.chantier.count() == 5 and view.achievements.toPlainText()
+    view.chantier.setCurrentIndex(1)
+    view.evaluation.setCurrentIndex(view.evaluation.findData("atteinte"))
+    type_into(qtbot, view.lessons, "Bâtir des alliances durables")
+    qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
+    db = window.context.db
+    plan_id = page.plan_id()
+    second = evaluation.chantier_evaluations(db, plan_id)[1]
+    assert (second.evaluation, second.lessons) == ("atteinte", "Bâtir des alliances durables")
+    sections = page.sections
+    page.tabs.setCurrentWidget(sections)
+    sections.section.setCurrentIndex(sections.section.findData("forces"))
+    assert sections.text.toPlainText()  # the demo's text
+    type_into(qtbot, sections.text, "Une table qui rassemble")
+    qtbot.mouseClick(sections.save_button, Qt.MouseButton.LeftButton)
+    saved = {row.key: row.text for row in evaluation.evaluation_sections(db, plan_id)}
+    assert saved["forces"] == "Une table qui rassemble"
+    assert sections.saved_label.text() == "Section enregistrée."

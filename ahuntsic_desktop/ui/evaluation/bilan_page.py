@@ -12,6 +12,7 @@ from ..errors import show_error
 from ..pages.base import Context, ListTab, TabbedListPage
 from .dialogs import EventDialog, WorkDialog
 from .evolution_view import EvolutionView
+from .texts_view import ChantierEvaluationView, SectionsView
 
 
 class _ListWithButtons(QWidget):
@@ -69,6 +70,10 @@ class BilanPage(TabbedListPage):
             self.tabs.addTab(tab, title)
         self.evolution = EvolutionView(context, self.tabs)
         self.tabs.addTab(self.evolution, _("Évolution des orientations"))
+        self.chantier_evaluation = ChantierEvaluationView(context, self.tabs)
+        self.tabs.addTab(self.chantier_evaluation, _("Évaluation des chantiers"))
+        self.sections = SectionsView(context, self.tabs)
+        self.tabs.addTab(self.sections, _("Évaluation globale"))
         self.timeline = _ListWithButtons(
             lambda: evaluation.timeline_table(context.db),
             lambda: self.edit_event(None),
@@ -100,6 +105,8 @@ class BilanPage(TabbedListPage):
         for tab in (*self.works.values(), self.timeline):
             tab.refresh()
         self.evolution.set_plan(self.plan_id())
+        self.chantier_evaluation.set_plan(self.plan_id())
+        self.sections.set_plan(self.plan_id())
 
     def edit_work(self, kind: str, work_id: int | None) -> None:
         if self.plan_id() is None:
