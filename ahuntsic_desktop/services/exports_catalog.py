@@ -170,6 +170,31 @@ KINDS: tuple[ExportKind, ...] = (
         ".pdf",
         _PDF + "directory",
     ),
+    ExportKind(
+        "bilan-global",
+        N_("Bilan global du plan évalué (PDF)"),
+        N_(
+            "Orientations, cibles et stratégies atteintes, évolution des orientations, "
+            "démarches intégrées, projets phares, chantiers et évaluation globale."
+        ),
+        ".pdf",
+        _PDF + "bilan_global",
+        frozenset({PLAN}),
+    ),
+    ExportKind(
+        "ligne-du-temps",
+        N_("Ligne du temps (PDF)"),
+        N_("L'histoire de la table, événement par événement."),
+        ".pdf",
+        _PDF + "timeline",
+    ),
+    ExportKind(
+        "portrait",
+        N_("Portrait de quartier (PDF)"),
+        N_("Les indicateurs par thème, comparés entre territoires et années, avec graphiques."),
+        ".pdf",
+        _PDF + "portrait",
+    ),
 )
 
 

@@ -27,6 +27,8 @@ from ..services import settings as settings_service
 from ..services.errors import ValidationError
 from ..store import Database
 from .errors import show_error
+from .evaluation.bilan_page import BilanPage
+from .evaluation.portrait_page import PortraitPage
 from .file_opening import FILE_FILTER, open_database
 from .pages.base import Context, Page
 from .pages.dashboard import DashboardPage
@@ -49,6 +51,8 @@ PAGES = (
     ChantiersPage,
     PlanPage,
     PlanningPage,
+    BilanPage,
+    PortraitPage,
     ExportsPage,
     PrivacyPage,
     JournalPage,
