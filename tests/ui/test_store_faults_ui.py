@@ -105,3 +105,55 @@ def test_a_full_disk_offers_retry_and_read_only_but_no_restore(qtbot, tmp_path, 
     damaged = refusal_box(None, demo_path, StoreError(StoreProblem.CORRUPT, "endommagé"))
     qtbot.addWidget(damaged)
     assert RESTORE in damaged.choices.values() and RETRY not in damaged.choices.values()
+
+
+@pytest.mark.parametrize("retry", [False, True])
+def test_importing_while_another_program_writes_offers_to_retry(
+    qtbot, tmp_path, monkeypatch, retry
+):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWizard
+    from sqlalchemy import func, select
+
+    from ahuntsic_desktop.domain import Person
+    from ahuntsic_desktop.ui.importing import ImportWizard
+
+    path = tmp_path / "table.sqlite"
+    db = Database.open(path, create=True, busy_timeout_ms=50)
+    source = tmp_path / "liste.csv"
+    source.write_text("Prénom,Nom\nJean,Lapointe\nAna,Nguyen\n", encoding="utf-8")
+    wizard = ImportWizard(db)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitExposed(wizard)
+    page = wizard.file_page
+    page.path_edit.setText(str(source))
+    qtbot.keyClick(page.path_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.isComplete, timeout=15_000)
+    next_button = wizard.button(QWizard.WizardButton.NextButton)
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=15_000)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    shown = answer_boxes(
+        monkeypatch, ["Réessayer" if retry else "Annuler"], then=other.rollback if retry else None
+    )
+    try:
+        qtbot.mouseClick(
+            wizard.button(QWizard.WizardButton.CommitButton), Qt.MouseButton.LeftButton
+        )
+        qtbot.waitUntil(lambda: wizard.run_page.done, timeout=15_000)
+    finally:
+        other.close()
+        wizard.stop_work()
+    [(text, buttons)] = shown
+    assert "autre programme" in text and buttons == ["Réessayer", "Annuler"]
+    with db.session() as session:
+        persons = session.scalar(select(func.count()).select_from(Person))
+    if retry:
+        assert persons == 2 and "2 fiches créées" in wizard.run_page.status.text()
+    else:
+        assert persons == 0 and "Rien n'a été enregistré" in wizard.run_page.status.text()
+    assert "inattendue" not in wizard.run_page.status.text()
+    db.close()
