@@ -186,6 +186,18 @@ class Database:
             if explained is not None:  # a full or failing disk: the file is healthy
                 _drop_stillborn_companions(path)
                 raise explained from error
+            if isinstance(error, OSError):  # not the file's fault: say what the system said
+                raise StoreError(
+                    StoreProblem.FAILED,
+                    _("« {name} » ne peut pas être ouvert : {reason}.").format(
+                        name=path.name, reason=error.strerror or error
+                    ),
+                    path,
+                    _(
+                        "Le fichier n'a pas été modifié. Réessayez ; si l'erreur revient, "
+                        "transmettez le journal."
+                    ),
+                ) from error
             detail = error.orig if hasattr(error, "orig") else error
             raise StoreError(
                 StoreProblem.CORRUPT,
