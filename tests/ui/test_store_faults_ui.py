@@ -14,6 +14,7 @@ from ahuntsic_desktop.ui.errors import retrying
 from ahuntsic_desktop.ui.file_opening import OTHER, READ_ONLY, RESTORE, RETRY, refusal_box
 from ahuntsic_desktop.ui.main_window import MainWindow
 
+from ..dates import DEMO_TODAY
 from .registry_helpers import click, click_row, save
 from .test_registry_memberships import count_year, memberships_tab
 
@@ -28,7 +29,7 @@ def fast_db(demo_path):
 
 @pytest.fixture
 def window(qtbot, fast_db):
-    win = MainWindow(fast_db)
+    win = MainWindow(fast_db, today=lambda: DEMO_TODAY)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
