@@ -94,8 +94,10 @@ def test_a_stale_temporary_file_is_swept_before_the_next_export(tmp_path):
     past = time.time() - 3600
     for path in (stale, foreign, legacy):
         os.utime(path, (past, past))
-    fresh = tmp_path / ".liste-a1b2c3d4.tmp"  # this process's own, being written
-    fresh.write_bytes(b"")
+    recent = tmp_path / ".liste-a1b2c3d4.tmp"  # made after this process started
+    recent.write_bytes(b"")
+    later = private_files.STARTED + 5
+    os.utime(recent, (later, later))
 
     from openpyxl import Workbook
 
@@ -109,7 +111,7 @@ def test_a_stale_temporary_file_is_swept_before_the_next_export(tmp_path):
     assert written.exists()
     assert not stale.exists() and not legacy.exists()
     assert not (tmp_path / ".membres-k2j4h6g8.tmp-journal").exists()
-    assert foreign.exists() and fresh.exists()
+    assert foreign.exists() and recent.exists()
     if os.name == "posix":
         assert seen == [0o600]
     assert [p.name for p in tmp_path.glob(".membres-*.tmp")] == []
