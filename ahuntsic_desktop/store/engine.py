@@ -10,12 +10,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.pool import NullPool
+from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.pool import QueuePool
 
 from ..private_files import fsync_file, fsync_folder, private_temporary
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
+FROZEN: dict[int, bool] = {}  # read-only connections opened as immutable, by id()
 
 
 def _set_pragmas(read_only: bool, busy_timeout_ms: int):
@@ -81,6 +83,34 @@ def connect_read_only(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sql
     return connection
 
 
+def _read_only_engine(path: Path, immutable: bool | None, options: dict) -> Engine:
+    """Each connection reads ``path`` as immutable when it can; one that did is dropped at
+    its next checkout once a writer has opened the file (a ``-wal`` appeared), so it never
+    reads pages changing under it for longer than the session that was running."""
+
+    def connect() -> sqlite3.Connection:
+        frozen = can_read_immutable(path) if immutable is None else immutable
+        connection = sqlite3.connect(
+            read_only_uri(path, immutable=frozen), uri=True, check_same_thread=False
+        )
+        FROZEN[id(connection)] = frozen
+        return connection
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool, **options)
+
+    @event.listens_for(engine, "checkout")
+    def still_alone(dbapi_connection, _record, _proxy) -> None:
+        if immutable is None and FROZEN.get(id(dbapi_connection)) and not can_read_immutable(path):
+            FROZEN.pop(id(dbapi_connection), None)
+            raise DisconnectionError("a writer opened the file: reconnect without immutable")
+
+    @event.listens_for(engine, "close")
+    def forget(dbapi_connection, _record) -> None:
+        FROZEN.pop(id(dbapi_connection), None)
+
+    return engine
+
+
 def make_engine(
     path: Path | None,
     *,
@@ -92,8 +122,8 @@ def make_engine(
 
     SQL parameters (names, emails) never appear in error messages, hence never in the log.
     A read-only engine decides at each connection whether the file can be read as
-    immutable (``immutable=None``, see :func:`can_read_immutable`), and keeps no connection
-    open between sessions, so that a writer opening the file meanwhile is noticed."""
+    immutable (``immutable=None``, see :func:`can_read_immutable`), and drops such a
+    connection once a writer opens the file (:func:`_read_only_engine`)."""
     options = {"hide_parameters": True}
     if path is None:
         from sqlalchemy.pool import StaticPool
@@ -105,14 +135,7 @@ def make_engine(
             **options,
         )
     elif read_only:
-        path = Path(path).resolve()
-
-        def connect() -> sqlite3.Connection:
-            frozen = can_read_immutable(path) if immutable is None else immutable
-            uri = read_only_uri(path, immutable=frozen)
-            return sqlite3.connect(uri, uri=True, check_same_thread=False)
-
-        engine = create_engine("sqlite://", creator=connect, poolclass=NullPool, **options)
+        engine = _read_only_engine(Path(path).resolve(), immutable, options)
     else:
         engine = create_engine(
             f"sqlite:///{Path(path).resolve().as_posix()}",

@@ -80,6 +80,20 @@ def test_read_only_sees_what_an_open_writer_committed(data_file):
         writer.close()
 
 
+def test_a_reader_opened_alone_sees_a_writer_that_comes_later(data_file):
+    reader = Database.open(data_file, read_only=True)
+    try:
+        with reader.session() as session:  # read as immutable: nobody writes yet
+            assert session.scalar(select(func.count()).select_from(Person)) == 1
+        writer = Database.open(data_file, backup=False)
+        create_person(writer, PersonData("Ana", "Nouvelle"))
+        with reader.session() as session:  # the -wal is noticed: read it
+            assert session.scalar(select(func.count()).select_from(Person)) == 2
+        writer.close()
+    finally:
+        reader.close()
+
+
 # -- 5. temporary files -----------------------------------------------------------------
 
 
