@@ -14,10 +14,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...domain.enums import Sector
 from ...domain.labels import label
-from ...i18n import _, format_date, format_money
+from ...i18n import _, format_date, format_money, ngettext
 from ...services import settings as settings_service
 from ...services.exports_catalog import ExportOptions, Progress
 from ...services.reporting import (
+    SharedContacts,
     check_period,
     consenting_participants,
     funder_agreements,
@@ -111,7 +112,20 @@ class Summary:
         self.row += 1
 
 
-def _summary(book: Book, stats: ActivityStats, funder: str, agreements, contacts: bool) -> None:
+def left_out_text(count: int) -> str:
+    """How many present persons were left out of « Contacts » for want of consent."""
+    return ngettext(
+        "{n} personne présente n'y figure pas : elle n'a pas consenti à la communication de "
+        "ses coordonnées aux bailleurs de fonds.",
+        "{n} personnes présentes n'y figurent pas : elles n'ont pas consenti à la "
+        "communication de leurs coordonnées aux bailleurs de fonds.",
+        count,
+    ).format(n=count)
+
+
+def _summary(
+    book: Book, stats: ActivityStats, funder: str, agreements, shared: SharedContacts | None
+) -> None:
     lines = [
         (_("Bailleur de fonds"), funder),
         (_("Période"), str(stats.period)),
@@ -127,13 +141,15 @@ def _summary(book: Book, stats: ActivityStats, funder: str, agreements, contacts
         )
     lines.append((_("Produit le"), format_date(book.now.date())))
     sheet = Summary(book, _("Reddition de comptes"), lines)
-    if contacts:
+    if shared is not None:
         sheet.note(
             _(
-                "Contient les coordonnées des personnes qui ont consenti à leur partage "
-                "(feuille « Contacts ») : à transmettre de façon sécurisée."
+                "Contient les coordonnées des personnes qui ont consenti à leur communication "
+                "aux bailleurs de fonds (feuille « Contacts ») : à transmettre de façon "
+                "sécurisée."
             )
         )
+        sheet.note(left_out_text(shared.left_out))
     else:
         sheet.note(
             _(
@@ -321,7 +337,8 @@ def write(
     funder = organization_name(db, options.funder_id)
     stats = activity_stats(db, period, plan_id=options.plan_id)
     agreements = funder_agreements(db, options.funder_id, period)
-    contacts = consenting_participants(db, period, options.day) if options.include_contacts else []
+    shared = consenting_participants(db, period, options.day) if options.include_contacts else None
+    contacts = shared.lines if shared is not None else []
     book = Book(
         _("Reddition de comptes — {funder}").format(funder=funder),
         table_name=table_settings.table_name,
@@ -330,7 +347,7 @@ def write(
         progress=progress,
     )
     book.expect(80 + 2 * len(stats.meetings) + len(stats.resolutions) + len(contacts))
-    _summary(book, stats, funder, agreements, options.include_contacts)
+    _summary(book, stats, funder, agreements, shared)
     _details(book, stats)
     if options.include_contacts:
         book.data_sheet(
