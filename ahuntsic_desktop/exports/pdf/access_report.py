@@ -213,5 +213,6 @@ def write_access_report(
         paper_size=person_file.paper_size,
         footer=f"{banner.title} · {person_file.full_name}",
         subject=_("Réponse à une demande d'accès"),
+        confidential=banner,
     )
     return build_pdf(path, story, spec)

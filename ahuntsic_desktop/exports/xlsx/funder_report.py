@@ -26,6 +26,7 @@ from ...services.reporting import (
 )
 from ...services.stats import ActivityStats, activity_stats
 from ...store import Database
+from ..privacy_marks import banner_for, mark_first_row
 from .common import (
     BOLD,
     FONT_NAME,
@@ -44,14 +45,15 @@ PAGE_ROWS = 56  # rows of the summary that fit on a portrait page, with some roo
 NOTE = Font(name=FONT_NAME, italic=True, color="52606D")
 
 
-def title_block(ws: Worksheet, lines: Sequence[tuple[str, str]], width: int) -> int:
-    """A title (bold, large) and label/value lines above a summary; returns the next row."""
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    first = ws.cell(1, 1)
+def title_block(ws: Worksheet, lines: Sequence[tuple[str, str]], width: int, start: int = 1) -> int:
+    """A title (bold, large) in row ``start`` and label/value lines above a summary;
+    returns the next row."""
+    ws.merge_cells(start_row=start, start_column=1, end_row=start, end_column=width)
+    first = ws.cell(start, 1)
     put(first, lines[0][0])
     first.font = Font(name=FONT_NAME, bold=True, size=14, color=HEADER_FILL)
-    ws.row_dimensions[1].height = 24
-    row = 2
+    ws.row_dimensions[start].height = 24
+    row = start + 1
     for key, value in lines[1:]:
         put(ws.cell(row, 1), key)
         ws.cell(row, 1).font = BOLD
@@ -81,7 +83,9 @@ class Summary:
         self.ws = book.new_sheet(_("Sommaire"))
         for letter, width in zip("ABCDE", (48, 15, 15, 15, 17), strict=True):
             self.ws.column_dimensions[letter].width = width
-        self.row = title_block(self.ws, [(title, ""), *lines], 5)
+        if book.banner is not None:
+            mark_first_row(self.ws, book.banner)
+        self.row = title_block(self.ws, [(title, ""), *lines], 5, start=book.header_row)
         self.page_top = 1
 
     def note(self, text: str) -> None:
@@ -345,6 +349,8 @@ def write(
         paper_size=table_settings.paper_size,
         subject=str(period),
         progress=progress,
+        # counts only, unless contacts are asked for: then it is confidential
+        banner=banner_for(db) if options.include_contacts else None,
     )
     book.expect(80 + 2 * len(stats.meetings) + len(stats.resolutions) + len(contacts))
     _summary(book, stats, funder, agreements, shared)
