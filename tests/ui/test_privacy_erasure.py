@@ -176,7 +176,8 @@ def test_add_an_incident_and_export_the_register(qtbot, window, dialogs, demo_db
     page.choose_export_path = lambda: target
     click(qtbot, page.export_incidents_button)
     sheet = load_workbook(target).worksheets[0]
-    cell = sheet.cell(2, 4)
+    assert sheet.cell(1, 1).value.startswith("Confidentiel")  # the mark, then the header
+    cell = sheet.cell(3, 4)
     assert cell.value.startswith("=Cle USB") and cell.data_type == "s"
 
 
