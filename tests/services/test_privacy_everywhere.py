@@ -217,7 +217,7 @@ def test_the_access_report_reads_the_same_search(db, world):
     contents = person_file(db, base.elise)
     merged = contents.section("merged").rows
     assert [(row[0], row[3]) for row in merged] == [(extra.duplicate, DUPLICATE_EMAIL)]
-    mentions = {(where, excerpt) for where, _record, excerpt in contents.section("mentions").rows}
+    mentions = {(where, excerpt) for where, excerpt, _record in contents.section("mentions").rows}
     wheres = {where for where, _excerpt in mentions}
     assert {
         "Lieu de rencontre",
@@ -244,12 +244,17 @@ def log_folder(tmp_path, monkeypatch):
     monkeypatch.setattr(logs, "log_path", lambda: folder / "ahuntsic-desktop.log")
     root = logging.getLogger()
     level = root.level
+    earlier = [h for h in root.handlers if isinstance(h, logging.handlers.RotatingFileHandler)]
+    for handler in earlier:  # a file handler left by another test would stand in for ours
+        root.removeHandler(handler)
     logs.setup_logging()
     yield folder
     for handler in list(root.handlers):
         if isinstance(handler, logging.handlers.RotatingFileHandler):
             root.removeHandler(handler)
             handler.close()
+    for handler in earlier:
+        root.addHandler(handler)
     root.setLevel(level)
 
 

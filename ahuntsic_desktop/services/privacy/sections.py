@@ -351,6 +351,6 @@ def mentions(found: list[Mention]) -> Section:
     return Section(
         "mentions",
         _("Mentions dans les textes (procès-verbaux, notes, suivis, lieux, commentaires)"),
-        (col("where", _("Où")), col("record", _("Fiche")), col("excerpt", _("Extrait"))),
-        tuple((m.where, f"#{m.record_id}", m.excerpt) for m in found if m.table != "audit_entry"),
+        (col("where", _("Où")), col("excerpt", _("Extrait")), col("record", _("Fiche"))),
+        tuple((m.where, m.excerpt, f"#{m.record_id}") for m in found if m.table != "audit_entry"),
     )
