@@ -283,3 +283,27 @@ def test_after_erasure_no_byte_of_the_file_its_wal_or_the_log_holds_her(tmp_path
     for file in (path, path.with_name(path.name + "-wal")):
         if file.exists():
             assert leaks(file.read_bytes()) == [], file.name
+
+
+def test_another_records_own_phone_is_shown_but_not_erased(db):
+    """A household phone or an organisation's switchboard belongs to that record too: the
+    access report shows where it also appears, the erasure leaves the other record alone."""
+    base = build_world(db)
+    with db.session() as s:
+        s.get(Person, base.paul).phone = "514-555-0199"
+        s.get(Organization, base.org).email = EMAIL
+    found = {(m.table, m.column) for m in person_file_mentions(db, base.elise)}
+    assert {("person", "phone"), ("organization", "email")} <= found
+    preview = erasure_preview(db, base.elise)
+    assert not {(m.table, m.column) for m in preview.changes} & found - {("organization", "notes")}
+    anonymize_person(db, base.elise, now=NOW)
+    with db.session() as s:
+        assert s.get(Person, base.paul).phone == "514-555-0199"
+        assert s.get(Organization, base.org).email == EMAIL
+
+
+def person_file_mentions(db, person_id):
+    from ahuntsic_desktop.services.privacy.mentions import find_mentions, identity_of
+
+    with db.session() as s:
+        return find_mentions(s, identity_of(s, person_id))

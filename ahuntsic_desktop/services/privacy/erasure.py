@@ -152,7 +152,7 @@ def erasure_preview(db: Database, person_id: int) -> ErasurePreview:
     with db.session() as session:
         p = _person(session, person_id)
         identity = identity_of(session, person_id)
-        found = find_mentions(session, identity)
+        found = find_mentions(session, identity, others_contacts=False)
         merged = tuple(
             _("{name} (fiche #{id})").format(name=session.get(Person, i).full_name, id=i)
             for i in identity.merged_ids

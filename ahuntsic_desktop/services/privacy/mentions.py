@@ -57,6 +57,11 @@ LABELS = {
 }
 # A contact column holding nothing but the person's email or phone is emptied, not renamed.
 _CONTACT_COLUMNS = frozenset({"email", "phone"})
+# Another record's own contact details (a shared household phone, an organisation's
+# switchboard) belong to that record: an erasure leaves them, an access report shows them.
+OTHER_RECORDS_CONTACTS = frozenset(
+    (table, column) for table in ("person", "organization") for column in _CONTACT_COLUMNS
+)
 
 
 @dataclass(frozen=True)
@@ -150,14 +155,21 @@ def _rows(session: Session, table: Table, column: Column, identity: Identity):
 
 
 def find_mentions(
-    session: Session, identity: Identity, *, own_records: bool = False
+    session: Session,
+    identity: Identity,
+    *,
+    own_records: bool = False,
+    others_contacts: bool = True,
 ) -> list[Mention]:
     """Every passage of the file that names the person. The person's own records (theirs
     and those merged into them) are left out unless ``own_records``: they are shown, and
-    erased, whole."""
+    erased, whole. Without ``others_contacts``, other records' own email and phone columns
+    (:data:`OTHER_RECORDS_CONTACTS`) are left out too."""
     own = set(identity.ids)
     found = []
     for table, column in searched_columns():
+        if not others_contacts and (table.name, column.name) in OTHER_RECORDS_CONTACTS:
+            continue
         for row in _rows(session, table, column, identity):
             key, value = _key(row), row[-1]
             if table.name == "person" and key in own and not own_records:
@@ -200,7 +212,7 @@ def rewrite_mentions(
     JSON columns are written directly. Returns the rows changed per table."""
     changed: dict[str, set] = {}
     tables = Base.metadata.tables
-    for mention in find_mentions(session, identity):
+    for mention in find_mentions(session, identity, others_contacts=False):
         table = tables[mention.table]
         column = table.columns[mention.column]
         is_json = isinstance(column.type, JSON)
