@@ -295,7 +295,8 @@ def test_another_records_own_phone_is_shown_but_not_erased(db):
     found = {(m.table, m.column) for m in person_file_mentions(db, base.elise)}
     assert {("person", "phone"), ("organization", "email")} <= found
     preview = erasure_preview(db, base.elise)
-    assert not {(m.table, m.column) for m in preview.changes} & found - {("organization", "notes")}
+    changed = {(m.table, m.column) for m in preview.changes}
+    assert not {("person", "phone"), ("organization", "email")} & changed
     anonymize_person(db, base.elise, now=NOW)
     with db.session() as s:
         assert s.get(Person, base.paul).phone == "514-555-0199"
