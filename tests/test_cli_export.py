@@ -37,7 +37,8 @@ def test_export_a_workbook(data_file, tmp_path, capsys):
     assert (code, stderr) == (0, "")
     assert "Suivi des présences (Excel) écrit dans" in stdout
     rows = CalamineWorkbook.from_path(str(out)).get_sheet_by_name("Rencontres").to_python()
-    assert [row[4] for row in rows[1:]] == ["CC", "CC"]
+    assert rows[0][0].startswith("Confidentiel")  # then the header
+    assert [row[4] for row in rows[2:]] == ["CC", "CC"]
 
 
 def test_export_a_funder_report_and_the_directory(data_file, tmp_path, capsys):

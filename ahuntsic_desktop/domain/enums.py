@@ -115,6 +115,8 @@ class ConsentPurpose(StrEnum):
     PHOTOS = "photos"
     # A contribution to a démarche de planification shown with the person's name.
     NAMED_CONTRIBUTION = "nom_contributions"
+    # Law 25: sharing contact details with a funder is a purpose of its own.
+    FUNDER_SHARING = "bailleurs_de_fonds"
 
 
 class AuditAction(StrEnum):

@@ -98,6 +98,7 @@ _LABELS: list[tuple[StrEnum, str]] = [
         ConsentPurpose.NAMED_CONTRIBUTION,
         N_("Mention de mon nom dans les contributions de la démarche"),
     ),
+    (ConsentPurpose.FUNDER_SHARING, N_("Communication de mes coordonnées aux bailleurs de fonds")),
     (PhaseStatus.PLANNED, N_("À venir")),
     (PhaseStatus.IN_PROGRESS, N_("En cours")),
     (PhaseStatus.DONE, N_("Terminée")),

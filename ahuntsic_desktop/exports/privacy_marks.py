@@ -3,8 +3,11 @@
 personal information, from the settings.
 
 Plain text first (:func:`confidential_banner`), so any document can print it; then small
-helpers for PDFs (:func:`pdf_banner`) and workbooks (:func:`mark_worksheet`), which import
-reportlab or openpyxl only when called.
+helpers for PDFs (:func:`pdf_banner`; ``DocumentSpec.confidential`` puts it in the
+metadata and on every page) and workbooks (``Book(banner=...)``: :func:`mark_first_row`,
+:func:`mark_worksheet`, :func:`mark_workbook`), which import reportlab or openpyxl only
+when called. Every writer of a document holding personal information uses them; documents
+without any (the plan, templates, counts for a funder) carry no mark.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ BANNER_HEX = "#b42318"
 class ConfidentialBanner:
     title: str  # « Confidentiel : renseignements personnels »
     officer: str  # « Responsable de la protection des renseignements personnels : ... »
+    who: str = ""  # the person in charge alone: « Josée Tremblay (vieprivee@...) »
 
     @property
     def lines(self) -> tuple[str, str]:
@@ -33,27 +37,40 @@ class ConfidentialBanner:
     def text(self) -> str:
         return f"{self.title} — {self.officer}"
 
+    @property
+    def short(self) -> str:
+        """One short line for a page's foot: the mark and who answers for it."""
+        return _("{mark} — responsable : {who}").format(mark=self.title, who=self.who)
+
 
 def printable(text: object) -> str:
     """``text`` without control characters (line breaks and tabs kept)."""
     return "".join(c for c in str(text) if c in "\n\t" or unicodedata.category(c) != "Cc")
 
 
-def officer_line(officer_name: str = "", officer_contact: str = "") -> str:
+def officer_who(officer_name: str = "", officer_contact: str = "") -> str:
+    """The person in charge, with their contact, or said to be missing."""
     name = " ".join(printable(officer_name or "").split())
     contact = " ".join(printable(officer_contact or "").split())
     if not name and not contact:
-        who = _("non désignée (à préciser dans les paramètres)")
-    elif name and contact:
-        who = f"{name} ({contact})"
-    else:
-        who = name or contact
+        return _("non désignée (à préciser dans les paramètres)")
+    if name and contact:
+        return f"{name} ({contact})"
+    return name or contact
+
+
+def officer_line(officer_name: str = "", officer_contact: str = "") -> str:
+    who = officer_who(officer_name, officer_contact)
     return _("Responsable de la protection des renseignements personnels : {who}").format(who=who)
 
 
 def confidential_banner(officer_name: str = "", officer_contact: str = "") -> ConfidentialBanner:
     """The mark, with the person in charge named (or said to be missing)."""
-    return ConfidentialBanner(_(CONFIDENTIAL), officer_line(officer_name, officer_contact))
+    return ConfidentialBanner(
+        _(CONFIDENTIAL),
+        officer_line(officer_name, officer_contact),
+        officer_who(officer_name, officer_contact),
+    )
 
 
 def banner_for(db: Database) -> ConfidentialBanner:
@@ -93,10 +110,19 @@ def pdf_banner(banner: ConfidentialBanner, width: float) -> list:
     return [block, Spacer(1, 10)]
 
 
+def mark_first_row(ws, banner: ConfidentialBanner, row: int = 1) -> None:
+    """Write the mark, with the person in charge, as the sheet's visible first line."""
+    from openpyxl.styles import Font
+
+    cell = ws.cell(row, 1, banner.text)
+    cell.font = Font(name="Calibri", bold=True, color=BANNER_HEX.lstrip("#").upper())
+    ws.row_dimensions[row].height = 20
+
+
 def mark_worksheet(ws, banner: ConfidentialBanner) -> None:
-    """Print the mark in the centre of the sheet's footer."""
+    """Print the mark, with who answers for it, in the centre of the sheet's footer."""
     footer = ws.oddFooter.center
-    footer.text = banner.title.replace("&", "&&")
+    footer.text = (banner.short if banner.who else banner.title).replace("&", "&&")[:200]
     footer.size = 9
     footer.color = BANNER_HEX.lstrip("#").upper()
 
@@ -106,7 +132,9 @@ def mark_workbook(workbook, banner: ConfidentialBanner) -> None:
     for it, and mark every sheet's printed footer."""
     props = workbook.properties
     props.category = banner.title
-    props.keywords = banner.title
-    props.description = "\n".join(part for part in (props.description, banner.officer) if part)
+    props.keywords = f"{banner.title}; {banner.officer}"
+    description = props.description or ""
+    if banner.officer not in description:
+        props.description = "\n".join(part for part in (description, banner.officer) if part)
     for ws in workbook.worksheets:
         mark_worksheet(ws, banner)

@@ -244,12 +244,22 @@ class ContactLine:
     presences: int
 
 
-def consenting_participants(db: Database, period: Period, today: dt.date) -> list[ContactLine]:
-    """Persons present at a held meeting of ``period`` who consented to share their contact
-    details (email contact or directory, not withdrawn on ``today``), with their presences."""
+@dataclass(frozen=True)
+class SharedContacts:
+    """The contact details a funder may receive, and how many present persons were left
+    out for want of consent."""
+
+    lines: list[ContactLine]
+    left_out: int
+
+
+def consenting_participants(db: Database, period: Period, today: dt.date) -> SharedContacts:
+    """Persons present at a held meeting of ``period`` who consented to the communication
+    of their contact details to funders (a purpose of its own under Law 25, in force on
+    ``today``), with their presences; those without that consent are only counted."""
     a = Attendance
     with db.session() as session:
-        consented = consented_person_ids(session, today)
+        consented = consented_person_ids(session, today, (ConsentPurpose.FUNDER_SHARING.value,))
         rows = session.execute(
             select(
                 Person.id,
@@ -272,8 +282,9 @@ def consenting_participants(db: Database, period: Period, today: dt.date) -> lis
             .group_by(Person.id)
         ).all()
     key = name_sort_key
-    return [
+    lines = [
         ContactLine(r[1], r[2], r[6] or "", r[3] or "", r[4] or "", r[5])
         for r in sorted(rows, key=lambda r: (key(r[1]), key(r[2])))
         if r[0] in consented
     ]
+    return SharedContacts(lines, len(rows) - len(lines))

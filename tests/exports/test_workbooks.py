@@ -19,6 +19,7 @@ sample = data.sample  # fixture
 
 # The démarche's workbook needs a démarche: tests/exports/test_demarche_exports.py.
 WORKBOOKS = [kind.key for kind in KINDS if kind.suffix == ".xlsx" and kind.key != "activites"]
+MARKED = {"membres", "presences", "chantiers", "suivis"}  # they hold personal information
 SHEETS = {
     "membres": ["Organismes", "Personnes", "Adhésions", "Catégories", "Cotisations par année"],
     "presences": ["Personnes", "Organismes", "Rencontres", "Notes"],
@@ -36,7 +37,12 @@ def export(sample, key, tmp_path, **changes):
 
 
 def sheet(path, name) -> list[list]:
-    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(name).to_python()
+    """The table of sheet ``name``: from its header on, below the confidential mark of a
+    workbook holding personal information (tested in test_privacy_marks.py)."""
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name(name).to_python()
+    if rows and str(rows[0][0]).startswith("Confidentiel"):
+        return rows[1:]
+    return rows
 
 
 def as_dicts(rows: list[list]) -> list[dict]:
@@ -87,8 +93,8 @@ def test_member_register_dates_numbers_and_formats(sample, tmp_path):
     assert dues[0]["Cotisations perçues"] == 50.0 and dues[0]["Reste à percevoir"] == 50.0
     workbook = load_workbook(path)
     ws = workbook["Adhésions"]
-    header = [c.value for c in ws[1]]
-    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == "Centre Alpha")
+    header = [c.value for c in ws[2]]  # under the confidential mark
+    row = next(r for r in range(3, ws.max_row + 1) if ws.cell(r, 1).value == "Centre Alpha")
     money = ws.cell(row, header.index("Cotisation") + 1)
     assert "$" in money.number_format and "#,##0.00" in money.number_format
     assert ws.cell(row, header.index("Payée le") + 1).number_format == "yyyy-mm-dd"
@@ -203,10 +209,11 @@ def test_print_setup_and_properties(sample, tmp_path, key):
             assert ws.page_setup.orientation == "portrait"
             continue
         assert ws.page_setup.orientation == "landscape"
-        assert ws.print_title_rows == "$1:$1"
-        assert ws.freeze_panes and ws.freeze_panes[-1] == "2"
-        assert ws.auto_filter.ref and ws.auto_filter.ref.startswith("A1:")
-        header = ws.cell(1, 1)
+        top = 2 if key in MARKED else 1  # the header, under the confidential mark
+        assert ws.print_title_rows == f"$1:${top}"  # the mark prints on every page
+        assert ws.freeze_panes and ws.freeze_panes[-1] == str(top + 1)
+        assert ws.auto_filter.ref and ws.auto_filter.ref.startswith(f"A{top}:")
+        header = ws.cell(top, 1)
         assert header.font.b and header.fill.fgColor.rgb.endswith("1F4E79")
 
 

@@ -119,6 +119,10 @@ def build_sample(db) -> dict[str, int]:
                     person_id=alice.id, purpose="contact_courriel", granted_on=dt.date(2024, 1, 1)
                 ),
                 Consent(person_id=dany.id, purpose="bottin", granted_on=dt.date(2024, 1, 1)),
+                # Bob agreed only to funders receiving his contact details.
+                Consent(
+                    person_id=bob.id, purpose="bailleurs_de_fonds", granted_on=dt.date(2024, 1, 1)
+                ),
                 Consent(
                     person_id=chloe.id,
                     purpose="bottin",

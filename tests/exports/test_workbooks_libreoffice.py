@@ -72,7 +72,8 @@ def test_libreoffice_reads_every_workbook(converted):
     for key in ("membres", "presences", "chantiers", "plan", "suivis", "reddition"):
         assert any(name.startswith(f"{key}-") for name in names), key
     persons = read(converted, "membres", "Personnes")
-    assert persons[0][:3] == ["Nom", "Prénom", "Organismes représentés"]
+    assert persons[0][0].startswith("Confidentiel : renseignements personnels")
+    assert persons[1][:3] == ["Nom", "Prénom", "Organismes représentés"]
     evil = next(row for row in persons if row[1] == EVIL_FIRST)
     assert evil[0] == EVIL_LAST  # not a number, not a formula
     organizations = read(converted, "membres", "Organismes")
@@ -83,7 +84,7 @@ def test_libreoffice_reads_every_workbook(converted):
     alice = next(row for row in attendance if row[1] == "Alice")
     assert alice[3:] == ["P", "", "P", "2", "0", "0", "100%"]  # not at the walk
     meetings = read(converted, "presences", "Rencontres")
-    assert meetings[1][0] == "2025-06-10"  # a real date
+    assert meetings[2][0] == "2025-06-10"  # a real date (under the mark and the header)
     summary = read(converted, "reddition", "Sommaire")
     assert ["Rencontres tenues", "3", "", "", ""] in summary
 

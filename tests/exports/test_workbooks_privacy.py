@@ -6,9 +6,12 @@ from __future__ import annotations
 import datetime as dt
 
 from python_calamine import CalamineWorkbook
+from sqlalchemy import select
 
+from ahuntsic_desktop.domain import Person
 from ahuntsic_desktop.services import reporting
 from ahuntsic_desktop.services.exports_catalog import ExportOptions, run_export
+from ahuntsic_desktop.services.reporting import consented_person_ids
 
 from . import test_workbooks_data as data
 from .test_workbooks_data import PERSONAL, PHONE, options
@@ -68,7 +71,7 @@ def test_funder_report_without_the_option_has_no_personal_information(sample, tm
     assert "Contacts" not in CalamineWorkbook.from_path(str(path)).sheet_names
 
 
-def test_with_the_option_only_those_who_consented(sample, tmp_path):
+def test_with_the_option_only_those_who_consented_to_funders(sample, tmp_path):
     db, ids = sample
     path = run_export(
         db,
@@ -76,12 +79,17 @@ def test_with_the_option_only_those_who_consented(sample, tmp_path):
         tmp_path / "r.xlsx",
         options(funder_id=ids["funder"], include_contacts=True),
     )
-    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Contacts").to_python()
+    workbook = CalamineWorkbook.from_path(str(path))
+    rows = workbook.get_sheet_by_name("Contacts").to_python()[1:]  # under the mark
     assert rows[0] == ["Nom", "Prénom", "Organisme", "Courriel", "Téléphone", "Présences"]
-    # Alice consented to be contacted; Bob did not; Chloé withdrew hers.
-    assert rows[1:] == [
-        ["Tremblay", "Alice", "Centre Alpha", "alice@example.org", "514 555-0111", 2]
-    ]
+    # Bob consented to the communication of his details to funders. Alice consented only to
+    # be contacted by email, Chloé withdrew her directory consent: both are left out.
+    assert [row[:2] for row in rows[1:]] == [["Gagnon", "Bob"]]
+    assert rows[1][3] == "bob@example.org"
+    cells = all_cells(path)
+    assert "alice@example.org" not in cells and "514 555-0111" not in cells
+    assert any("2 personnes présentes n'y figurent pas" in c for c in cells)
+    assert any("bailleurs de fonds" in c for c in cells)
 
 
 def test_demo_funder_report_has_no_email_or_phone(demo, tmp_path):
@@ -98,3 +106,29 @@ def test_demo_funder_report_has_no_email_or_phone(demo, tmp_path):
     assert len(cells) > 200
     assert not [c for c in cells if "@" in c]
     assert not [c for c in cells if PHONE.search(c)]
+
+
+def test_demo_contacts_for_a_funder_are_those_who_consented_to_funders(demo, tmp_path):
+    funders = reporting.funder_choices(demo)
+    day = dt.date(2026, 3, 31)
+    path = run_export(
+        demo,
+        "reddition",
+        tmp_path / "demo.xlsx",
+        ExportOptions(
+            start=dt.date(2025, 4, 1),
+            end=day,
+            funder_id=funders[0].value,
+            include_contacts=True,
+            today=day,
+        ),
+    )
+    with demo.session() as session:
+        allowed = consented_person_ids(session, day, ("bailleurs_de_fonds",))
+        emails = {
+            e for e in session.scalars(select(Person.email).where(Person.id.in_(allowed))) if e
+        }
+    rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Contacts").to_python()[1:]
+    assert allowed and rows[1:]  # some demo persons agreed, and came to meetings
+    assert {row[3] for row in rows[1:] if row[3]} <= emails
+    assert any("n'y figurent pas" in c for c in all_cells(path))

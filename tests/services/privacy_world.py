@@ -6,7 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import select
+
 from ahuntsic_desktop.domain import (
+    AccessRequest,
     ActionPlan,
     AgendaItem,
     Assignment,
@@ -16,10 +19,12 @@ from ahuntsic_desktop.domain import (
     Consent,
     FollowUp,
     FundingAgreement,
+    Means,
     Meeting,
     Membership,
     MembershipCategory,
     Organization,
+    Orientation,
     Person,
     Representation,
     Resolution,
@@ -202,3 +207,97 @@ def build_world(db) -> World:
             org_audit.id,
             person_audit.id,
         )
+
+
+# -- the hard case of issue 11 (#10, #12): a merged duplicate and mentions everywhere ------
+
+DUPLICATE_EMAIL = "e.cote.levesque@courriel.example"
+PLACE = "Chez Mme Côté-Lévesque (Élise), 4321 rue Fleury Est"
+
+
+@dataclass(frozen=True)
+class Everywhere:
+    duplicate: int
+    meeting: int
+    means: int
+    paul_request: int
+    paul_consent: int
+    authored: int  # an audit entry she wrote as the file's user
+
+
+def spread_everywhere(db, world: World) -> Everywhere:
+    """Élise also had a second record (« Elise Cote-Levesque », another email, her phone
+    written another way), merged into hers; and her name, email and phone appear in every
+    kind of free text, in every form people write them."""
+    from ahuntsic_desktop.services import merge
+    from ahuntsic_desktop.services.persons import PersonData, create_person
+
+    duplicate = create_person(
+        db,
+        PersonData(
+            first_name="Elise",
+            last_name="Cote-Levesque",
+            email=DUPLICATE_EMAIL,
+            phone="(514) 555-0199",
+            address="99, rue Fleury Est",
+            notes="Fiche créée à l'assemblée",
+        ),
+    )
+    with db.session() as s:
+        s.add(
+            Consent(
+                person_id=duplicate,
+                purpose="photos",
+                granted_on=dt.date(2025, 2, 1),
+                source=f"Courriel de {DUPLICATE_EMAIL}",
+            )
+        )
+    merge.merge(db, "person", world.elise, duplicate)
+    with db.session() as s:
+        meeting = Meeting(
+            kind="comite_coordination",
+            body="CC",
+            title="Rencontre chez Élise Côté-Lévesque",
+            place=PLACE,
+            date=dt.date(2026, 4, 2),
+            status="tenue",
+            notes="É. Côté-Lévesque excusée ; la joindre au 514.555.0199",
+        )
+        s.add(meeting)
+        plan = s.scalars(select(ActionPlan)).first()
+        orientation = Orientation(plan_id=plan.id, title="Se nourrir")
+        s.add(orientation)
+        s.flush()
+        means = Means(
+            orientation_id=orientation.id,
+            title="Cuisines collectives",
+            comment=f"Écrire à {EMAIL.upper()} pour le bilan",
+        )
+        s.add(means)
+        s.get(FollowUp, world.follow_up).description = "Rappeler au +1 514 555 0199"
+        s.get(Organization, world.org).notes = "Contact : 5145550199 (CÔTÉ-LÉVESQUE, Élise)"
+        request = AccessRequest(
+            person_id=world.paul,
+            kind="acces",
+            received_on=dt.date(2026, 4, 1),
+            due_on=dt.date(2026, 5, 1),
+            notes="Transmise par M. Côté-Lévesque (Élise) au 514 555 0199",
+        )
+        consent = Consent(
+            person_id=world.paul,
+            purpose="contact_courriel",
+            granted_on=dt.date(2026, 1, 1),
+            source=f"Formulaire apporté par {NAME}, 514-555-0199",
+        )
+        s.add_all([request, consent])
+        s.flush()
+        authored = AuditEntry(
+            user=NAME,
+            entity="meeting",
+            entity_id=meeting.id,
+            action="modification",
+            changes={"place": [None, PLACE]},
+        )
+        s.add(authored)
+        s.flush()
+        return Everywhere(duplicate, meeting.id, means.id, request.id, consent.id, authored.id)

@@ -138,4 +138,17 @@ def test_purposes_are_those_of_the_domain():
         "bottin",
         "photos",
         "nom_contributions",
+        "bailleurs_de_fonds",
     ]
+
+
+def test_sharing_with_funders_is_a_purpose_on_the_consent_screen(db, marie):
+    """Law 25: a funder receiving contact details needs its own consent, shown with the
+    others and independent of the consent to be contacted by email."""
+    grant_consent(db, marie, "contact_courriel", dt.date(2026, 1, 1), source="Formulaire")
+    states = {s.purpose: s for s in consents.consent_states(db, marie, TODAY)}
+    funders = states["bailleurs_de_fonds"]
+    assert funders.purpose_label == "Communication de mes coordonnées aux bailleurs de fonds"
+    assert not funders.in_force and funders.summary == "Aucun consentement"
+    grant_consent(db, marie, "bailleurs_de_fonds", dt.date(2026, 1, 2), source="Formulaire")
+    assert has_consent(db, marie, "bailleurs_de_fonds", on=TODAY)

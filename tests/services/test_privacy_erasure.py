@@ -32,7 +32,7 @@ from ahuntsic_desktop.services.privacy.erasure import (
     erasure_preview,
     scrub,
 )
-from ahuntsic_desktop.services.privacy.mentions import needles, pattern
+from ahuntsic_desktop.services.privacy.forms import Identity, Record
 
 from .privacy_world import EMAIL, NAME, PHONE, build_world
 
@@ -163,15 +163,19 @@ def test_other_people_are_untouched(db, world):
         assert "Paul Roy" in s.get(AgendaItem, world.agenda_item).minutes_text
 
 
+def person(first, last, email=None, phone=None, pid=1) -> Identity:
+    return Identity(pid, (Record(pid, first, last, email, phone),))
+
+
 def test_names_are_found_whatever_their_case_and_spacing():
-    regex = pattern(needles("Élise", "Côté-Lévesque", "e@x.org"))
+    found = person("Élise", "Côté-Lévesque", "e@x.org")
     text = "ÉLISE  CÔTÉ-LÉVESQUE, Côté-Lévesque, Élise et E@X.ORG"
-    assert regex.sub("#", text) == "#, # et #"
-    assert needles("", "Roy", None) == []  # a last name alone is too common
+    assert found.replace(text, "#") == "#, # et #"
+    assert person("", "Roy").regex is None  # a last name alone is too common
 
 
 def test_scrub_keeps_structure_and_facts():
-    regex = pattern(["Jean Roy"])
+    regex = person("Jean", "Roy")
     value = {"name": ["Jean", "J."], "n": 3, "flag": True, "list": ["Vu Jean Roy", None]}
     assert scrub(value, regex, about=True) == {
         "name": [SCRUBBED, SCRUBBED],

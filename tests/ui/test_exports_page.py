@@ -77,7 +77,8 @@ def test_clicking_through_an_export(qtbot, page, save_dialog, tmp_path, monkeypa
     assert path == tmp_path / "sortie" / "Suivi des présences 2026-03-31.xlsx"
     assert save_dialog[0][1] == "Classeur Excel (*.xlsx)"
     rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Rencontres").to_python()
-    assert {row[4] for row in rows[1:]} == {"CC"}
+    assert rows[0][0].startswith("Confidentiel")  # then the header
+    assert {row[4] for row in rows[2:]} == {"CC"}
     qtbot.waitUntil(lambda: page.export_button.isEnabled())
     assert progress and not page.progress.isVisible()
     assert str(path) in page.message.text()

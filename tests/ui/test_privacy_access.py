@@ -86,7 +86,8 @@ def test_record_then_answer_an_access_request(
     assert name in text and "Confidentiel : renseignements personnels" in text
     document = json.loads(pdf.with_suffix(".json").read_text(encoding="utf-8"))
     assert document["person"]["id"] == person_id
-    assert len(document["sections"][2]["rows"]) > 0  # attendance
+    sections = {s["key"]: s for s in document["sections"]}
+    assert len(sections["attendance"]["rows"]) > 0
     assert any(str(pdf) in text for kind, text in message_boxes if kind == "information")
     [request] = access.person_requests(demo_db, person_id)
     assert request.completed_on == today and request.received_on == today - dt.timedelta(20)

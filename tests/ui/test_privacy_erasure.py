@@ -176,5 +176,53 @@ def test_add_an_incident_and_export_the_register(qtbot, window, dialogs, demo_db
     page.choose_export_path = lambda: target
     click(qtbot, page.export_incidents_button)
     sheet = load_workbook(target).worksheets[0]
-    cell = sheet.cell(2, 4)
+    assert sheet.cell(1, 1).value.startswith("Confidentiel")  # the mark, then the header
+    cell = sheet.cell(3, 4)
     assert cell.value.startswith("=Cle USB") and cell.data_type == "s"
+
+
+def test_the_dialog_shows_each_passage_before_anything_changes(qtbot, db, dialogs, message_boxes):
+    """Issue 11 #10: the merged record and every passage (table, column, record, excerpt)
+    are listed; cancelling changes nothing, confirming rewrites them all."""
+    from ahuntsic_desktop.domain import Meeting
+
+    from ..services.privacy_world import PLACE, build_world, spread_everywhere
+
+    world = build_world(db)
+    extra = spread_everywhere(db, world)
+    privacy = PersonPrivacyDialog(Context(db), world.elise)
+    qtbot.addWidget(privacy)
+    privacy.show()
+    qtbot.waitExposed(privacy)
+    seen: dict[str, list] = {}
+
+    def look_then_cancel(dialog: ErasureDialog) -> None:
+        assert "Elise Cote-Levesque (fiche #" in dialog.summary.text()
+        assert "documents exportés auparavant" in dialog.warning.text()
+        table = dialog.changes
+        assert table.isVisible()
+        seen["rows"] = [
+            tuple(table.item(r, c).text() for c in range(4)) for r in range(table.rowCount())
+        ]
+        dialog.buttons.rejected.emit()
+
+    dialogs.append(look_then_cancel)
+    click(qtbot, privacy.erase_button)
+    assert ("Lieu de rencontre", "meeting.place", f"#{extra.meeting}", PLACE) in seen["rows"]
+    assert any(row[1] == "means.comment" for row in seen["rows"])
+    assert any(row[1] == "audit_entry.user" for row in seen["rows"])
+    with db.session() as s:
+        assert s.get(Meeting, extra.meeting).place == PLACE  # nothing changed yet
+
+    def confirm(dialog: ErasureDialog) -> None:
+        click(qtbot, dialog.understood)
+        click(qtbot, dialog.confirm_button)
+
+    dialogs.append(confirm)
+    click(qtbot, privacy.erase_button)
+    assert (
+        message_boxes[-1][1]
+        == f"La personne est maintenant « Personne anonymisée #{world.elise} »."
+    )
+    with db.session() as s:
+        assert "Côté" not in s.get(Meeting, extra.meeting).place

@@ -104,6 +104,9 @@ def _widths(section: Section, width: float) -> list[float]:
     ]
 
 
+RECORD_SECTIONS = {"merged"}  # whole records, laid out like the identity
+
+
 def _section(section: Section, width: float) -> list:
     s = styles()
     story = heading(section.title)
@@ -123,14 +126,18 @@ def _section(section: Section, width: float) -> list:
 
 
 def _identity(section: Section, width: float) -> list:
+    """A record's fields one per line (the person's own, or those merged into it)."""
     s = styles()
-    values = section.rows[0]
-    rows = [
-        [Paragraph(esc(c.title), s.cell_bold), Paragraph(esc(cell_text(v, c.kind)), s.cell)]
-        for c, v in zip(section.columns, values, strict=True)
-    ]
-    table = data_table(rows, [5 * cm, width - 5 * cm], header=False)
-    return [*heading(section.title), table]
+    story = heading(section.title)
+    if not section.rows:
+        story.append(Paragraph(esc(_("Aucun renseignement.")), s.muted))
+    for values in section.rows:
+        rows = [
+            [Paragraph(esc(c.title), s.cell_bold), Paragraph(esc(cell_text(v, c.kind)), s.cell)]
+            for c, v in zip(section.columns, values, strict=True)
+        ]
+        story += [data_table(rows, [5 * cm, width - 5 * cm], header=False), Spacer(1, 6)]
+    return story
 
 
 def _intro(person_file: PersonFile, request: RequestInfo | None) -> list:
@@ -197,7 +204,8 @@ def write_access_report(
         *_identity(person_file.identity, width),
     ]
     for section in person_file.sections:
-        story += _section(section, width)
+        records = section.key in RECORD_SECTIONS
+        story += _identity(section, width) if records else _section(section, width)
     story += _officer_box(person_file, width)
     spec = DocumentSpec(
         title=title,
@@ -205,5 +213,6 @@ def write_access_report(
         paper_size=person_file.paper_size,
         footer=f"{banner.title} · {person_file.full_name}",
         subject=_("Réponse à une demande d'accès"),
+        confidential=banner,
     )
     return build_pdf(path, story, spec)

@@ -177,6 +177,9 @@ class DocumentSpec:
     footer: str = ""  # left of the footer, e.g. "Rencontre du 26 novembre 2026"
     draft: bool = False  # the PROJET watermark on every page
     subject: str = ""
+    # A privacy_marks.ConfidentialBanner when the document holds personal information: its
+    # mark and the person in charge go into the metadata and at the foot of every page.
+    confidential: object | None = None
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -235,6 +238,11 @@ def _draw_footer(canvas: Canvas, spec: DocumentSpec, page: int, pages: int) -> N
     if spec.footer:
         usable = width - 2 * MARGIN_X - number_width - 0.8 * cm
         canvas.drawString(MARGIN_X, bottom, _fit(spec.footer, FONT, 8, usable))
+    if spec.confidential is not None:
+        canvas.setFont(BOLD, 7.5)
+        canvas.setFillColor(ALERT)
+        text = _fit(spec.confidential.short, BOLD, 7.5, width - 2 * MARGIN_X)
+        canvas.drawCentredString(width / 2, bottom - 0.45 * cm, text)
     canvas.restoreState()
 
 
@@ -270,6 +278,19 @@ def write_atomically(path: Path | str, write: Callable[[str], None]) -> Path:
     return private_files.write_atomically(Path(path), write)
 
 
+def _subject(spec: DocumentSpec) -> str:
+    subject = spec.subject or spec.title
+    if spec.confidential is None:
+        return subject
+    return f"{spec.confidential.title} — {subject}"
+
+
+def _keywords(spec: DocumentSpec) -> str:
+    if spec.confidential is None:
+        return ""
+    return f"{spec.confidential.title}; {spec.confidential.officer}"
+
+
 def build_pdf(path: Path | str, story: list, spec: DocumentSpec) -> Path:
     """Lay ``story`` out on the document's pages and write it atomically to ``path``."""
     register_fonts()
@@ -292,7 +313,8 @@ def build_pdf(path: Path | str, story: list, spec: DocumentSpec) -> Path:
             bottomMargin=MARGIN_BOTTOM,
             title=spec.title,
             author=spec.table_name,
-            subject=spec.subject or spec.title,
+            subject=_subject(spec),
+            keywords=_keywords(spec),
             creator="Ahuntsic Desktop",
             initialFontName=FONT,  # no Helvetica, which lacks œ, ’ and others
             lang=current_locale().replace("_", "-"),

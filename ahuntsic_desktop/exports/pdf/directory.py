@@ -14,6 +14,7 @@ from ...i18n import N_, _, ngettext
 from ...services import settings as settings_service
 from ...services.directory import Directory, DirectoryEntry, DirectoryPerson, directory
 from ...services.exports_catalog import ExportOptions, Progress
+from ..privacy_marks import banner_for
 from .common import (
     ALERT,
     ALERT_HEX,
@@ -179,6 +180,7 @@ def write(db, path: Path | str, options: ExportOptions, progress: Progress | Non
         table_name=table_settings.table_name,
         paper_size=table_settings.paper_size,
         footer=_(CONFIDENTIAL),
+        confidential=banner_for(db),
     )
     result = build_pdf(path, story, spec)
     if progress:

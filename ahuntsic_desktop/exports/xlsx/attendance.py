@@ -15,6 +15,7 @@ from ...services.exports_catalog import ExportOptions, Progress
 from ...services.reporting import body_label, check_period
 from ...services.tracking import AttendanceMatrix, MatrixRow, MeetingHead, attendance_matrix
 from ...store import Database
+from ..privacy_marks import banner_for
 from .common import FONT_NAME, Book, Col, band
 
 # (mark, fill, text colour): green for present, amber for excused, red for absent.
@@ -53,7 +54,8 @@ def _matrix_sheet(
     last = first + len(matrix.meetings) - 1
     if not rows or last < first:
         return
-    ref = f"{get_column_letter(first)}2:{get_column_letter(last)}{len(rows) + 1}"
+    top, bottom = book.first_row, book.last_row(len(rows))
+    ref = f"{get_column_letter(first)}{top}:{get_column_letter(last)}{bottom}"
     for mark, fill, colour in MARK_COLOURS:
         ws.conditional_formatting.add(
             ref,
@@ -64,8 +66,8 @@ def _matrix_sheet(
                 font=Font(name=FONT_NAME, color=colour, bold=True),
             ),
         )
-    band(ws, f"A2:{get_column_letter(len(columns))}{len(rows) + 1}")  # after: lower priority
-    for line in ws.iter_rows(min_row=2, min_col=first, max_col=last):
+    band(ws, f"A{top}:{get_column_letter(len(columns))}{bottom}")  # after: lower priority
+    for line in ws.iter_rows(min_row=top, min_col=first, max_col=last):
         for cell in line:
             cell.alignment = CENTER
 
@@ -143,6 +145,7 @@ def write(
         paper_size=table_settings.paper_size,
         subject=_("Présences {period}").format(period=period),
         progress=progress,
+        banner=banner_for(db),
     )
     book.expect(len(matrix.persons) + len(matrix.organizations) + len(matrix.meetings) + 10)
     _matrix_sheet(

@@ -17,6 +17,7 @@ from ...services import settings as settings_service
 from ...services.exports_catalog import ExportOptions, Progress
 from ...services.plan_reporting import ChantierRoster, chantier_roster
 from ...store import Database
+from ..privacy_marks import banner_for
 from .common import FONT_NAME, Book, Col, band, cols
 
 LEAD_FILL = "DDEBF7"
@@ -38,9 +39,10 @@ def _roster_sheet(book: Book, roster: ChantierRoster) -> None:
     if not rows or not roster.chantiers:
         return
     first, last = get_column_letter(4), get_column_letter(3 + len(roster.chantiers))
-    ref = f"{first}2:{last}{len(rows) + 1}"
+    top, bottom = book.first_row, book.last_row(len(rows))
+    ref = f"{first}{top}:{last}{bottom}"
     leads = (label(AssignmentRole.LEAD), label(AssignmentRole.CO_LEAD))
-    condition = ", ".join(f'{first}2="{text}"' for text in leads)
+    condition = ", ".join(f'{first}{top}="{text}"' for text in leads)
     ws.conditional_formatting.add(
         ref,
         FormulaRule(
@@ -49,7 +51,7 @@ def _roster_sheet(book: Book, roster: ChantierRoster) -> None:
             font=Font(name=FONT_NAME, bold=True),
         ),
     )
-    band(ws, f"A2:{get_column_letter(len(columns))}{len(rows) + 1}")
+    band(ws, f"A{top}:{get_column_letter(len(columns))}{bottom}")
 
 
 def write(
@@ -65,6 +67,7 @@ def write(
         paper_size=table_settings.paper_size,
         subject=roster.plan_title,
         progress=progress,
+        banner=banner_for(db),
     )
     book.expect(len(roster.rows) + len(summary.rows) + len(roster.assignments))
     _roster_sheet(book, roster)

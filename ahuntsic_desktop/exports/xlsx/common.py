@@ -230,8 +230,14 @@ class Book:
         subject: str = "",
         progress: Progress | None = None,
         now: dt.datetime | None = None,
+        banner=None,
     ) -> None:
         self.title = title
+        # With a ConfidentialBanner (exports.privacy_marks) the workbook holds personal
+        # information: every data sheet shows the mark in row 1 (header in row 2), and the
+        # properties and printed footers carry it (see :meth:`save`).
+        self.banner = banner
+        self.header_row = 2 if banner is not None else 1
         self.table_name = table_name
         self.paper_size = paper_size
         self.now = now or dt.datetime.now().replace(microsecond=0)
@@ -261,6 +267,15 @@ class Book:
             self._progress(self.done, self.total)
 
     # -- sheets --------------------------------------------------------------------------
+    @property
+    def first_row(self) -> int:
+        """The row of a data sheet's first record (under the header)."""
+        return self.header_row + 1
+
+    def last_row(self, count: int) -> int:
+        """The row of a data sheet's last record when it has ``count``."""
+        return self.header_row + count
+
     def new_sheet(self, title: str) -> Worksheet:
         return self.workbook.create_sheet(sheet_name(title, self.workbook.sheetnames))
 
@@ -276,7 +291,12 @@ class Book:
         """A sheet with a header in row 1 and one row per item of ``rows``."""
         ws = self.new_sheet(title)
         rows = rows if isinstance(rows, list) else list(rows)
-        write_header(ws, columns)
+        top = self.header_row
+        if self.banner is not None:
+            from ..privacy_marks import mark_first_row
+
+            mark_first_row(ws, self.banner)
+        write_header(ws, columns, row=top)
         kinds = [c.kind for c in columns]
         wraps = []
         for i, column in enumerate(columns):
@@ -292,7 +312,7 @@ class Book:
         ]
         styles = _Styles()
         wrapped = [i for i, wrap in enumerate(wraps) if wrap]
-        for r, values in enumerate(rows, start=2):
+        for r, values in enumerate(rows, start=top + 1):
             lines = 1
             for i in wrapped:
                 if values[i] not in (None, ""):
@@ -310,13 +330,13 @@ class Book:
                 if number_format or risky or alignment is not None:
                     styles.apply(cell, c, number_format, risky, alignment)
             self.advance()
-        last_row = max(1, len(rows) + 1)
+        last_row = max(top, len(rows) + top)
         last = get_column_letter(max(1, len(columns)))
-        ws.auto_filter.ref = f"A1:{last}{last_row}"
-        ws.freeze_panes = ws.cell(2, frozen_columns + 1).coordinate
+        ws.auto_filter.ref = f"A{top}:{last}{last_row}"
+        ws.freeze_panes = ws.cell(top + 1, frozen_columns + 1).coordinate
         if banding and rows:
-            band(ws, f"A2:{last}{last_row}")
-        self.print_setup(ws)
+            band(ws, f"A{top + 1}:{last}{last_row}")
+        self.print_setup(ws, title_rows=f"1:{top}")
         return ws
 
     def print_setup(
@@ -335,6 +355,10 @@ class Book:
     def save(self, path: Path | str) -> Path:
         if not self.workbook.sheetnames:
             self.new_sheet(self.title)
+        if self.banner is not None:
+            from ..privacy_marks import mark_workbook
+
+            mark_workbook(self.workbook, self.banner)
         path = save_atomically(self.workbook, path)
         if self._progress is not None:
             self._progress(self.total, self.total)

@@ -14,6 +14,7 @@ from ...services.exports_catalog import ExportOptions, Progress
 from ...services.reporting import Period, body_label
 from ...services.tracking import follow_up_lines
 from ...store import Database
+from ..privacy_marks import banner_for
 from .common import FONT_NAME, Book, Col, band
 
 OVERDUE_COLOUR = "B42318"
@@ -34,6 +35,7 @@ def write(
         paper_size=table_settings.paper_size,
         subject=str(period) if period else title,
         progress=progress,
+        banner=banner_for(db),  # the people responsible are named
     )
     book.expect(len(lines))
     columns = [
@@ -67,13 +69,13 @@ def write(
     ]
     ws = book.data_sheet(title, columns, rows, frozen_columns=2, banding=False)
     if rows:
-        last = len(rows) + 1
+        top, last = book.first_row, book.last_row(len(rows))
         ws.conditional_formatting.add(
-            f"A2:K{last}",
+            f"A{top}:K{last}",
             FormulaRule(
-                formula=[f'$E2="{_("Oui")}"'],
+                formula=[f'$E{top}="{_("Oui")}"'],
                 font=Font(name=FONT_NAME, color=OVERDUE_COLOUR, bold=True),
             ),
         )
-        band(ws, f"A2:K{last}")
+        band(ws, f"A{top}:K{last}")
     return book.save(path)

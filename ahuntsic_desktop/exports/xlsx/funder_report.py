@@ -14,10 +14,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...domain.enums import Sector
 from ...domain.labels import label
-from ...i18n import _, format_date, format_money
+from ...i18n import _, format_date, format_money, ngettext
 from ...services import settings as settings_service
 from ...services.exports_catalog import ExportOptions, Progress
 from ...services.reporting import (
+    SharedContacts,
     check_period,
     consenting_participants,
     funder_agreements,
@@ -25,6 +26,7 @@ from ...services.reporting import (
 )
 from ...services.stats import ActivityStats, activity_stats
 from ...store import Database
+from ..privacy_marks import banner_for, mark_first_row
 from .common import (
     BOLD,
     FONT_NAME,
@@ -43,14 +45,15 @@ PAGE_ROWS = 56  # rows of the summary that fit on a portrait page, with some roo
 NOTE = Font(name=FONT_NAME, italic=True, color="52606D")
 
 
-def title_block(ws: Worksheet, lines: Sequence[tuple[str, str]], width: int) -> int:
-    """A title (bold, large) and label/value lines above a summary; returns the next row."""
-    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
-    first = ws.cell(1, 1)
+def title_block(ws: Worksheet, lines: Sequence[tuple[str, str]], width: int, start: int = 1) -> int:
+    """A title (bold, large) in row ``start`` and label/value lines above a summary;
+    returns the next row."""
+    ws.merge_cells(start_row=start, start_column=1, end_row=start, end_column=width)
+    first = ws.cell(start, 1)
     put(first, lines[0][0])
     first.font = Font(name=FONT_NAME, bold=True, size=14, color=HEADER_FILL)
-    ws.row_dimensions[1].height = 24
-    row = 2
+    ws.row_dimensions[start].height = 24
+    row = start + 1
     for key, value in lines[1:]:
         put(ws.cell(row, 1), key)
         ws.cell(row, 1).font = BOLD
@@ -80,7 +83,9 @@ class Summary:
         self.ws = book.new_sheet(_("Sommaire"))
         for letter, width in zip("ABCDE", (48, 15, 15, 15, 17), strict=True):
             self.ws.column_dimensions[letter].width = width
-        self.row = title_block(self.ws, [(title, ""), *lines], 5)
+        if book.banner is not None:
+            mark_first_row(self.ws, book.banner)
+        self.row = title_block(self.ws, [(title, ""), *lines], 5, start=book.header_row)
         self.page_top = 1
 
     def note(self, text: str) -> None:
@@ -111,7 +116,20 @@ class Summary:
         self.row += 1
 
 
-def _summary(book: Book, stats: ActivityStats, funder: str, agreements, contacts: bool) -> None:
+def left_out_text(count: int) -> str:
+    """How many present persons were left out of « Contacts » for want of consent."""
+    return ngettext(
+        "{n} personne présente n'y figure pas : elle n'a pas consenti à la communication de "
+        "ses coordonnées aux bailleurs de fonds.",
+        "{n} personnes présentes n'y figurent pas : elles n'ont pas consenti à la "
+        "communication de leurs coordonnées aux bailleurs de fonds.",
+        count,
+    ).format(n=count)
+
+
+def _summary(
+    book: Book, stats: ActivityStats, funder: str, agreements, shared: SharedContacts | None
+) -> None:
     lines = [
         (_("Bailleur de fonds"), funder),
         (_("Période"), str(stats.period)),
@@ -127,13 +145,15 @@ def _summary(book: Book, stats: ActivityStats, funder: str, agreements, contacts
         )
     lines.append((_("Produit le"), format_date(book.now.date())))
     sheet = Summary(book, _("Reddition de comptes"), lines)
-    if contacts:
+    if shared is not None:
         sheet.note(
             _(
-                "Contient les coordonnées des personnes qui ont consenti à leur partage "
-                "(feuille « Contacts ») : à transmettre de façon sécurisée."
+                "Contient les coordonnées des personnes qui ont consenti à leur communication "
+                "aux bailleurs de fonds (feuille « Contacts ») : à transmettre de façon "
+                "sécurisée."
             )
         )
+        sheet.note(left_out_text(shared.left_out))
     else:
         sheet.note(
             _(
@@ -321,16 +341,19 @@ def write(
     funder = organization_name(db, options.funder_id)
     stats = activity_stats(db, period, plan_id=options.plan_id)
     agreements = funder_agreements(db, options.funder_id, period)
-    contacts = consenting_participants(db, period, options.day) if options.include_contacts else []
+    shared = consenting_participants(db, period, options.day) if options.include_contacts else None
+    contacts = shared.lines if shared is not None else []
     book = Book(
         _("Reddition de comptes — {funder}").format(funder=funder),
         table_name=table_settings.table_name,
         paper_size=table_settings.paper_size,
         subject=str(period),
         progress=progress,
+        # counts only, unless contacts are asked for: then it is confidential
+        banner=banner_for(db) if options.include_contacts else None,
     )
     book.expect(80 + 2 * len(stats.meetings) + len(stats.resolutions) + len(contacts))
-    _summary(book, stats, funder, agreements, options.include_contacts)
+    _summary(book, stats, funder, agreements, shared)
     _details(book, stats)
     if options.include_contacts:
         book.data_sheet(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ...i18n import _, format_date, format_number
 from ...services.importing import ImportPreview, ImportResult
+from ..privacy_marks import ConfidentialBanner, confidential_banner, mark_first_row
 from .common import Book, Col, Progress
 from .import_template import title_lines
 
@@ -29,14 +30,18 @@ def write_import_report(
     *,
     table_name: str = "",
     progress: Progress | None = None,
+    banner: ConfidentialBanner | None = None,
 ) -> Path:
-    """Write the report of ``preview`` (and of ``result`` once imported) to ``path``."""
+    """Write the report of ``preview`` (and of ``result`` once imported) to ``path``. The
+    rows it copies are personal information: it is marked confidential, with ``banner``
+    (the privacy officer from the settings: :func:`..privacy_marks.banner_for`)."""
     from openpyxl.styles import Font, PatternFill
 
     book = Book(
         _("Rapport d'importation — {file}").format(file=preview.file_name),
         table_name=table_name or _("Table de quartier"),
         progress=progress,
+        banner=banner or confidential_banner(),
     )
     bad = [row for row in preview.rows if not row.ok]
     problems = preview.problems
@@ -57,7 +62,7 @@ def write_import_report(
     for index, key in enumerate(preview.mapping):
         if key is not None:
             column_of.setdefault(key, index + 2)  # after the « Ligne » column
-    for offset, row in enumerate(bad, start=2):
+    for offset, row in enumerate(bad, start=book.first_row):
         for problem in row.problems:
             column = column_of.get(problem.field)
             if column is not None:
@@ -92,6 +97,7 @@ def write_import_report(
         lines.append((_("Importation"), result.summary()))
     else:
         lines.append((_("Importation"), _("pas encore faite")))
-    title_lines(summary, lines)
+    mark_first_row(summary, book.banner)
+    title_lines(summary, lines, start=book.first_row)
     book.advance()
     return book.save(path)

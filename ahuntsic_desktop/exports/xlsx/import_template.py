@@ -19,13 +19,14 @@ DATE_FIELDS = {"paid_on"}
 LIST_ROWS = 2000
 
 
-def title_lines(ws, lines: list[tuple[str, str]]) -> int:
-    """A bold title in A1, then label/value lines; returns the next free row."""
+def title_lines(ws, lines: list[tuple[str, str]], start: int = 1) -> int:
+    """A bold title in row ``start`` (A1), then label/value lines; returns the next free
+    row."""
     from openpyxl.styles import Font
 
-    put(ws.cell(1, 1), lines[0][0])
-    ws.cell(1, 1).font = Font(bold=True, size=14, color="1F4E79")
-    row = 2
+    put(ws.cell(start, 1), lines[0][0])
+    ws.cell(start, 1).font = Font(bold=True, size=14, color="1F4E79")
+    row = start + 1
     for key, value in lines[1:]:
         put(ws.cell(row, 1), key)
         ws.cell(row, 1).font = Font(bold=True)

@@ -25,6 +25,7 @@ from ...private_files import write_atomically
 from ...services.listing import Column, Table
 
 HEADER_FILL = "1F4E79"
+BANNER_COLOUR = "B42318"  # the confidential mark (privacy_marks.BANNER_HEX)
 DATE_FORMAT = "yyyy-mm-dd"
 MONEY_FORMAT = '#,##0.00\\ "$"'
 INT_FORMAT = "#,##0"
@@ -89,7 +90,8 @@ def write_list(
     """Write ``table`` (only ``columns`` and ``rows`` indexes when given, in that order) to
     the workbook ``path``, atomically; returns the path. With ``banner`` (a
     :class:`~ahuntsic_desktop.exports.privacy_marks.ConfidentialBanner`) the file is marked
-    as holding personal information, in its properties and printed footer."""
+    as holding personal information: in its properties, printed footer and first line
+    (the header then comes second)."""
     path = Path(path)
     column_indexes = list(range(len(table.columns))) if columns is None else list(columns)
     row_indexes = list(range(len(table.rows))) if rows is None else list(rows)
@@ -98,8 +100,9 @@ def write_list(
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(title=_sheet_title(title))
-    sheet.freeze_panes = "A2"
-    sheet.print_title_rows = "1:1"
+    top = 2 if banner is not None else 1  # the header's row
+    sheet.freeze_panes = f"A{top + 1}"
+    sheet.print_title_rows = f"1:{top}"
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = 1
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
@@ -112,6 +115,10 @@ def write_list(
     bold = Font(bold=True, color="FFFFFF")
     fill = PatternFill("solid", fgColor=HEADER_FILL)
     rule = Border(bottom=Side(style="thin", color="000000"))
+    if banner is not None:
+        mark = WriteOnlyCell(sheet, value=banner.text)
+        mark.font = Font(bold=True, color=BANNER_COLOUR)
+        sheet.append([mark])
     header = []
     for column in shown:
         cell = WriteOnlyCell(sheet, value=neutralise(column.title))
@@ -137,7 +144,7 @@ def write_list(
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done, total)
     last = get_column_letter(max(1, len(shown)))
-    sheet.auto_filter.ref = f"A1:{last}{total + 1}"
+    sheet.auto_filter.ref = f"A{top}:{last}{total + top}"
     workbook.properties.title = title
     workbook.properties.creator = "Ahuntsic Desktop"
     if banner is not None:

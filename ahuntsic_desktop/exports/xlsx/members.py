@@ -10,6 +10,7 @@ from ...services import settings as settings_service
 from ...services.exports_catalog import ExportOptions, Progress
 from ...services.register import member_register
 from ...store import Database
+from ..privacy_marks import banner_for
 from .common import Book, Col, cols
 
 
@@ -26,6 +27,7 @@ def write(
         paper_size=table_settings.paper_size,
         subject=_("Membres au {year}").format(year=register.year_label),
         progress=progress,
+        banner=banner_for(db),
     )
     book.expect(
         len(register.organizations)

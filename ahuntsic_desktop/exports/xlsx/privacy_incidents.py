@@ -9,7 +9,7 @@ from ...i18n import _
 from ...services import settings as settings_service
 from ...services.privacy.incidents import list_incidents
 from ...store import Database
-from ..privacy_marks import banner_for, mark_workbook
+from ..privacy_marks import banner_for
 from .common import Book, Col, Progress
 
 WIDTHS = {
@@ -24,16 +24,17 @@ WIDTHS = {
 def write(db: Database, path: Path | str, progress: Progress | None = None) -> Path:
     settings = settings_service.load(db)
     table = list_incidents(db)
+    banner = banner_for(db)
     book = Book(
         _("Registre des incidents de confidentialité"),
         table_name=settings.table_name,
         paper_size=settings.paper_size,
         progress=progress,
+        banner=banner,
     )
     book.expect(len(table) + 1)
     columns = [Col(c.title, c.kind, WIDTHS.get(c.key), wrap=c.key in WIDTHS) for c in table.columns]
     book.data_sheet(_("Incidents"), columns, table.rows, frozen_columns=1)
-    banner = banner_for(db)
     about = book.data_sheet(
         _("À propos"),
         [Col(_("Registre"), width=90, wrap=True)],
@@ -51,5 +52,4 @@ def write(db: Database, path: Path | str, progress: Progress | None = None) -> P
         banding=False,
     )
     about.sheet_view.showGridLines = False
-    mark_workbook(book.workbook, banner)
-    return book.save(path)
+    return book.save(path)  # marked by the Book: properties, footers, first lines

@@ -241,4 +241,21 @@ def write_consents(demo: Demo) -> None:
                     "withdrawn_on": withdrawn,
                 }
             )
+    rows += _funder_sharing(demo, rows)
     demo.write(Consent, rows)
+
+
+def _funder_sharing(demo: Demo, consents: list[dict]) -> list[dict]:
+    """One person in three who agreed to email contact also agreed, on the same form, to
+    the communication of their contact details to funders. Derived from the rows above
+    without drawing from the random generator, so the rest of the demo stays the same."""
+    rows = []
+    for consent in consents:
+        if consent["purpose"] != ConsentPurpose.EMAIL_CONTACT.value:
+            continue
+        if consent["withdrawn_on"] is not None or consent["person_id"] % 3:
+            continue
+        rows.append(
+            consent | {"id": demo.new_id("consent"), "purpose": ConsentPurpose.FUNDER_SHARING.value}
+        )
+    return rows

@@ -1,7 +1,8 @@
 """Everything the file holds about one person, for an access request: identity and contact,
-representations, memberships and payments, attendance, chantiers, resolutions moved or
-seconded, follow-ups, meetings chaired, consents, requests, audit entries, and the passages
-of free text that name them. The PDF and JSON exports lay out this one structure."""
+the records merged into theirs, representations, memberships and payments, attendance,
+chantiers, resolutions moved or seconded, follow-ups, meetings chaired, consents, requests, audit entries about them or
+naming them, and the passages of any text column that name them (the search erasure uses:
+:mod:`.mentions`). The PDF and JSON exports lay out this one structure."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from ..errors import NotFoundError
 from ..planning import personal as planning_personal
 from . import sections as parts
 from . import trail
+from .mentions import find_mentions, identity_of
 from .sections import Section
 
 __all__ = ["PersonFile", "Section", "person_file"]
@@ -44,7 +46,11 @@ def person_file(db: Database, person_id: int, *, now: dt.datetime | None = None)
         person = session.get(Person, person_id)
         if person is None:
             raise NotFoundError(_("Cette personne n'existe plus."))
+        identity = identity_of(session, person_id)
+        found = find_mentions(session, identity)
+        naming = [m.record_id for m in found if m.table == "audit_entry"]
         sections = (
+            parts.merged_records(session, identity),
             parts.representations(session, person_id),
             parts.memberships(session, person_id, settings),
             parts.attendance(session, person_id),
@@ -55,8 +61,8 @@ def person_file(db: Database, person_id: int, *, now: dt.datetime | None = None)
             *planning_personal.sections(session, person_id),
             parts.consents(session, person_id),
             parts.requests(session, person_id),
-            trail.audit(session, person_id),
-            parts.mentions(session, person),
+            trail.audit(session, identity.ids, naming),
+            parts.mentions(found),
         )
         return PersonFile(
             person_id=person_id,

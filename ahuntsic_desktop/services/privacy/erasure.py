@@ -1,20 +1,26 @@
 """Erasure on request (Law 25): the person becomes « Personne anonymisée #12 » everywhere.
 
-Cleared: names, email, phone, address, postal code, notes, membership notes, consents,
-the personal values in the audit trail, and their name or email in free text (minutes,
-notes, follow-ups), replaced by the anonymous name. Kept, linked to the anonymous record so
-that reports still count them: attendance, memberships and dues, chantier assignments,
-representations (ended), resolutions moved or seconded, follow-ups, requests. The record is
-archived and stamped ``anonymized_at``. Nothing undoes this but restoring a backup.
+Cleared, for the person and every record merged into them (archived duplicates): names,
+email, phone, address, postal code, notes, membership notes, consents, the personal values
+in the audit trail (by key in the entries about them, by value everywhere, its author
+included), and every mention of any form of their name, email or phone in any text column
+of any table (see :mod:`.mentions`), replaced by the anonymous name. The preview lists each
+passage (table, column, record, excerpt) before anything changes. Once committed, the
+file's free pages and write-ahead log are purged so no copy of the old values remains in
+it (older backups and earlier exports still hold them: the dialog says so).
+
+Kept, linked to the anonymous record so that reports still count them: attendance,
+memberships and dues, chantier assignments, representations (ended), resolutions moved or
+seconded, follow-ups, requests. The records are archived and stamped ``anonymized_at``. Nothing undoes this but restoring a backup.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import logging
 from dataclasses import dataclass
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import Text, cast, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ...domain import (
@@ -37,11 +43,13 @@ from ...store import Database
 from .. import settings as settings_service
 from ..errors import NotFoundError, ValidationError
 from ..planning import personal as planning_personal
-from .mentions import find_mentions, needles, pattern, rewrite_mentions
+from .forms import Identity
+from .mentions import SCRUBBED, Mention, find_mentions, identity_of, rewrite_mentions
 from .trail import audit_condition
 
+log = logging.getLogger(__name__)
+
 ANONYMOUS_NAME = N_("Personne anonymisée #{id}")
-SCRUBBED = "[anonymisé]"
 # Keys of audit changes that hold personal values, whatever the record.
 PERSONAL_KEYS = frozenset(
     {
@@ -81,8 +89,10 @@ class ErasurePreview:
     cleared: tuple[str, ...]  # labels of the fields that hold something today
     consents: int
     kept: tuple[tuple[str, int], ...]  # (what, how many) kept for the counts
-    mentions: int
-    audit_entries: int
+    mentions: int  # passages of text outside the audit trail
+    audit_entries: int  # entries about the person or naming them
+    merged: tuple[str, ...] = ()  # « Élise Côté (fiche #14) »: records merged into them
+    changes: tuple[Mention, ...] = ()  # every passage that will be rewritten
 
 
 @dataclass(frozen=True)
@@ -92,6 +102,7 @@ class ErasureResult:
     consents_deleted: int
     texts_rewritten: int
     audit_entries_scrubbed: int
+    merged_records: int = 0
 
 
 def _count(session: Session, model, *conditions) -> int:
@@ -128,52 +139,74 @@ def _person(session: Session, person_id: int) -> Person:
     return person
 
 
+def _audit_ids(session: Session, identity: Identity, found: list[Mention]) -> set[int]:
+    about = set(
+        session.scalars(select(AuditEntry.id).where(audit_condition(session, identity.ids)))
+    )
+    return about | {m.record_id for m in found if m.table == "audit_entry"}
+
+
 def erasure_preview(db: Database, person_id: int) -> ErasurePreview:
-    """What an erasure would clear and keep, for the confirmation dialog."""
+    """What an erasure would clear, rewrite and keep, for the confirmation dialog."""
     with db.session() as session:
         p = _person(session, person_id)
-        words = needles(p.first_name, p.last_name, p.email)
+        identity = identity_of(session, person_id)
+        found = find_mentions(session, identity, others_contacts=False)
+        merged = tuple(
+            _("{name} (fiche #{id})").format(name=session.get(Person, i).full_name, id=i)
+            for i in identity.merged_ids
+        )
         return ErasurePreview(
             person_id=person_id,
             full_name=p.full_name,
             anonymous_name=anonymous_name(person_id),
             already_anonymized=p.anonymized_at is not None,
             cleared=tuple(_(text) for key, text in _CLEARED_FIELDS if getattr(p, key)),
-            consents=_count(session, Consent, Consent.person_id == person_id),
+            consents=_count(session, Consent, Consent.person_id.in_(identity.ids)),
             kept=_kept(session, person_id),
-            mentions=len(find_mentions(session, words, exclude_person_id=person_id)),
-            audit_entries=_count(session, AuditEntry, audit_condition(session, person_id)),
+            mentions=sum(1 for m in found if m.table != "audit_entry"),
+            audit_entries=len(_audit_ids(session, identity, found)),
+            merged=merged,
+            changes=tuple(found),
         )
 
 
-def scrub(value: object, regex: re.Pattern | None, *, about: bool, personal: bool = False):
+def scrub(value: object, identity: Identity | None, *, about: bool, personal: bool = False):
     """``value`` (JSON) with personal values replaced by « [anonymisé] »: in an entry
     ``about`` the person, every value under a personal key; everywhere, any mention."""
     if isinstance(value, dict):
         return {
-            k: scrub(v, regex, about=about, personal=personal or (about and k in PERSONAL_KEYS))
+            k: scrub(v, identity, about=about, personal=personal or (about and k in PERSONAL_KEYS))
             for k, v in value.items()
         }
     if isinstance(value, list):
-        return [scrub(v, regex, about=about, personal=personal) for v in value]
+        return [scrub(v, identity, about=about, personal=personal) for v in value]
     if value is None or isinstance(value, bool):
         return value
     if personal:
         return SCRUBBED
-    if isinstance(value, str) and regex is not None:
-        return regex.sub(SCRUBBED, value)
+    if isinstance(value, str) and identity is not None:
+        return identity.replace(value, SCRUBBED)
     return value
 
 
-def _scrub_audit(session: Session, pid: int, regex: re.Pattern | None) -> int:
-    """Scrub the entries about the person by key, and every entry by value."""
-    about = set(session.scalars(select(AuditEntry.id).where(audit_condition(session, pid))))
+def _scrub_audit(session: Session, identity: Identity) -> int:
+    """Scrub the entries about the person (or a record merged into them) by key, and every
+    entry naming them by value."""
+    about = set(
+        session.scalars(select(AuditEntry.id).where(audit_condition(session, identity.ids)))
+    )
+    patterns = identity.like_patterns()
+    text = cast(AuditEntry.changes, Text)
+    naming = or_(*(text.like(p, escape="\\") for p in patterns)) if patterns else False
+    rows = session.execute(
+        select(AuditEntry.id, AuditEntry.changes).where(
+            AuditEntry.changes.is_not(None), or_(AuditEntry.id.in_(about), naming)
+        )
+    ).all()
     changed = 0
-    rows = session.execute(select(AuditEntry.id, AuditEntry.changes)).all()
     for entry_id, changes in rows:
-        if changes is None:
-            continue
-        cleaned = scrub(changes, regex, about=entry_id in about)
+        cleaned = scrub(changes, identity, about=entry_id in about)
         if cleaned != changes:
             session.execute(
                 update(AuditEntry).where(AuditEntry.id == entry_id).values(changes=cleaned)
@@ -214,14 +247,30 @@ def _detach(session: Session, person_id: int, today: dt.date) -> int:
     return len(consents)
 
 
+def _clear(person: Person, name: str, now: dt.datetime) -> None:
+    for key, _label in _CLEARED_FIELDS:
+        setattr(person, key, None)
+    person.first_name, person.last_name = "", name
+    person.archived_at = person.archived_at or now
+    person.anonymized_at = now
+
+
+def purge_file(db: Database) -> None:
+    """Leave no copy of erased values in the data file nor its write-ahead log."""
+    if db.path is not None and not db.read_only:
+        db.purge_free_pages()
+
+
 def anonymize_person(
     db: Database,
     person_id: int,
     *,
     user: str | None = None,
     now: dt.datetime | None = None,
+    purge: bool = True,
 ) -> ErasureResult:
-    """Erase ``person_id``'s personal information for good (see the module's docstring)."""
+    """Erase ``person_id``'s personal information for good (see the module's docstring);
+    ``purge=False`` leaves the file's free pages to one :func:`purge_file` after many."""
     now = (now or dt.datetime.now()).replace(microsecond=0)
     today = now.date()
     if user is None:
@@ -231,15 +280,13 @@ def anonymize_person(
         if person.anonymized_at is not None:
             raise ValidationError(_("Cette personne a déjà été anonymisée."))
         name = anonymous_name(person_id)
-        words = needles(person.first_name, person.last_name, person.email)
-        texts = rewrite_mentions(session, words, name, exclude_person_id=person_id)
-        consents = _detach(session, person_id, today)
-        planning_personal.erase(session, person_id)
-        for key, _label in _CLEARED_FIELDS:
-            setattr(person, key, None)
-        person.first_name, person.last_name = "", name
-        person.archived_at = person.archived_at or now
-        person.anonymized_at = now
+        identity = identity_of(session, person_id)
+        texts = rewrite_mentions(session, identity, name, json_columns=False)
+        consents = sum(_detach(session, pid, today) for pid in identity.ids)
+        for pid in identity.ids:
+            planning_personal.erase(session, pid)
+        for pid in identity.ids:
+            _clear(session.get(Person, pid), name if pid == person_id else anonymous_name(pid), now)
         session.add(
             AuditEntry(
                 at=now,
@@ -251,6 +298,21 @@ def anonymize_person(
             )
         )
         session.flush()  # whatever the flush records in the trail is scrubbed below
-        scrubbed = _scrub_audit(session, person_id, pattern(words))
-        db.purge_after_commit(session)  # no copy left in free pages or the -wal (Law 25)
-        return ErasureResult(person_id, name, consents, texts, scrubbed)
+        scrubbed = _scrub_audit(session, identity)
+        later = rewrite_mentions(session, identity, name)  # the trail's authors, settings
+        session.flush()
+        rewritten = sum(len(ids) for table, ids in texts.items())
+        rewritten += sum(len(ids) for table, ids in later.items() if table != "audit_entry")
+        result = ErasureResult(
+            person_id, name, consents, rewritten, scrubbed, len(identity.merged_ids)
+        )
+    if purge:
+        purge_file(db)
+    log.info(
+        "Person #%s anonymised: %s texts rewritten, %s audit entries scrubbed, %s merged",
+        person_id,
+        result.texts_rewritten,
+        result.audit_entries_scrubbed,
+        result.merged_records,
+    )
+    return result

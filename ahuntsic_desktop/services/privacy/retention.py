@@ -28,7 +28,7 @@ from ...i18n import _
 from ...store import Database
 from .. import settings as settings_service
 from ..listing import Column, Table
-from .erasure import ErasureResult, anonymize_person
+from .erasure import ErasureResult, anonymize_person, purge_file
 
 
 @dataclass(frozen=True)
@@ -192,5 +192,7 @@ def anonymize_many(
         with db.session() as session:
             done = session.scalar(select(Person.anonymized_at).where(Person.id == person_id))
         if done is None:
-            results.append(anonymize_person(db, person_id, user=user))
+            results.append(anonymize_person(db, person_id, user=user, purge=False))
+    if results:
+        purge_file(db)  # once for all: the file is rebuilt at each purge
     return results

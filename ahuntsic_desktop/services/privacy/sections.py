@@ -40,7 +40,8 @@ from ...domain.labels import label
 from ...i18n import _
 from ..listing import Column
 from .access import kind_label
-from .mentions import find_mentions, needles
+from .forms import Identity
+from .mentions import Mention
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,8 @@ def col(key: str, title: str, kind: str = "text") -> Column:
     return Column(key, title, kind)
 
 
-def identity(person: Person) -> Section:
-    columns = (
+def identity_columns() -> tuple[Column, ...]:
+    return (
         col("id", _("Numéro de dossier"), "int"),
         col("last_name", _("Nom")),
         col("first_name", _("Prénom")),
@@ -73,7 +74,10 @@ def identity(person: Person) -> Section:
         col("archived_at", _("Archivé le"), "datetime"),
         col("anonymized_at", _("Anonymisé le"), "datetime"),
     )
-    row = (
+
+
+def identity_row(person: Person) -> tuple:
+    return (
         person.id,
         person.last_name,
         person.first_name,
@@ -90,7 +94,12 @@ def identity(person: Person) -> Section:
         person.archived_at,
         person.anonymized_at,
     )
-    return Section("identity", _("Identité et coordonnées"), columns, (row,))
+
+
+def identity(person: Person) -> Section:
+    return Section(
+        "identity", _("Identité et coordonnées"), identity_columns(), (identity_row(person),)
+    )
 
 
 def representations(session: Session, pid: int) -> Section:
@@ -325,15 +334,23 @@ def requests(session: Session, pid: int) -> Section:
     )
 
 
-def mentions(session: Session, person: Person) -> Section:
-    found = find_mentions(
-        session,
-        needles(person.first_name, person.last_name, person.email),
-        exclude_person_id=person.id,
+def merged_records(session: Session, identity: Identity) -> Section:
+    """The records merged into the person (archived duplicates), each as it stands."""
+    rows = []
+    for pid in identity.merged_ids:
+        person = session.get(Person, pid)
+        if person is not None:
+            rows.append(identity_row(person))
+    return Section(
+        "merged", _("Fiches fusionnées dans ce dossier"), identity_columns(), tuple(rows)
     )
+
+
+def mentions(found: list[Mention]) -> Section:
+    """Passages of text that name the person, outside the audit trail (see ``audit``)."""
     return Section(
         "mentions",
-        _("Mentions dans les textes (procès-verbaux, notes, suivis)"),
-        (col("where", _("Où")), col("excerpt", _("Extrait"))),
-        tuple((m.where, m.excerpt) for m in found),
+        _("Mentions dans les textes (procès-verbaux, notes, suivis, lieux, commentaires)"),
+        (col("where", _("Où")), col("excerpt", _("Extrait")), col("record", _("Fiche"))),
+        tuple((m.where, m.excerpt, f"#{m.record_id}") for m in found if m.table != "audit_entry"),
     )

@@ -4,6 +4,8 @@ assignments, consents, requests)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
@@ -46,24 +48,35 @@ ENTITY_LABELS = {
     "assignment": N_("Participation à un chantier"),
     "consent": N_("Consentement"),
     "access_request": N_("Demande d'accès"),
+    "organization": N_("Organisme"),
+    "meeting": N_("Rencontre"),
+    "agenda_item": N_("Point à l'ordre du jour"),
+    "resolution": N_("Résolution"),
+    "follow_up": N_("Suivi"),
+    "means": N_("Moyen"),
+    "funding_agreement": N_("Entente de financement"),
 }
 
 
-def audit_condition(session: Session, pid: int):
-    """Audit entries about the person or about rows that are theirs."""
-    conditions = [and_(AuditEntry.entity == "person", AuditEntry.entity_id == pid)]
+def audit_condition(session: Session, pid: int | Iterable[int]):
+    """Audit entries about the person (or persons: one and the records merged into them)
+    or about rows that are theirs."""
+    pids = [pid] if isinstance(pid, int) else list(pid)
+    conditions = [and_(AuditEntry.entity == "person", AuditEntry.entity_id.in_(pids))]
     for entity, model in _OWNED.items():
-        ids = list(session.scalars(select(model.id).where(model.person_id == pid)))
+        ids = list(session.scalars(select(model.id).where(model.person_id.in_(pids))))
         if ids:
             conditions.append(and_(AuditEntry.entity == entity, AuditEntry.entity_id.in_(ids)))
     return or_(*conditions)
 
 
-def audit(session: Session, pid: int) -> Section:
+def audit(session: Session, pids: int | Iterable[int], naming: Iterable[int] = ()) -> Section:
+    """Entries about the person's records (theirs and those merged into them) and the
+    entries ``naming`` them (ids found by the search of :mod:`.mentions`)."""
     a = AuditEntry
     rows = session.execute(
         select(a.at, a.user, a.entity, a.action, a.changes)
-        .where(audit_condition(session, pid))
+        .where(or_(audit_condition(session, pids), a.id.in_(list(naming))))
         .order_by(a.at, a.id)
     ).all()
 

@@ -31,10 +31,15 @@ def save_report(parent: QWidget, wizard) -> None:
     )
     if not name:
         return
+    from ...exports.privacy_marks import banner_for
+
     table_name = settings_service.load(wizard.db).table_name
+    banner = banner_for(wizard.db)  # the rows it copies are personal information
 
     def work(progress):
-        return write_import_report(name, preview, result, table_name=table_name, progress=progress)
+        return write_import_report(
+            name, preview, result, table_name=table_name, progress=progress, banner=banner
+        )
 
     def done(path) -> None:
         remember_folder(path)

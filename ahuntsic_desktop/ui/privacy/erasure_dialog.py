@@ -1,14 +1,20 @@
-"""Confirm an erasure: what is cleared, what is kept for the counts, and that nothing but
-restoring a backup brings the information back. The button waits for a tick."""
+"""Confirm an erasure: what is cleared (with the records merged into the person), each
+passage of the file that will be rewritten (where, which record, an excerpt), what is kept
+for the counts, and that nothing but restoring a backup brings the information back. The
+button waits for a tick."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
+    QTableWidget,
+    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -20,7 +26,8 @@ from ..registry.common import ERROR_STYLE
 WARNING = (
     "Cette opération est définitive : elle ne peut pas être annulée. Seule la "
     "restauration d'une sauvegarde antérieure ramènerait ces renseignements (les "
-    "sauvegardes existantes les contiennent encore jusqu'à leur remplacement)."
+    "sauvegardes existantes les contiennent encore jusqu'à leur remplacement, tout comme "
+    "les documents exportés auparavant)."
 )
 
 
@@ -35,6 +42,10 @@ def _escape(text: str) -> str:
 
 def preview_html(preview: ErasurePreview) -> str:
     cleared = [_escape(text) for text in preview.cleared]
+    for record in preview.merged:
+        cleared.append(
+            _escape(_("la fiche fusionnée dans la sienne : {record}").format(record=record))
+        )
     if preview.consents:
         cleared.append(
             ngettext("{n} consentement", "{n} consentements", preview.consents).format(
@@ -52,8 +63,8 @@ def preview_html(preview: ErasurePreview) -> str:
     if preview.mentions:
         cleared.append(
             ngettext(
-                "son nom dans {n} texte (procès-verbal, notes, suivi)",
-                "son nom dans {n} textes (procès-verbaux, notes, suivis)",
+                "son nom, son courriel ou son téléphone dans {n} texte (détail ci-dessous)",
+                "son nom, son courriel ou son téléphone dans {n} textes (détail ci-dessous)",
                 preview.mentions,
             ).format(n=preview.mentions)
         )
@@ -76,13 +87,35 @@ def preview_html(preview: ErasurePreview) -> str:
     )
 
 
+def changes_table(preview: ErasurePreview, parent: QWidget) -> QTableWidget:
+    """One line per passage that will be rewritten: where, the record, an excerpt."""
+    headers = [_("Où"), _("Table et colonne"), _("Fiche"), _("Extrait")]
+    table = QTableWidget(len(preview.changes), len(headers), parent)
+    table.setObjectName("changes")
+    table.setHorizontalHeaderLabels(headers)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(True)
+    for row, change in enumerate(preview.changes):
+        values = (change.where, f"{change.table}.{change.column}", f"#{change.record_id}")
+        for column, text in enumerate((*values, change.excerpt)):
+            table.setItem(row, column, QTableWidgetItem(text))
+    header = table.horizontalHeader()
+    for column in range(3):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+    table.setMinimumHeight(160)
+    return table
+
+
 class ErasureDialog(QDialog):
     """Accepted only after the user ticked that they understand it cannot be undone."""
 
     def __init__(self, preview: ErasurePreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Anonymiser la personne"))
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(720)
         self.summary = QLabel(preview_html(preview), self)
         self.summary.setObjectName("summary")
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -106,10 +139,23 @@ class ErasureDialog(QDialog):
         self.understood.toggled.connect(self.confirm_button.setEnabled)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.changes = changes_table(preview, self)
+        self.changes_title = QLabel(
+            "<b>"
+            + _escape(_("Passages réécrits (le nom devient « {anonymous} ») :")).format(
+                anonymous=_escape(preview.anonymous_name)
+            )
+            + "</b>",
+            self,
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.changes_title)
+        layout.addWidget(self.changes)
+        self.changes_title.setVisible(bool(preview.changes))
+        self.changes.setVisible(bool(preview.changes))
         layout.addWidget(self.warning)
-        layout.addWidget(self.understood)
+        layout.addWidget(self.understood, 0, Qt.AlignmentFlag.AlignLeft)  # no dead space
         layout.addWidget(self.buttons)
 
     def accept(self) -> None:
