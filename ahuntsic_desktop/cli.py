@@ -43,7 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_export_parser(commands) -> None:
-    from .services.exports_catalog import KINDS
+    from .exports.catalog import KINDS
 
     export = commands.add_parser(
         "export",
@@ -73,8 +73,8 @@ def _fail(message: str) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from .services.core.errors import ValidationError
     from .services.demo import write_demo_file
-    from .services.errors import ValidationError
     from .store import StoreError
 
     if args.scale < 1:
@@ -141,10 +141,10 @@ def _parse_id(text: str | None, option: str) -> int | None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from .services import reporting
-    from .services.errors import ValidationError
-    from .services.exports_catalog import ExportOptions, get_kind
-    from .services.exports_catalog import run_export as export
+    from .exports.catalog import ExportOptions, get_kind
+    from .exports.catalog import run_export as export
+    from .services.core.errors import ValidationError
+    from .services.funding import report as reporting
     from .store import Database, StoreError
 
     try:

@@ -32,19 +32,13 @@ from ahuntsic_desktop.domain import (
 )
 from ahuntsic_desktop.exports.xlsx.common import put
 from ahuntsic_desktop.exports.xlsx.list_view import write_list
-from ahuntsic_desktop.services import (
-    followups,
-    funding,
-    meetings,
-    memberships,
-    organizations,
-    persons,
-    resolutions,
-)
-from ahuntsic_desktop.services import settings as settings_service
-from ahuntsic_desktop.services.errors import ValidationError
+from ahuntsic_desktop.services.core import settings as settings_service
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.core.validation import MAX_CENTS
+from ahuntsic_desktop.services.funding import agreements as funding
+from ahuntsic_desktop.services.meetings import followups, meetings, resolutions
 from ahuntsic_desktop.services.privacy import access, consents, incidents
-from ahuntsic_desktop.services.validation import MAX_CENTS
+from ahuntsic_desktop.services.registry import memberships, organizations, persons
 from ahuntsic_desktop.store import Database
 
 ADVERSARIAL = [

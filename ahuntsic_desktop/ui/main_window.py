@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..i18n import _
-from ..services import backup
-from ..services import settings as settings_service
-from ..services.errors import ValidationError
+from ..services.core import backup
+from ..services.core import settings as settings_service
+from ..services.core.errors import ValidationError
 from ..store import Database
 from .errors import show_error
 from .file_opening import FILE_FILTER, open_database

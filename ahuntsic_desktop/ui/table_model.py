@@ -9,7 +9,7 @@ from datetime import date, time
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from ..i18n import _, format_date, format_money, format_number, format_percent, format_time
-from ..services.listing import Table
+from ..services.core.listing import Table
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2

@@ -7,8 +7,8 @@ import datetime as dt
 
 from python_calamine import CalamineWorkbook
 
-from ahuntsic_desktop.services import reporting
-from ahuntsic_desktop.services.exports_catalog import ExportOptions, run_export
+from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
+from ahuntsic_desktop.services.funding import report as reporting
 
 from . import test_workbooks_data as data
 from .test_workbooks_data import PERSONAL, PHONE, options

@@ -9,7 +9,7 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import insert
 
 from ahuntsic_desktop.domain import FollowUp, Membership, MembershipCategory, Person
-from ahuntsic_desktop.services.exports_catalog import ExportOptions, run_export
+from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
 
 ROWS = 10_000
 LIMIT_SECONDS = 20  # about 3 s here; generous for slow CI machines

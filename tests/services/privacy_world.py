@@ -24,7 +24,7 @@ from ahuntsic_desktop.domain import (
     Representation,
     Resolution,
 )
-from ahuntsic_desktop.services import settings as settings_service
+from ahuntsic_desktop.services.core import settings as settings_service
 
 NAME = "Élise Côté-Lévesque"
 EMAIL = "elise.cote@exemple.org"

@@ -21,9 +21,10 @@ from ahuntsic_desktop.domain import (
 )
 from ahuntsic_desktop.domain.enums import AuditAction
 from ahuntsic_desktop.i18n import format_money
-from ahuntsic_desktop.services import audit, journal, merge, persons
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.persons import PersonData
+from ahuntsic_desktop.services.core import audit, journal
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.registry import merge, persons
+from ahuntsic_desktop.services.registry.persons import PersonData
 
 
 def trail(db, entity: str | None = None, entity_id: int | None = None) -> list[AuditEntry]:

@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from ahuntsic_desktop.domain import Consent
-from ahuntsic_desktop.services.contacts import email_addresses, members_of_memberships
-from ahuntsic_desktop.services.memberships import (
+from ahuntsic_desktop.services.registry.contacts import email_addresses, members_of_memberships
+from ahuntsic_desktop.services.registry.memberships import (
     CategoryData,
     MembershipData,
     create_category,
     create_membership,
 )
-from ahuntsic_desktop.services.organizations import OrganizationData, create_organization
-from ahuntsic_desktop.services.persons import PersonData, create_person
+from ahuntsic_desktop.services.registry.organizations import OrganizationData, create_organization
+from ahuntsic_desktop.services.registry.persons import PersonData, create_person
 
 TODAY = date(2026, 11, 26)
 

@@ -13,11 +13,12 @@ from ahuntsic_desktop.domain import (
     Person,
     Representation,
 )
-from ahuntsic_desktop.services import attendance, followups, meeting_editing, meeting_minutes
-from ahuntsic_desktop.services import meetings as meeting_service
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.followups import FollowUpData
-from ahuntsic_desktop.services.meetings import MeetingData
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.meetings import attendance, followups, meeting_editing
+from ahuntsic_desktop.services.meetings import meetings as meeting_service
+from ahuntsic_desktop.services.meetings import minutes as meeting_minutes
+from ahuntsic_desktop.services.meetings.followups import FollowUpData
+from ahuntsic_desktop.services.meetings.meetings import MeetingData
 
 DAY = date(2026, 5, 12)
 

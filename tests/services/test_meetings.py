@@ -16,10 +16,10 @@ from ahuntsic_desktop.domain import (
     Organization,
     Person,
 )
-from ahuntsic_desktop.services import agenda, attendance, meetings
-from ahuntsic_desktop.services.agenda import AgendaItemData
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.meetings import MeetingData
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.meetings import agenda, attendance, meetings
+from ahuntsic_desktop.services.meetings.agenda import AgendaItemData
+from ahuntsic_desktop.services.meetings.meetings import MeetingData
 
 DAY = date(2026, 5, 12)  # membership year 2026 (April to March)
 

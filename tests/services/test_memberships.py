@@ -6,9 +6,9 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ahuntsic_desktop.domain import Membership, MembershipCategory
-from ahuntsic_desktop.services import settings
-from ahuntsic_desktop.services.errors import NotFoundError, ValidationError
-from ahuntsic_desktop.services.memberships import (
+from ahuntsic_desktop.services.core import settings
+from ahuntsic_desktop.services.core.errors import NotFoundError, ValidationError
+from ahuntsic_desktop.services.registry.memberships import (
     CategoryData,
     MembershipData,
     MemberStatus,
@@ -26,12 +26,12 @@ from ahuntsic_desktop.services.memberships import (
     record_payment,
     update_category,
 )
-from ahuntsic_desktop.services.organizations import (
+from ahuntsic_desktop.services.registry.organizations import (
     OrganizationData,
     archive_organization,
     create_organization,
 )
-from ahuntsic_desktop.services.persons import PersonData, create_person
+from ahuntsic_desktop.services.registry.persons import PersonData, create_person
 
 TODAY = date(2026, 5, 15)  # membership year 2026-2027 (the year starts in April)
 

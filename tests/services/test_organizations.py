@@ -13,9 +13,10 @@ from ahuntsic_desktop.domain import (
     Person,
     Representation,
 )
-from ahuntsic_desktop.services import funding, memberships, persons
-from ahuntsic_desktop.services.errors import NotFoundError, ValidationError
-from ahuntsic_desktop.services.organizations import (
+from ahuntsic_desktop.services.core.errors import NotFoundError, ValidationError
+from ahuntsic_desktop.services.funding import agreements as funding
+from ahuntsic_desktop.services.registry import memberships, persons
+from ahuntsic_desktop.services.registry.organizations import (
     OrganizationData,
     archive_organization,
     create_organization,
@@ -281,7 +282,7 @@ def test_missing_organisation(db):
 
 def test_duplicate_caught_from_integrity_error(db, monkeypatch):
     """When the name appears between the check and the insert, the message is the same."""
-    from ahuntsic_desktop.services import organizations
+    from ahuntsic_desktop.services.registry import organizations
 
     create_organization(db, OrganizationData("CJE Ahuntsic"))
     monkeypatch.setattr(organizations, "_name_taken", lambda *args: None)

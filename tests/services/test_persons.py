@@ -6,14 +6,14 @@ from sqlalchemy import event, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from ahuntsic_desktop.domain import Consent, Person, Representation
-from ahuntsic_desktop.services import memberships
-from ahuntsic_desktop.services.errors import NotFoundError, ValidationError
-from ahuntsic_desktop.services.organizations import (
+from ahuntsic_desktop.services.core.errors import NotFoundError, ValidationError
+from ahuntsic_desktop.services.registry import memberships
+from ahuntsic_desktop.services.registry.organizations import (
     OrganizationData,
     archive_organization,
     create_organization,
 )
-from ahuntsic_desktop.services.persons import (
+from ahuntsic_desktop.services.registry.persons import (
     PersonData,
     add_representation,
     archive_person,

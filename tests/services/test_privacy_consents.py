@@ -7,9 +7,7 @@ import datetime as dt
 
 import pytest
 
-from ahuntsic_desktop.services import contacts, register
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.persons import PersonData, create_person
+from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.privacy import consents
 from ahuntsic_desktop.services.privacy.consents import (
     consent_states,
@@ -21,6 +19,8 @@ from ahuntsic_desktop.services.privacy.consents import (
     withdraw_purpose,
 )
 from ahuntsic_desktop.services.privacy.erasure import anonymize_person
+from ahuntsic_desktop.services.registry import contacts, register
+from ahuntsic_desktop.services.registry.persons import PersonData, create_person
 
 TODAY = dt.date(2026, 5, 15)
 

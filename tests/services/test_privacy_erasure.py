@@ -21,9 +21,7 @@ from ahuntsic_desktop.domain import (
     Representation,
     Resolution,
 )
-from ahuntsic_desktop.services import persons as person_service
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.persons import PersonData
+from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.privacy import access
 from ahuntsic_desktop.services.privacy.dossier import person_file
 from ahuntsic_desktop.services.privacy.erasure import (
@@ -33,6 +31,8 @@ from ahuntsic_desktop.services.privacy.erasure import (
     scrub,
 )
 from ahuntsic_desktop.services.privacy.mentions import needles, pattern
+from ahuntsic_desktop.services.registry import persons as person_service
+from ahuntsic_desktop.services.registry.persons import PersonData
 
 from .privacy_world import EMAIL, NAME, PHONE, build_world
 

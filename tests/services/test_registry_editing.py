@@ -7,27 +7,30 @@ from datetime import date
 
 import pytest
 
-from ahuntsic_desktop.services import membership_editing, partners, persons, registry_lists
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.memberships import (
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.funding import partners
+from ahuntsic_desktop.services.funding.partners import RoleState
+from ahuntsic_desktop.services.registry import lists as registry_lists
+from ahuntsic_desktop.services.registry import membership_records as membership_editing
+from ahuntsic_desktop.services.registry import persons
+from ahuntsic_desktop.services.registry.memberships import (
     CategoryData,
     MembershipData,
     create_category,
     create_membership,
 )
-from ahuntsic_desktop.services.organizations import (
+from ahuntsic_desktop.services.registry.organizations import (
     OrganizationData,
     archive_organization,
     create_organization,
     list_representatives,
 )
-from ahuntsic_desktop.services.partners import RoleState
-from ahuntsic_desktop.services.person_editing import (
+from ahuntsic_desktop.services.registry.person_editing import (
     RepresentationChanges,
     RepresentationDraft,
     save_person,
 )
-from ahuntsic_desktop.services.persons import PersonData
+from ahuntsic_desktop.services.registry.persons import PersonData
 
 TODAY = date(2026, 11, 26)
 

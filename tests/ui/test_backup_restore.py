@@ -14,8 +14,9 @@ from PySide6.QtCore import QLibraryInfo, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from ahuntsic_desktop.domain import Setting
-from ahuntsic_desktop.services import backup, journal, persons
-from ahuntsic_desktop.services.persons import PersonData
+from ahuntsic_desktop.services.core import backup, journal
+from ahuntsic_desktop.services.registry import persons
+from ahuntsic_desktop.services.registry.persons import PersonData
 from ahuntsic_desktop.store import Database, backups
 from ahuntsic_desktop.ui.backup_dialogs import RestoreDialog
 from ahuntsic_desktop.ui.main_window import MainWindow

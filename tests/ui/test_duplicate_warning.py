@@ -11,10 +11,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from ahuntsic_desktop.services import organizations, persons
-from ahuntsic_desktop.services.duplicates import similar_persons
-from ahuntsic_desktop.services.organizations import OrganizationData
-from ahuntsic_desktop.services.persons import PersonData
+from ahuntsic_desktop.services.registry import organizations, persons
+from ahuntsic_desktop.services.registry.duplicates import similar_persons
+from ahuntsic_desktop.services.registry.organizations import OrganizationData
+from ahuntsic_desktop.services.registry.persons import PersonData
 from ahuntsic_desktop.ui.pages.base import Context
 from ahuntsic_desktop.ui.registry.organization_dialog import OrganizationDialog
 from ahuntsic_desktop.ui.registry.person_dialog import PersonDialog

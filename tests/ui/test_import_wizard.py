@@ -12,8 +12,8 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import func, select
 
 from ahuntsic_desktop.domain import Membership, Person, Representation
-from ahuntsic_desktop.services import memberships as membership_service
-from ahuntsic_desktop.services import organizations, persons
+from ahuntsic_desktop.services.registry import memberships as membership_service
+from ahuntsic_desktop.services.registry import organizations, persons
 from ahuntsic_desktop.ui.importing import ImportWizard
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"

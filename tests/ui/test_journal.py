@@ -10,8 +10,8 @@ from PySide6.QtCore import QDate, Qt
 from sqlalchemy import insert
 
 from ahuntsic_desktop.domain import AuditEntry
-from ahuntsic_desktop.services import organizations, persons
-from ahuntsic_desktop.services.persons import PersonData
+from ahuntsic_desktop.services.registry import organizations, persons
+from ahuntsic_desktop.services.registry.persons import PersonData
 from ahuntsic_desktop.ui.main_window import MainWindow
 from ahuntsic_desktop.ui.pages.journal_page import JournalPage
 from ahuntsic_desktop.ui.record_history import RecordHistory

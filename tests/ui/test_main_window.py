@@ -90,7 +90,7 @@ def test_sorting_a_column_by_click(qtbot, window):
 
 
 def test_settings_dialog_saves_and_refuses_bad_input(qtbot, window, monkeypatch, demo_db):
-    from ahuntsic_desktop.services import settings
+    from ahuntsic_desktop.services.core import settings
     from ahuntsic_desktop.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(demo_db, window)

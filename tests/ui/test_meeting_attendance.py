@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from ahuntsic_desktop.domain import Person
-from ahuntsic_desktop.services import attendance, meeting_editing, settings
+from ahuntsic_desktop.services.core import settings
+from ahuntsic_desktop.services.meetings import attendance, meeting_editing
 from ahuntsic_desktop.ui.meetings import MeetingWindow
 from ahuntsic_desktop.ui.meetings.attendance_model import (
     ABSENT,

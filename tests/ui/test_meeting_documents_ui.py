@@ -13,7 +13,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ahuntsic_desktop.services import meetings
+from ahuntsic_desktop.services.meetings import meetings
 from ahuntsic_desktop.ui.meetings.documents import LAST_FOLDER_KEY
 from ahuntsic_desktop.ui.pages.base import Context
 

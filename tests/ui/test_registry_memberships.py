@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import func, select
 
 from ahuntsic_desktop.domain import Membership
-from ahuntsic_desktop.services import membership_editing
-from ahuntsic_desktop.services import settings as settings_service
+from ahuntsic_desktop.services.core import settings as settings_service
+from ahuntsic_desktop.services.registry import membership_records as membership_editing
 
 from .registry_helpers import (
     MEMBERS,

@@ -8,10 +8,10 @@ from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from ...i18n import _, format_date, ngettext
-from ...services import attendance as attendance_service
-from ...services import meetings as meeting_service
-from ...services import settings as settings_service
-from ...services.meeting_documents import SheetLine, attendance_sheet
+from ...services.core import settings as settings_service
+from ...services.meetings import attendance as attendance_service
+from ...services.meetings import meetings as meeting_service
+from ...services.meetings.documents import SheetLine, attendance_sheet
 from ...store import Database
 from .common import (
     BOX_FILL,

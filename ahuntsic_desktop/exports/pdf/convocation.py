@@ -9,11 +9,11 @@ from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from ...i18n import _, format_date, format_time, ngettext
-from ...services import agenda as agenda_service
-from ...services import attendance as attendance_service
-from ...services import meetings as meeting_service
-from ...services import settings as settings_service
-from ...services.meeting_documents import meeting_people
+from ...services.core import settings as settings_service
+from ...services.meetings import agenda as agenda_service
+from ...services.meetings import attendance as attendance_service
+from ...services.meetings import meetings as meeting_service
+from ...services.meetings.documents import meeting_people
 from ...store import Database
 from .common import (
     BOX_FILL,

@@ -15,11 +15,11 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from ...domain.enums import AttendanceStatus
 from ...i18n import _, format_date, format_time
-from ...services import agenda as agenda_service
-from ...services import attendance as attendance_service
-from ...services import meetings as meeting_service
-from ...services import settings as settings_service
-from ...services.meeting_documents import (
+from ...services.core import settings as settings_service
+from ...services.meetings import agenda as agenda_service
+from ...services.meetings import attendance as attendance_service
+from ...services.meetings import meetings as meeting_service
+from ...services.meetings.documents import (
     FollowUpLine,
     ResolutionText,
     SheetLine,

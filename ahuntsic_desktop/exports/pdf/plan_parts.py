@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Paragraph
 from ...domain.enums import Evaluation, PlanStatus
 from ...domain.labels import label
 from ...i18n import _, format_percent
-from ...services.plan import PlanNode
+from ...services.plan.plans import PlanNode
 from .common import (
     BOLD,
     FONT,

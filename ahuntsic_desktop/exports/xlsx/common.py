@@ -33,7 +33,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...i18n import _, format_date
-from ...services.listing import Column
+from ...services.core.listing import Column
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 

@@ -23,7 +23,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from ...i18n import _
-from ...services.listing import Column, Table
+from ...services.core.listing import Column, Table
 
 HEADER_FILL = "1F4E79"
 DATE_FORMAT = "yyyy-mm-dd"

@@ -9,7 +9,7 @@ from pathlib import Path
 from ...domain.enums import Evaluation, PlanStatus
 from ...domain.labels import label
 from ...i18n import _
-from ...services.plan_workbook import COLUMNS, SHEET_TITLE
+from ...services.plan.workbook import COLUMNS, SHEET_TITLE
 
 WIDTHS = {
     "level": 13,

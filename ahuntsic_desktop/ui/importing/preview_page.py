@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
 from ...services.importing import check_rows
 from ..errors import unexpected_error_message
 from .preview_model import ErrorsOnly, PreviewModel

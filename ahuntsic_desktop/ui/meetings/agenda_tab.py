@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, format_time
-from ...services import agenda, meeting_editing, meetings
-from ...services.agenda import AgendaItemData, AgendaItemRow
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
+from ...services.meetings import agenda, meeting_editing, meetings
+from ...services.meetings.agenda import AgendaItemData, AgendaItemRow
 from .agenda_item_dialog import AgendaItemDialog
 from .agenda_model import AgendaModel
 from .common import ERROR_STYLE, MeetingTab, clear_error, error_label

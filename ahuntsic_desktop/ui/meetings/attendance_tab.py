@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from ...domain.enums import AttendanceStatus, MeetingKind, Sector
 from ...domain.labels import label
 from ...i18n import _, ngettext
-from ...services import attendance, meeting_editing, meetings
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
+from ...services.meetings import attendance, meeting_editing, meetings
 from .attendance_model import (
     ABSENT,
     EXCUSED,

@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from ...i18n import _
-from ...services import followups, meeting_editing
-from ...services.listing import Table
+from ...services.core.listing import Table
+from ...services.meetings import followups, meeting_editing
 from ..pages.base import ListTab
 from .common import select_data
 from .documents import print_follow_up_list

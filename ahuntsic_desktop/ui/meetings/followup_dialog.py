@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from ...domain.enums import FollowUpStatus
 from ...domain.labels import choices
 from ...i18n import _
-from ...services import followups, meeting_editing, resolutions
-from ...services.errors import ValidationError
-from ...services.followups import FollowUpData
+from ...services.core.errors import ValidationError
+from ...services.meetings import followups, meeting_editing, resolutions
+from ...services.meetings.followups import FollowUpData
 from .common import (
     PersonPicker,
     date_edit,

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from ...domain.enums import FollowUpStatus
 from ...domain.labels import choices
 from ...i18n import _
-from ...services import followups, meeting_editing, meetings
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
+from ...services.meetings import followups, meeting_editing, meetings
 from ..widgets.list_view import ListView
 from .common import MeetingTab, clear_error, error_label, fill_combo
 from .followup_dialog import FollowUpDialog

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 from ...domain.enums import MeetingKind, MeetingStatus, ParticipationFormat
 from ...domain.labels import choices
 from ...i18n import _
-from ...services import meeting_editing, meetings
-from ...services.errors import ValidationError
-from ...services.meetings import MeetingData
+from ...services.core.errors import ValidationError
+from ...services.meetings import meeting_editing, meetings
+from ...services.meetings.meetings import MeetingData
 from ..pages.base import Context
 from .common import (
     OptionalTimeEdit,

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import MeetingStatus
 from ...i18n import _
-from ...services import agenda, meeting_editing, meeting_minutes, meetings, resolutions
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
+from ...services.meetings import agenda, meeting_editing, meetings, resolutions
+from ...services.meetings import minutes as meeting_minutes
 from .common import (
     GOOD_STYLE,
     MeetingTab,

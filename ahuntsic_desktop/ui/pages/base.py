@@ -8,7 +8,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from ...services.listing import Table
+from ...services.core.listing import Table
 from ...store import Database
 from ..widgets.list_view import ListView
 

@@ -23,7 +23,9 @@ from ...i18n import (
     format_time,
     ngettext,
 )
-from ...services import backup, dashboard, renewals
+from ...services.core import backup
+from ...services.registry import renewals
+from ...services.reports import dashboard
 from .base import Context, Page
 
 

@@ -30,10 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import _
-from ...services import reporting
-from ...services.errors import ValidationError
-from ...services.exports_catalog import (
+from ...exports.catalog import (
     BODY,
     CONTACTS,
     FUNDER,
@@ -45,6 +42,9 @@ from ...services.exports_catalog import (
     kinds,
     run_export,
 )
+from ...i18n import _
+from ...services.core.errors import ValidationError
+from ...services.funding import report as reporting
 from ...store import Database
 from ..errors import unexpected_error_message
 from .base import Context, Page

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import N_, _, ngettext
-from ...services import journal
+from ...services.core import journal
 from ..record_history import moment
 from .base import Context, Page
 

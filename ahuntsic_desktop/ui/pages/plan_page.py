@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QPushButton, QToolButton, QWidget
 
 from ...i18n import _
-from ...services import plan
+from ...services.plan import plans as plan
 from ..plan.dialogs import NewPlanDialog
 from ..plan.documents import PDF_FILTER, XLSX_FILTER, safe_name, save_file
 from ..plan.editor import PlanEditor

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from ...domain.enums import AssignmentRole
 from ...domain.labels import choices
 from ...i18n import _
-from ...services import chantiers
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
+from ...services.plan import chantiers
 from ..meetings.common import (
     FoldingCompleter,
     clear_error,

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, format_date
-from ...services import settings as settings_service
-from ...services.errors import ValidationError
+from ...services.core import settings as settings_service
+from ...services.core.errors import ValidationError
 from ...services.privacy import access, consents, erasure
 from ..errors import show_error
 from ..pages.base import Context

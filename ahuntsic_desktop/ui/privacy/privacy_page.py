@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, ngettext
-from ...services import settings as settings_service
-from ...services.errors import ValidationError
+from ...services.core import settings as settings_service
+from ...services.core.errors import ValidationError
 from ...services.privacy import access, incidents, retention
 from ...store import Database
 from ..errors import show_error

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from ... import i18n
 from ...i18n import _
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
 from ..table_model import fold
 from ..widgets.forms import ERROR_STYLE, error_label, fill_combo  # noqa: F401 (shared)
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from ...i18n import _, format_date, ngettext
-from ...services import funding
+from ...services.funding import agreements as funding
 from ..pages.base import Context
 from .agreement_dialog import AgreementDialog
 from .common import status

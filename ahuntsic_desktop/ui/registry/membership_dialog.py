@@ -17,10 +17,12 @@ from PySide6.QtWidgets import (
 from ...domain.enums import PaymentMethod
 from ...domain.labels import choices
 from ...i18n import _, format_money
-from ...services import membership_editing, memberships, registry_lists
-from ...services import settings as settings_service
-from ...services.errors import ValidationError
-from ...services.memberships import MembershipData
+from ...services.core import settings as settings_service
+from ...services.core.errors import ValidationError
+from ...services.registry import lists as registry_lists
+from ...services.registry import membership_records as membership_editing
+from ...services.registry import memberships
+from ...services.registry.memberships import MembershipData
 from ..pages.base import Context
 from .common import (
     Form,

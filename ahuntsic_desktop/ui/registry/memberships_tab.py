@@ -9,9 +9,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QWidget
 
 from ...i18n import _, ngettext
-from ...services import contacts, memberships
-from ...services import settings as settings_service
-from ...services.errors import ValidationError
+from ...services.core import settings as settings_service
+from ...services.core.errors import ValidationError
+from ...services.registry import contacts, memberships
 from ..errors import show_error
 from ..pages.base import Context
 from .common import status

@@ -26,10 +26,10 @@ from PySide6.QtWidgets import (
 from ...domain.enums import Sector
 from ...domain.labels import choices
 from ...i18n import _, ngettext
-from ...services import organizations
-from ...services import validation as v
-from ...services.errors import ValidationError
-from ...services.organizations import OrganizationData
+from ...services.core import validation as v
+from ...services.core.errors import ValidationError
+from ...services.registry import organizations
+from ...services.registry.organizations import OrganizationData
 from ..duplicate_hint import DuplicateHint
 from ..pages.base import Context
 from ..table_model import TableModel

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 from ...domain.enums import PaymentMethod
 from ...domain.labels import choices
 from ...i18n import _, format_money
-from ...services import membership_editing
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
+from ...services.registry import membership_records as membership_editing
 from ..pages.base import Context
 from .common import (
     Form,

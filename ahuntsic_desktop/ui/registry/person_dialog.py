@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
 from ...domain.enums import Sector
 from ...domain.labels import choices
 from ...i18n import _
-from ...services import person_editing, persons, registry_lists
-from ...services import validation as v
-from ...services.errors import ValidationError
-from ...services.persons import PersonData
+from ...services.core import validation as v
+from ...services.core.errors import ValidationError
+from ...services.registry import lists as registry_lists
+from ...services.registry import person_editing, persons
+from ...services.registry.persons import PersonData
 from ..duplicate_hint import DuplicateHint
 from ..pages.base import Context
 from .common import (

@@ -1,0 +1,223 @@
+"""The documents the table can export: for each kind, its title, the options it takes and
+the function that writes it. The Exports page and the ``export`` command both read it.
+
+Writing functions live in :mod:`ahuntsic_desktop.exports` and are imported only when a
+document is made (openpyxl and reportlab are slow to import). Each one is called as
+``write(db, path, options, progress=None) -> Path``; ``progress(done, total)`` is called
+from the working thread as the document is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..i18n import N_, _
+from ..services.core.errors import ValidationError
+
+if TYPE_CHECKING:
+    from ..store import Database
+
+Progress = Callable[[int, int], None]
+
+PERIOD, BODY, FUNDER, CONTACTS, PLAN = "period", "body", "funder", "contacts", "plan"
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    """What the person chose: a period (both ends included), a body (AG, CC...), a funder,
+    a plan, whether to include the contact details of those who consented."""
+
+    start: dt.date | None = None
+    end: dt.date | None = None
+    body: str | None = None
+    funder_id: int | None = None
+    plan_id: int | None = None
+    include_contacts: bool = False
+    today: dt.date | None = None
+
+    @property
+    def day(self) -> dt.date:
+        return self.today or dt.date.today()
+
+
+@dataclass(frozen=True)
+class ExportKind:
+    key: str  # the command-line name
+    title_source: str
+    description_source: str
+    suffix: str  # ".xlsx" or ".pdf"
+    module: str
+    needs: frozenset[str] = frozenset()  # options the document uses
+    required: frozenset[str] = frozenset()  # options it cannot do without
+    function: str = "write"
+
+    @property
+    def title(self) -> str:
+        return _(self.title_source)
+
+    @property
+    def description(self) -> str:
+        return _(self.description_source)
+
+    def uses(self, option: str) -> bool:
+        return option in self.needs
+
+    def default_filename(self, options: ExportOptions) -> str:
+        stem = _(self.title_source).split(" (")[0]
+        day = options.end or options.day
+        return f"{stem} {day.isoformat()}{self.suffix}".replace("'", "’")
+
+
+_XLSX, _PDF = "ahuntsic_desktop.exports.xlsx.", "ahuntsic_desktop.exports.pdf."
+
+KINDS: tuple[ExportKind, ...] = (
+    ExportKind(
+        "membres",
+        N_("Registre des membres (Excel)"),
+        N_("Organismes, personnes, catégories et cotisations par année."),
+        ".xlsx",
+        _XLSX + "members",
+        frozenset({CONTACTS}),
+    ),
+    ExportKind(
+        "presences",
+        N_("Suivi des présences (Excel)"),
+        N_("Présences par rencontre pour une période et une instance, avec les taux."),
+        ".xlsx",
+        _XLSX + "attendance",
+        frozenset({PERIOD, BODY}),
+        frozenset({PERIOD}),
+    ),
+    ExportKind(
+        "chantiers",
+        N_("Participation aux chantiers (Excel)"),
+        N_("Qui participe à quel chantier, avec son rôle."),
+        ".xlsx",
+        _XLSX + "chantiers",
+        frozenset({PLAN}),
+    ),
+    ExportKind(
+        "plan",
+        N_("Suivi du plan d'action (Excel)"),
+        N_(
+            "La hiérarchie du plan avec statuts, évaluations et avancement ; se réimporte "
+            "après modification."
+        ),
+        ".xlsx",
+        _XLSX + "plan_tracking",
+        frozenset({PLAN}),
+    ),
+    ExportKind(
+        "suivis",
+        N_("Suivis (Excel)"),
+        N_("Les suivis avec responsable, échéance, statut et rencontre d'origine."),
+        ".xlsx",
+        _XLSX + "follow_ups",
+        frozenset({PERIOD, BODY}),
+    ),
+    ExportKind(
+        "reddition",
+        N_("Reddition de comptes (Excel)"),
+        N_(
+            "Indicateurs pour un bailleur de fonds et une période : des nombres, sans "
+            "renseignements personnels."
+        ),
+        ".xlsx",
+        _XLSX + "funder_report",
+        frozenset({PERIOD, FUNDER, CONTACTS, PLAN}),
+        frozenset({PERIOD, FUNDER}),
+    ),
+    ExportKind(
+        "rapport-annuel",
+        N_("Rapport annuel (PDF)"),
+        N_("Bilan de la période pour l'assemblée générale annuelle, avec graphiques."),
+        ".pdf",
+        _PDF + "annual_report",
+        frozenset({PERIOD, PLAN}),
+        frozenset({PERIOD}),
+    ),
+    ExportKind(
+        "bottin",
+        N_("Bottin des membres (PDF)"),
+        N_("Organismes et représentant·es ; coordonnées selon le consentement. Confidentiel."),
+        ".pdf",
+        _PDF + "directory",
+    ),
+)
+
+
+def kinds() -> tuple[ExportKind, ...]:
+    return KINDS
+
+
+def get_kind(key: str) -> ExportKind:
+    for kind in KINDS:
+        if kind.key == key:
+            return kind
+    names = ", ".join(k.key for k in KINDS)
+    raise ValidationError(
+        _("Document inconnu « {key} ». Choisissez parmi : {names}.").format(key=key, names=names),
+        "kind",
+    )
+
+
+def check_options(kind: ExportKind, options: ExportOptions) -> ExportOptions:
+    """The options cleaned for ``kind`` (those it does not use dropped), or a French error."""
+    if PERIOD in kind.required and (options.start is None or options.end is None):
+        raise ValidationError(_("Indiquez le début et la fin de la période."), "period")
+    if options.start and options.end and options.end < options.start:
+        raise ValidationError(_("La fin de la période précède son début."), "period")
+    if FUNDER in kind.required and options.funder_id is None:
+        raise ValidationError(_("Choisissez le bailleur de fonds."), "funder")
+    return replace(
+        options,
+        start=options.start if kind.uses(PERIOD) else None,
+        end=options.end if kind.uses(PERIOD) else None,
+        body=(options.body or None) if kind.uses(BODY) else None,
+        funder_id=options.funder_id if kind.uses(FUNDER) else None,
+        plan_id=options.plan_id if kind.uses(PLAN) else None,
+        include_contacts=options.include_contacts and kind.uses(CONTACTS),
+        today=options.day,
+    )
+
+
+def run_export(
+    db: Database,
+    key: str,
+    path: Path | str,
+    options: ExportOptions,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the document ``key`` to ``path`` (replaced atomically); returns the path."""
+    kind = get_kind(key)
+    options = check_options(kind, options)
+    path = Path(path)
+    if path.suffix.lower() != kind.suffix:
+        path = path.with_name(path.name + kind.suffix)
+    if not path.parent.is_dir():
+        raise ValidationError(
+            _("Le dossier « {folder} » n'existe pas.").format(folder=path.parent), "path"
+        )
+    write = getattr(importlib.import_module(kind.module), kind.function)
+    try:
+        return write(db, path, options, progress=progress)
+    except PermissionError as error:
+        raise ValidationError(
+            _(
+                "Impossible d'écrire « {path} » : le fichier est peut-être ouvert dans un "
+                "autre logiciel, ou le dossier est protégé."
+            ).format(path=path),
+            "path",
+        ) from error
+    except OSError as error:
+        raise ValidationError(
+            _("Impossible d'écrire « {path} » : {reason}.").format(
+                path=path, reason=error.strerror or error
+            ),
+            "path",
+        ) from error

@@ -1,0 +1,1 @@
+"""Funding: partners, funding agreements, reporting deadlines and the funder report's figures."""
