@@ -46,8 +46,10 @@ def named(db):
 
 def test_create_change_archive_restore_delete_of_a_person(named):
     db = named
-    pid = persons.create_person(db, PersonData(first_name="Ana", last_name="Roy", email="a@b.ca"))
-    persons.update_person(
+    pid = persons.save_person(
+        db, None, PersonData(first_name="Ana", last_name="Roy", email="a@b.ca")
+    )
+    persons.save_person(
         db, pid, PersonData(first_name="Ana", last_name="Roy-Côté", email="ana@b.ca")
     )
     persons.archive_person(db, pid)
@@ -78,7 +80,7 @@ def test_create_change_archive_restore_delete_of_a_person(named):
 
 def test_without_a_user_name_the_account_name_is_used(db, monkeypatch):
     monkeypatch.setattr(audit.getpass, "getuser", lambda: "poste-accueil")
-    persons.create_person(db, PersonData(last_name="Tremblay"))
+    persons.save_person(db, None, PersonData(last_name="Tremblay"))
     assert trail(db, "person")[0].user == "poste-accueil"
 
 
@@ -90,18 +92,18 @@ def test_an_entry_is_written_in_the_same_transaction(db):
         raise RuntimeError("annulé")
     assert trail(db) == []  # rolled back with the change
     with pytest.raises(ValidationError):  # a refused change writes nothing either
-        persons.create_person(db, PersonData())
+        persons.save_person(db, None, PersonData())
     assert trail(db) == []
 
 
 def test_nothing_is_recorded_when_nothing_changed(db):
-    pid = persons.create_person(db, PersonData(first_name="Léa", last_name="Roy"))
-    persons.update_person(db, pid, PersonData(first_name="Léa", last_name="Roy"))
+    pid = persons.save_person(db, None, PersonData(first_name="Léa", last_name="Roy"))
+    persons.save_person(db, pid, PersonData(first_name="Léa", last_name="Roy"))
     assert [e.action for e in trail(db)] == ["creation"]
 
 
 def test_values_set_without_being_loaded_still_say_what_they_were(db):
-    pid = persons.create_person(db, PersonData(first_name="Léa", last_name="Roy"))
+    pid = persons.save_person(db, None, PersonData(first_name="Léa", last_name="Roy"))
     with db.session() as session:
         person = session.get(Person, pid)
         session.expire(person)
@@ -127,7 +129,9 @@ def test_changing_a_link_records_the_new_id(db):
 
 
 def test_anonymised_persons_never_have_personal_values_logged(db):
-    pid = persons.create_person(db, PersonData(first_name="Élise", last_name="Côté", phone=None))
+    pid = persons.save_person(
+        db, None, PersonData(first_name="Élise", last_name="Côté", phone=None)
+    )
     with db.session() as session:
         person = session.get(Person, pid)
         person.first_name, person.last_name = "", f"Personne anonymisée #{pid}"
@@ -145,9 +149,9 @@ def test_anonymised_persons_never_have_personal_values_logged(db):
 def test_a_service_writing_its_own_entry_speaks_for_the_record(db):
     """A merge writes « fusion » entries; the automatic ones for the same records in that
     transaction (the loser's archiving, the keeper's filled fields) are withdrawn."""
-    keep = persons.create_person(db, PersonData(first_name="Marie", last_name="Côté"))
-    lose = persons.create_person(
-        db, PersonData(first_name="marie", last_name="cote", email="m@exemple.org")
+    keep = persons.save_person(db, None, PersonData(first_name="Marie", last_name="Côté"))
+    lose = persons.save_person(
+        db, None, PersonData(first_name="marie", last_name="cote", email="m@exemple.org")
     )
     merge.merge(db, "person", keep, lose)
     assert [e.action for e in trail(db, "person", keep)] == ["creation", "fusion"]

@@ -62,7 +62,7 @@ def table(db):
     )
     organizations.create_organization(db, organizations.OrganizationData(messy.ORGANIZATION))
     first, last, email = messy.EXISTING_PERSON
-    persons.create_person(db, persons.PersonData(first, last, email))
+    persons.save_person(db, None, persons.PersonData(first, last, email))
     return db
 
 

@@ -158,7 +158,7 @@ def test_delete_unreferenced_with_its_partner_roles(db):
 
 def test_delete_referenced_organisation_refused(db):
     org_id = create_organization(db, OrganizationData("CJE Ahuntsic"))
-    person_id = persons.create_person(db, persons.PersonData("Marie", "Tremblay"))
+    person_id = persons.save_person(db, None, persons.PersonData("Marie", "Tremblay"))
     persons.add_representation(db, person_id, org_id, "delegue", date(2024, 1, 1))
     with refused(None) as info:
         delete_organization(db, org_id)
@@ -256,8 +256,8 @@ def test_list_uses_a_fixed_number_of_queries(db):
 
 def test_representatives_current_and_past(db):
     org_id = create_organization(db, OrganizationData("CJE Ahuntsic"))
-    marie = persons.create_person(db, persons.PersonData("Marie", "Tremblay"))
-    paul = persons.create_person(db, persons.PersonData("Paul", "Anctil"))
+    marie = persons.save_person(db, None, persons.PersonData("Marie", "Tremblay"))
+    paul = persons.save_person(db, None, persons.PersonData("Paul", "Anctil"))
     old = persons.add_representation(db, paul, org_id, "delegue", date(2020, 1, 1))
     persons.end_representation(db, old, date(2023, 12, 31))
     now = persons.add_representation(db, marie, org_id, "delegue", date(2024, 1, 1))

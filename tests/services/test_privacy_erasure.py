@@ -145,7 +145,7 @@ def test_erasure_cannot_be_repeated_nor_the_record_edited(db, world):
     with pytest.raises(ValidationError):
         anonymize_person(db, world.elise, now=NOW)
     with pytest.raises(ValidationError):
-        person_service.update_person(db, world.elise, PersonData(first_name="Élise"))
+        person_service.save_person(db, world.elise, PersonData(first_name="Élise"))
     assert erasure_preview(db, world.elise).already_anonymized
 
 

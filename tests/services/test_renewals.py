@@ -23,7 +23,7 @@ from ahuntsic_desktop.services.registry.organizations import (
     archive_organization,
     create_organization,
 )
-from ahuntsic_desktop.services.registry.persons import PersonData, create_person
+from ahuntsic_desktop.services.registry.persons import PersonData, save_person
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def setup(db):
         db, CategoryData("Membre citoyen", default_dues_cents=0, for_organizations=False)
     )
     orgs = [create_organization(db, OrganizationData(name)) for name in ("Zeta", "Alpha", "Béta")]
-    person = create_person(db, PersonData("Hélène", "Tremblay"))
+    person = save_person(db, None, PersonData("Hélène", "Tremblay"))
     ids = [
         create_membership(
             db,

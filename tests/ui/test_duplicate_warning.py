@@ -34,8 +34,9 @@ WAIT_MS = 3000
 @pytest.fixture
 def existing(demo_db):
     """Marie Côté-Lévesque and the Maison des jeunes d'Ahuntsic, already in the file."""
-    marie = persons.create_person(
+    marie = persons.save_person(
         demo_db,
+        None,
         PersonData(
             first_name="Marie",
             last_name="Côté-Lévesque",

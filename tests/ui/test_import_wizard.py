@@ -38,7 +38,7 @@ def table(file_db):
     )
     organizations.create_organization(file_db, organizations.OrganizationData(messy.ORGANIZATION))
     first, last, email = messy.EXISTING_PERSON
-    persons.create_person(file_db, persons.PersonData(first, last, email))
+    persons.save_person(file_db, None, persons.PersonData(first, last, email))
     return file_db
 
 

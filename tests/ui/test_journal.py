@@ -46,8 +46,8 @@ def shown(page: JournalPage, column: int) -> list[str]:
 @pytest.fixture
 def history(window):
     db = window.db
-    pid = persons.create_person(db, PersonData(first_name="Nadia", last_name="Roy"))
-    persons.update_person(
+    pid = persons.save_person(db, None, PersonData(first_name="Nadia", last_name="Roy"))
+    persons.save_person(
         db, pid, PersonData(first_name="Nadia", last_name="Roy", email="nadia@exemple.org")
     )
     persons.archive_person(db, pid)

@@ -57,6 +57,21 @@ def find_category(session: Session, category_id: int) -> MembershipCategory:
     return category
 
 
+def category_for_member(
+    session: Session, category_id: int, is_organization: bool
+) -> MembershipCategory:
+    """The category, when it applies to this kind of member (organisation or person)."""
+    category = find_category(session, category_id)
+    if not (category.for_organizations if is_organization else category.for_persons):
+        raise ValidationError(
+            _("La catégorie « {name} » ne s'applique pas à ce type de membre.").format(
+                name=category.name
+            ),
+            "category_id",
+        )
+    return category
+
+
 def list_categories(db: Database) -> Table:
     table = Table(
         [

@@ -15,9 +15,9 @@ from ...store import Database
 from ..core import settings as settings_service
 from ..core import validation as v
 from ..core.listing import Column, Table
-from .memberships import MemberStatus, paid_status_subquery, status_from_flags, status_label
 from .organizations import list_organizations
 from .persons import list_persons
+from .standing import MemberStatus, paid_status_subquery, status_from_flags, status_label
 
 
 def _categories_of_year(db: Database, member_column, year: int) -> dict[int, str]:

@@ -1,29 +1,22 @@
-"""Membership categories, yearly memberships, payments, receipts and voting rights.
-
-A member's standing, from the years of its *paid* memberships and the current membership
-year C (see :meth:`TableSettings.membership_year_of`):
-
-- à jour: paid for C (or paid ahead for a later year);
-- à renouveler: not paid for C, but paid for C - 1;
-- échue: paid only for years before C - 1;
-- jamais: never paid a membership.
+"""Yearly memberships: the list, and recording one (create, edit, pay, delete) with its
+receipt number. One numbering serves payments and printed receipts (:mod:`.receipts`).
+Categories live in :mod:`.categories`, a member's standing and vote in :mod:`.standing`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import datetime as dt
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from ...domain import Membership, MembershipCategory, Organization, Person
 from ...domain.enums import PaymentMethod
 from ...domain.labels import label
-from ...i18n import N_, _
+from ...i18n import _
 from ...store import Database
 from ..core import settings as settings_service
 from ..core import validation as v
@@ -31,6 +24,7 @@ from ..core.errors import NotFoundError, ValidationError
 from ..core.listing import Column, Table
 from .categories import (  # noqa: F401 (re-exported for callers)
     CategoryData,
+    category_for_member,
     create_category,
     delete_category,
     find_category,
@@ -38,86 +32,14 @@ from .categories import (  # noqa: F401 (re-exported for callers)
     list_categories,
     update_category,
 )
-
-
-class MemberStatus(StrEnum):
-    UP_TO_DATE = "a_jour"
-    TO_RENEW = "a_renouveler"
-    LAPSED = "echue"
-    NEVER = "jamais"
-
-
-_STATUS_LABELS = {
-    MemberStatus.UP_TO_DATE: N_("À jour"),
-    MemberStatus.TO_RENEW: N_("À renouveler"),
-    MemberStatus.LAPSED: N_("Échue"),
-    MemberStatus.NEVER: N_("Jamais"),
-}
-
-
-def status_label(status: MemberStatus) -> str:
-    return _(_STATUS_LABELS[status])
-
-
-def member_status(paid_years: Iterable[int], current_year: int) -> MemberStatus:
-    """The standing of a member who paid the memberships of ``paid_years``."""
-    years = set(paid_years)
-    if not years:
-        return MemberStatus.NEVER
-    return status_from_flags(max(years) >= current_year, current_year - 1 in years)
-
-
-def status_from_flags(current: object, previous: object) -> MemberStatus:
-    """Standing from :func:`paid_status_subquery` flags (both None: no paid membership)."""
-    if current is None and previous is None:
-        return MemberStatus.NEVER
-    if current:
-        return MemberStatus.UP_TO_DATE
-    return MemberStatus.TO_RENEW if previous else MemberStatus.LAPSED
-
-
-def paid_status_subquery(member_column, current_year: int):
-    """Per member (``Membership.organization_id`` or ``.person_id``): flags ``current``
-    (paid for ``current_year`` or later) and ``previous`` (paid for the year before),
-    in one grouped query. Members without a paid membership have no row."""
-    return (
-        select(
-            member_column.label("member_id"),
-            func.max(case((Membership.year >= current_year, 1), else_=0)).label("current"),
-            func.max(case((Membership.year == current_year - 1, 1), else_=0)).label("previous"),
-        )
-        .where(member_column.is_not(None), Membership.paid_on.is_not(None))
-        .group_by(member_column)
-        .subquery()
-    )
-
-
-def _current_year(db: Database, today: date | None) -> int:
-    return settings_service.load(db).membership_year_of(today or date.today())
-
-
-def _member_name():
-    """The member's name in SQL: the organisation's, or the person's first and last name."""
-    return func.coalesce(Organization.name, func.trim(Person.first_name + " " + Person.last_name))
-
-
-def _with_members(*columns):
-    """``select(*columns)`` over memberships joined to their category and member."""
-    return (
-        select(*columns)
-        .join(MembershipCategory, Membership.category_id == MembershipCategory.id)
-        .outerjoin(Organization, Membership.organization_id == Organization.id)
-        .outerjoin(Person, Membership.person_id == Person.id)
-    )
-
-
-def _member_is(person_id: int | None, organization_id: int | None):
-    if (person_id is None) == (organization_id is None):
-        raise ValueError("give exactly one of person_id and organization_id")
-    if person_id is not None:
-        return Membership.person_id == person_id
-    return Membership.organization_id == organization_id
-
+from .standing import (
+    MemberStatus,
+    member_name,
+    paid_status_subquery,
+    status_from_flags,
+    status_label,
+    with_members,
+)
 
 # -- memberships --------------------------------------------------------------------------
 
@@ -158,9 +80,9 @@ def list_memberships(db: Database, year: int | None = None, *, today: date | Non
     org_status = paid_status_subquery(m.organization_id, current)
     person_status = paid_status_subquery(m.person_id, current)
     stmt = (
-        _with_members(
+        with_members(
             m.id,
-            _member_name(),
+            member_name(),
             m.organization_id,
             m.year,
             MembershipCategory.name,
@@ -225,7 +147,7 @@ def _receipt_taken(number: str) -> ValidationError:
     return ValidationError(message, "receipt_number")
 
 
-def _next_receipt(session: Session, year: int) -> str:
+def next_receipt_number(session: Session, year: int) -> str:
     prefix = f"{year}-"
     numbers = session.scalars(
         select(Membership.receipt_number).where(Membership.receipt_number.like(prefix + "%"))
@@ -237,36 +159,38 @@ def _next_receipt(session: Session, year: int) -> str:
 def _receipt(session: Session, membership: Membership, wanted: str | None, paid_on: date) -> str:
     number = v.optional_text(wanted, "receipt_number", _("Numéro de reçu"), max_length=40)
     if number is None:
-        return membership.receipt_number or _next_receipt(session, paid_on.year)
+        return membership.receipt_number or next_receipt_number(session, paid_on.year)
     m = Membership
     if session.scalar(select(m.id).where(m.receipt_number == number, m.id != membership.id)):
         raise _receipt_taken(number)
     return number
 
 
+def _payment(
+    data_paid_on, data_method, method_title: str | None = None
+) -> tuple[date | None, str | None]:
+    """The payment date and method of a form: a method needs its date."""
+    paid_on = v.parse_date(data_paid_on, "paid_on", _("Payée le"))
+    method = None
+    if data_method:
+        title = method_title or _("Mode de paiement")
+        method = v.choice(data_method, PaymentMethod, "payment_method", title)
+    if method is not None and paid_on is None:
+        raise ValidationError(
+            _("Indiquez la date du paiement avec son mode de paiement."), "paid_on"
+        )
+    return paid_on, method
+
+
 def create_membership(db: Database, data: MembershipData) -> int:
     if not isinstance(data.year, int) or not 1900 <= data.year <= 2200:
         raise ValidationError(_("L'année d'adhésion n'est pas valide."), "year")
-    paid_on = v.parse_date(data.paid_on, "paid_on", _("Payée le"))
-    method = None
-    if data.payment_method:
-        method = v.choice(data.payment_method, PaymentMethod, "payment_method", _("Mode"))
-        if paid_on is None:
-            raise ValidationError(
-                _("Indiquez la date du paiement avec son mode de paiement."), "paid_on"
-            )
+    paid_on, method = _payment(data.paid_on, data.payment_method, _("Mode"))
     notes = v.optional_text(data.notes, "notes", _("Notes"), max_length=10_000, multiline=True)
     with db.session() as session:
         member = _member(session, data)
-        category = find_category(session, data.category_id)
         is_org = data.organization_id is not None
-        if not (category.for_organizations if is_org else category.for_persons):
-            raise ValidationError(
-                _("La catégorie « {name} » ne s'applique pas à ce type de membre.").format(
-                    name=category.name
-                ),
-                "category_id",
-            )
+        category = category_for_member(session, data.category_id, is_org)
         column = Membership.organization_id if is_org else Membership.person_id
         duplicate = session.scalar(
             select(Membership.id).where(column == member.id, Membership.year == data.year)
@@ -323,77 +247,96 @@ def record_payment(
         return number
 
 
-def is_voting_member_on(
-    db: Database, day: date, *, person_id: int | None = None, organization_id: int | None = None
-) -> bool:
-    """A voting category and a paid membership for ``day``'s membership year (the same rule
-    as :mod:`.attendance`; a payment recorded after ``day`` still counts)."""
-    member = _member_is(person_id, organization_id)
-    year = settings_service.load(db).membership_year_of(day)
-    with db.session() as session:
-        found = session.scalar(
-            select(Membership.id)
-            .join(MembershipCategory, Membership.category_id == MembershipCategory.id)
-            .where(
-                member,
-                Membership.year == year,
-                Membership.paid_on.is_not(None),
-                MembershipCategory.voting.is_(True),
-            )
-            .limit(1)
-        )
-    return found is not None
-
-
-def member_status_of(
-    db: Database,
-    today: date | None = None,
-    *,
-    person_id: int | None = None,
-    organization_id: int | None = None,
-) -> MemberStatus:
-    member = _member_is(person_id, organization_id)
-    current = _current_year(db, today)
-    with db.session() as session:
-        years = session.scalars(
-            select(Membership.year).where(member, Membership.paid_on.is_not(None))
-        ).all()
-    return member_status(years, current)
+# -- editing one membership ----------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class RenewalDue:
-    name: str
-    organization_id: int | None
-    person_id: int | None
-    last_year: int
-    category: str
-    email: str | None
-    dues_cents: int
+class MembershipDetail:
+    id: int
+    data: MembershipData
+    member_name: str
+    member_kind: str  # "organization" or "person"
+    year_label: str
+    voting: bool
 
 
-def memberships_to_renew(db: Database, today: date) -> list[RenewalDue]:
-    """Members (not archived) who paid last membership year but not yet the current one."""
-    current = _current_year(db, today)
-    m, later = Membership, aliased(Membership)
-    paid_now = select(later.id).where(later.year >= current, later.paid_on.is_not(None))
-    org_paid = paid_now.where(later.organization_id == m.organization_id)
-    person_paid = paid_now.where(later.person_id == m.person_id)
-    stmt = _with_members(
-        _member_name(),
-        m.organization_id,
-        m.person_id,
-        m.year,
-        MembershipCategory.name,
-        func.coalesce(Organization.email, Person.email),
-        m.dues_cents,
-    ).where(
-        m.year == current - 1,
-        m.paid_on.is_not(None),
-        func.coalesce(Organization.archived_at, Person.archived_at).is_(None),
-        ~org_paid.exists(),
-        ~person_paid.exists(),
-    )
+def get_membership(db: Database, membership_id: int) -> MembershipDetail:
+    year_label = settings_service.load(db).membership_year_label
     with db.session() as session:
-        rows = session.connection().execute(stmt).all()  # Core rows: no ORM overhead
-    return sorted((RenewalDue(*r) for r in rows), key=lambda d: v.name_sort_key(d.name))
+        m = _membership(session, membership_id)
+        member = m.organization or m.person
+        is_org = isinstance(member, Organization)
+        return MembershipDetail(
+            id=m.id,
+            data=MembershipData(
+                year=m.year,
+                category_id=m.category_id,
+                organization_id=m.organization_id,
+                person_id=m.person_id,
+                dues_cents=m.dues_cents,
+                paid_on=m.paid_on,
+                payment_method=m.payment_method,
+                receipt_number=m.receipt_number,
+                notes=m.notes,
+            ),
+            member_name=member.name if is_org else member.full_name,
+            member_kind="organization" if is_org else "person",
+            year_label=year_label(m.year),
+            voting=m.category.voting,
+        )
+
+
+def update_membership(db: Database, membership_id: int, data: MembershipData) -> None:
+    """Save the form of an existing membership (its member and year stay as they are).
+
+    Clearing the payment date also clears the method; the receipt number stays, since a
+    receipt may already have been handed out."""
+    dues = v.cents(data.dues_cents, "dues", _("Cotisation"))
+    paid_on, method = _payment(data.paid_on, data.payment_method)
+    notes = v.optional_text(data.notes, "notes", _("Notes"), max_length=10_000, multiline=True)
+    with db.session() as session:
+        membership = _membership(session, membership_id)
+        is_org = membership.organization_id is not None
+        category = category_for_member(session, data.category_id, is_org)
+        membership.category_id, membership.dues_cents, membership.notes = category.id, dues, notes
+        membership.paid_on, membership.payment_method = paid_on, method
+        if paid_on is not None:
+            membership.receipt_number = _receipt(session, membership, data.receipt_number, paid_on)
+        elif data.receipt_number is not None:
+            wanted = v.optional_text(
+                data.receipt_number, "receipt_number", _("Numéro de reçu"), max_length=40
+            )
+            if wanted and wanted != membership.receipt_number:
+                raise ValidationError(
+                    _("Un reçu ne s'émet que pour une adhésion payée."), "receipt_number"
+                )
+        try:
+            session.flush()
+        except IntegrityError:
+            raise _receipt_taken(membership.receipt_number or "") from None
+
+
+def pay_membership(
+    db: Database,
+    membership_id: int,
+    paid_on: dt.date | str,
+    method: PaymentMethod | str,
+    amount_cents: int | str,
+    receipt_number: str | None = None,
+) -> str:
+    """Record the payment of ``amount_cents`` (which becomes the membership's dues) in one
+    unit of work; returns the receipt number (the next one of the year when not given)."""
+    day = v.parse_date(paid_on, "paid_on", _("Payée le"), required=True)
+    method_code = v.choice(method, PaymentMethod, "payment_method", _("Mode de paiement"))
+    amount = v.cents(amount_cents, "amount", _("Montant"))
+    with db.session() as session:
+        membership = _membership(session, membership_id)
+        number = _receipt(session, membership, receipt_number, day)
+        membership.dues_cents = amount
+        membership.paid_on, membership.payment_method = day, method_code
+        membership.receipt_number = number
+        try:
+            session.flush()
+        except IntegrityError:
+            raise _receipt_taken(number) from None
+        return number

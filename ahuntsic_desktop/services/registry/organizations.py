@@ -19,7 +19,7 @@ from ..core import settings as settings_service
 from ..core import validation as v
 from ..core.errors import NotFoundError, ValidationError
 from ..core.listing import Column, Table
-from .memberships import MemberStatus, paid_status_subquery, status_from_flags, status_label
+from .standing import MemberStatus, paid_status_subquery, status_from_flags, status_label
 
 
 @dataclass(frozen=True)

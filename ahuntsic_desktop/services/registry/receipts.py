@@ -20,7 +20,7 @@ from ...i18n import _, current_locale
 from ...store import Database
 from ..core import settings as settings_service
 from ..core.errors import NotFoundError, ValidationError
-from .memberships import _next_receipt  # one numbering for payments and receipts
+from .memberships import next_receipt_number  # one numbering for payments and receipts
 
 
 def _words(number: int, lang: str) -> str:
@@ -97,7 +97,7 @@ def receipt_data(
                     ).format(name=name)
                 )
             if not membership.receipt_number:
-                membership.receipt_number = _next_receipt(session, membership.paid_on.year)
+                membership.receipt_number = next_receipt_number(session, membership.paid_on.year)
                 session.flush()
             category = session.get(MembershipCategory, membership.category_id)
             receipts.append(

@@ -20,7 +20,7 @@ from ..core import settings as settings_service
 from ..core.listing import Column, Table
 from ..core.validation import name_sort_key
 from ..funding.report import consented_person_ids
-from .memberships import MemberStatus, paid_status_subquery, status_from_flags, status_label
+from .standing import MemberStatus, paid_status_subquery, status_from_flags, status_label
 
 
 @dataclass

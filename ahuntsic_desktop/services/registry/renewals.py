@@ -22,7 +22,7 @@ from ...store import Database
 from ..core import settings as settings_service
 from ..core import validation as v
 from ..core.errors import ValidationError
-from .memberships import RenewalDue, memberships_to_renew
+from .standing import RenewalDue, memberships_to_renew
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,6 @@ from ...i18n import _, format_money
 from ...services.core import settings as settings_service
 from ...services.core.errors import ValidationError
 from ...services.registry import lists as registry_lists
-from ...services.registry import membership_records as membership_editing
 from ...services.registry import memberships
 from ...services.registry.memberships import MembershipData
 from ..pages.base import Context
@@ -112,7 +111,7 @@ class MembershipDialog(MembershipDialogView):
             self.is_person.setChecked(organization_id is None)
             self.is_organization.setChecked(organization_id is not None)
         else:
-            detail = membership_editing.get_membership(context.db, membership_id)
+            detail = memberships.get_membership(context.db, membership_id)
             data = detail.data
             for widget in (self.is_organization, self.is_person, self.member):
                 widget.hide()
@@ -225,7 +224,7 @@ class MembershipDialog(MembershipDialogView):
             if self.membership_id is None:
                 self.membership_id = memberships.create_membership(self.context.db, data)
             else:
-                membership_editing.update_membership(self.context.db, self.membership_id, data)
+                memberships.update_membership(self.context.db, self.membership_id, data)
         except ValidationError as error:
             self.form.show_error(error)
             return

@@ -27,7 +27,7 @@ from ...i18n import _, format_date
 from ...services.core.errors import ValidationError
 from ...services.registry import persons
 from ...services.registry.lists import Choice
-from ...services.registry.person_editing import (
+from ...services.registry.persons import (
     RepresentationChanges,
     RepresentationDraft,
     check_draft,
