@@ -11,8 +11,8 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 from ...i18n import _, format_date, format_time, ngettext
 from ...services.core import settings as settings_service
 from ...services.meetings import agenda as agenda_service
-from ...services.meetings import attendance as attendance_service
 from ...services.meetings import meetings as meeting_service
+from ...services.meetings import quorum as quorum_service
 from ...services.meetings.documents import meeting_people
 from ...store import Database
 from .common import (
@@ -105,7 +105,7 @@ def write_convocation(
     detail = meeting_service.get_meeting(db, meeting_id)
     items = agenda_service.list_agenda(db, meeting_id)
     people = meeting_people(db, meeting_id)
-    required = attendance_service.quorum(db, meeting_id).required
+    required = quorum_service.quorum(db, meeting_id).required
     table_name = table_settings.table_name
     width = frame_width(table_settings.paper_size)
     s = styles()

@@ -17,8 +17,8 @@ from ...domain.enums import AttendanceStatus
 from ...i18n import _, format_date, format_time
 from ...services.core import settings as settings_service
 from ...services.meetings import agenda as agenda_service
-from ...services.meetings import attendance as attendance_service
 from ...services.meetings import meetings as meeting_service
+from ...services.meetings import quorum as quorum_service
 from ...services.meetings.documents import (
     FollowUpLine,
     ResolutionText,
@@ -204,7 +204,7 @@ def write_minutes(
     detail = meeting_service.get_meeting(db, meeting_id)
     items = agenda_service.list_agenda(db, meeting_id)
     lines = attendance_sheet(db, meeting_id)
-    quorum = attendance_service.quorum(db, meeting_id)
+    quorum = quorum_service.quorum(db, meeting_id)
     people = meeting_people(db, meeting_id)
     resolutions = meeting_resolutions(db, meeting_id)
     follow_ups = meeting_follow_ups(db, meeting_id, today=today)

@@ -1,29 +1,34 @@
-"""Attendance (présences) of a meeting, voting rights and quorum.
-
-A person votes at a meeting when a membership of a voting category, paid (``paid_on`` set),
-exists for the membership year containing the meeting's date, either for the person or for
-the organisation the person represents at that meeting. Quorum counts voting *members*: an
-organisation with two delegates present counts once.
-"""
+"""Attendance (présences) of a meeting: the list with each line's vote, adding and changing
+lines, walk-ins signed in on the spot, convening the members,
+Voting rights and the quorum are in :mod:`.quorum`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import exists, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from ...domain import Attendance, Meeting, Membership, MembershipCategory, Organization, Person
-from ...domain.enums import AttendanceStatus
+from ...domain import (
+    Assignment,
+    Attendance,
+    Meeting,
+    Membership,
+    MembershipCategory,
+    Organization,
+    Person,
+    Representation,
+)
+from ...domain.enums import AttendanceStatus, MeetingKind, RepresentationRole
 from ...domain.labels import label
-from ...i18n import _, ngettext
+from ...i18n import _
 from ...store import Database
 from ..core import settings as settings_service
 from ..core.errors import NotFoundError, ValidationError
 from ..core.validation import name_sort_key
 from .meetings import person_name_sql, require_meeting
-
-MemberKey = tuple[str, int]  # ("o", organization id) or ("p", person id)
+from .pick_lists import representation_current, represented_organizations
+from .quorum import attendance_lines, meeting_year
 
 
 @dataclass(frozen=True)
@@ -39,73 +44,6 @@ class AttendanceRow:
     voting: bool
 
 
-@dataclass(frozen=True)
-class QuorumState:
-    required: int
-    present_voting: int
-    reached: bool
-    message: str
-
-
-def _voting_membership(year: int, *condition):
-    return exists(
-        select(Membership.id)
-        .join(MembershipCategory, MembershipCategory.id == Membership.category_id)
-        .where(
-            MembershipCategory.voting.is_(True),
-            Membership.paid_on.is_not(None),
-            Membership.year == year,
-            *condition,
-        )
-    )
-
-
-@dataclass(frozen=True)
-class AttendanceLine:
-    attendance_id: int
-    person_id: int
-    status: str
-    invited: bool
-    member: MemberKey | None  # the member whose vote this line carries, if any
-
-
-def attendance_lines(session: Session, meeting: Meeting, year: int) -> list[AttendanceLine]:
-    """Each attendance line of ``meeting`` with the member whose vote it carries.
-
-    ``year`` is the membership year of the meeting's date. One query.
-    """
-    org_votes = _voting_membership(
-        year,
-        Attendance.organization_id.is_not(None),
-        Membership.organization_id == Attendance.organization_id,
-    )
-    person_votes = _voting_membership(year, Membership.person_id == Attendance.person_id)
-    rows = session.execute(
-        select(
-            Attendance.id,
-            Attendance.person_id,
-            Attendance.organization_id,
-            Attendance.status,
-            Attendance.invited,
-            org_votes.label("org_votes"),
-            person_votes.label("person_votes"),
-        ).where(Attendance.meeting_id == meeting.id)
-    )
-    lines = []
-    for row in rows:
-        member: MemberKey | None = None
-        if row.org_votes:
-            member = ("o", row.organization_id)
-        elif row.person_votes:
-            member = ("p", row.person_id)
-        lines.append(AttendanceLine(row.id, row.person_id, row.status, row.invited, member))
-    return lines
-
-
-def _year_of(meeting: Meeting, table_settings: settings_service.TableSettings) -> int:
-    return table_settings.membership_year_of(meeting.date)
-
-
 def list_attendance(db: Database, meeting_id: int) -> list[AttendanceRow]:
     """Everyone recorded for the meeting, by last then first name, with computed voting."""
     table_settings = settings_service.load(db)
@@ -113,7 +51,7 @@ def list_attendance(db: Database, meeting_id: int) -> list[AttendanceRow]:
         meeting = require_meeting(session, meeting_id)
         voters = {
             line.attendance_id: line.member
-            for line in attendance_lines(session, meeting, _year_of(meeting, table_settings))
+            for line in attendance_lines(session, meeting, meeting_year(meeting, table_settings))
         }
         rows = session.execute(
             select(
@@ -188,7 +126,7 @@ def _save(
         attendance.organization_id = organization_id
         session.flush()
         # Keep the stored flag as a snapshot; lists and quorum recompute it.
-        lines = attendance_lines(session, meeting, _year_of(meeting, table_settings))
+        lines = attendance_lines(session, meeting, meeting_year(meeting, table_settings))
         attendance.voting = any(
             line.attendance_id == attendance.id and line.member for line in lines
         )
@@ -228,43 +166,204 @@ def remove_attendance(db: Database, attendance_id: int) -> None:
         session.delete(attendance)
 
 
-def quorum_message(reached: bool, present_voting: int, required: int) -> str:
-    members = ngettext(
-        "{count} membre votant sur {required} requis",
-        "{count} membres votants sur {required} requis",
-        present_voting,
-    ).format(count=present_voting, required=required)
-    if reached:
-        return _("Quorum atteint : {members}").format(members=members)
-    return _("Quorum non atteint : {members}").format(members=members)
+# -- attendance -----------------------------------------------------------------------------
 
 
-def quorum(db: Database, meeting_id: int) -> QuorumState:
-    """Voting members present against the rule of the meeting's kind (a setting).
+@dataclass(frozen=True)
+class AddedAttendance:
+    attendance_id: int
+    person_id: int
+    name: str
+    created_person: bool
 
-    The rule's percentage applies to the voting members invited (every line but those
-    marked not invited), present walk-ins included.
+
+def split_full_name(text: str) -> tuple[str, str]:
+    """``"Marie-Ève Gagnon Roy"`` -> ``("Marie-Ève", "Gagnon Roy")``: the first word is the
+    first name, the rest the last name; a single word is a last name."""
+    words = " ".join((text or "").split()).split(" ")
+    words = [w for w in words if w]
+    if not words:
+        return "", ""
+    if len(words) == 1:
+        return "", words[0]
+    return words[0], " ".join(words[1:])
+
+
+def _add_line(
+    session: Session,
+    meeting: Meeting,
+    person: Person,
+    *,
+    status: str,
+    invited: bool,
+    organization_id: int | None,
+    year: int,
+) -> Attendance:
+    taken = session.scalar(
+        select(Attendance.id).where(
+            Attendance.meeting_id == meeting.id, Attendance.person_id == person.id
+        )
+    )
+    if taken is not None:
+        raise ValidationError(
+            _("{name} figure déjà dans les présences de cette rencontre.").format(
+                name=person.full_name or _("Cette personne")
+            ),
+            "person_id",
+        )
+    attendance = Attendance(
+        meeting_id=meeting.id,
+        person_id=person.id,
+        organization_id=organization_id,
+        status=status,
+        invited=invited,
+    )
+    session.add(attendance)
+    session.flush()
+    attendance.voting = any(
+        line.attendance_id == attendance.id and line.member
+        for line in attendance_lines(session, meeting, year)
+    )
+    return attendance
+
+
+def add_present_person(db: Database, meeting_id: int, person_id: int) -> AddedAttendance:
+    """Sign in someone already known who was not on the list (a walk-in), present, for the
+    organisation they represent on the meeting's date."""
+    table_settings = settings_service.load(db)
+    with db.session() as session:
+        meeting = require_meeting(session, meeting_id)
+        person = session.get(Person, person_id)
+        if person is None:
+            raise ValidationError(_("Cette personne n'existe plus."), "person_id")
+        org = represented_organizations(session, meeting.date, [person_id]).get(
+            person_id, (None, "")
+        )[0]
+        attendance = _add_line(
+            session,
+            meeting,
+            person,
+            status=AttendanceStatus.PRESENT.value,
+            invited=False,
+            organization_id=org,
+            year=table_settings.membership_year_of(meeting.date),
+        )
+        return AddedAttendance(attendance.id, person.id, person.full_name, False)
+
+
+def add_walk_in(db: Database, meeting_id: int, full_name: str) -> AddedAttendance:
+    """Sign in a walk-in typed as ``"Prénom Nom"``, present, in one transaction.
+
+    A person of that exact name (case and spacing ignored) is reused; otherwise a new person
+    is created. Someone already listed for the meeting is refused and nothing is saved.
+    """
+    first, last = split_full_name(full_name)
+    if not (first or last):
+        raise ValidationError(_("Tapez le prénom et le nom de la personne."), "person")
+    if len(first) > 100 or len(last) > 100:
+        raise ValidationError(_("Ce nom est trop long (100 caractères au plus)."), "person")
+    wanted = name_sort_key(f"{first} {last}")
+    with db.session() as session:
+        same = [
+            pid
+            for pid, f, la in session.execute(
+                select(Person.id, Person.first_name, Person.last_name).where(
+                    Person.archived_at.is_(None)
+                )
+            )
+            if name_sort_key(" ".join(f"{f} {la}".split())) == wanted
+        ]
+    if len(same) > 1:
+        raise ValidationError(
+            _(
+                "Plusieurs personnes s'appellent « {name} » : choisissez la bonne dans la liste "
+                "proposée."
+            ).format(name=f"{first} {last}".strip()),
+            "person",
+        )
+    if same:
+        return add_present_person(db, meeting_id, same[0])
+    table_settings = settings_service.load(db)
+    with db.session() as session:
+        meeting = require_meeting(session, meeting_id)
+        person = Person(first_name=first, last_name=last)
+        session.add(person)
+        session.flush()
+        attendance = _add_line(
+            session,
+            meeting,
+            person,
+            status=AttendanceStatus.PRESENT.value,
+            invited=False,
+            organization_id=None,
+            year=table_settings.membership_year_of(meeting.date),
+        )
+        return AddedAttendance(attendance.id, person.id, person.full_name, True)
+
+
+def invite_members(db: Database, meeting_id: int) -> int:
+    """Put the people to convene on the attendance list as invited; returns how many.
+
+    A chantier meeting convenes the chantier's active participants; any other meeting the
+    delegates of voting member organisations and the voting individual members of the
+    meeting's membership year. People already listed are left as they are.
     """
     table_settings = settings_service.load(db)
     with db.session() as session:
         meeting = require_meeting(session, meeting_id)
-        lines = attendance_lines(session, meeting, _year_of(meeting, table_settings))
-        kind = meeting.kind
-    present = {
-        line.member for line in lines if line.member and line.status == AttendanceStatus.PRESENT
-    }
-    invited = {line.member for line in lines if line.member and line.invited} | present
-    required = table_settings.quorum_required(kind, len(invited))
-    reached = len(present) >= required
-    return QuorumState(
-        required, len(present), reached, quorum_message(reached, len(present), required)
-    )
-
-
-def present_voters(session: Session, meeting: Meeting, year: int) -> set[int]:
-    """Ids of persons present at ``meeting`` with a vote. For the resolution service."""
-    return {
-        line.person_id
-        for line in attendance_lines(session, meeting, year)
-        if line.member and line.status == AttendanceStatus.PRESENT
-    }
+        day, year = meeting.date, table_settings.membership_year_of(meeting.date)
+        wanted: dict[int, int | None] = {}
+        if meeting.kind == MeetingKind.CHANTIER:
+            a = Assignment
+            query = select(a.person_id, a.organization_id).where(
+                a.chantier_id == meeting.chantier_id,
+                or_(a.start_date.is_(None), a.start_date <= day),
+                or_(a.end_date.is_(None), a.end_date >= day),
+            )
+            for person_id, org_id in session.execute(query):
+                wanted.setdefault(person_id, org_id)
+        else:
+            voting = (
+                select(Membership.organization_id, Membership.person_id)
+                .join(MembershipCategory, MembershipCategory.id == Membership.category_id)
+                .where(
+                    MembershipCategory.voting.is_(True),
+                    Membership.paid_on.is_not(None),
+                    Membership.year == year,
+                )
+            )
+            orgs, persons = set(), set()
+            for org_id, person_id in session.execute(voting):
+                if org_id is not None:
+                    orgs.add(org_id)
+                else:
+                    persons.add(person_id)
+            delegates = select(Representation.person_id, Representation.organization_id).where(
+                Representation.organization_id.in_(orgs),
+                Representation.role == RepresentationRole.DELEGATE.value,
+                representation_current(day),
+            )
+            for person_id, org_id in session.execute(delegates):
+                wanted.setdefault(person_id, org_id)
+            for person_id in persons:
+                wanted.setdefault(person_id, None)
+        listed = set(
+            session.scalars(select(Attendance.person_id).where(Attendance.meeting_id == meeting.id))
+        )
+        active = set(
+            session.scalars(
+                select(Person.id).where(Person.id.in_(wanted), Person.archived_at.is_(None))
+            )
+        )
+        new = [pid for pid in wanted if pid in active and pid not in listed]
+        session.add_all(
+            Attendance(
+                meeting_id=meeting.id,
+                person_id=pid,
+                organization_id=wanted[pid],
+                status=AttendanceStatus.INVITED.value,
+                invited=True,
+            )
+            for pid in new
+        )
+        return len(new)

@@ -29,9 +29,9 @@ from ...domain.enums import FollowUpStatus, ResolutionOutcome
 from ...domain.labels import label
 from ...store import Database
 from ..core import settings as settings_service
-from .attendance import attendance_lines
-from .followups import OPEN_STATUSES, owner_text
+from .followups import overdue_condition, owner_text
 from .meetings import person_name_sql, require_meeting
+from .quorum import attendance_lines
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
 
@@ -210,6 +210,7 @@ def meeting_follow_ups(db: Database, meeting_id: int, *, today: dt.date) -> list
             Organization.name,
             FollowUp.due_date,
             FollowUp.status,
+            overdue_condition(today),
         )
         .outerjoin(Person, Person.id == FollowUp.owner_person_id)
         .outerjoin(Organization, Organization.id == FollowUp.owner_organization_id)
@@ -226,9 +227,9 @@ def meeting_follow_ups(db: Database, meeting_id: int, *, today: dt.date) -> list
             due_date=due,
             status=status,
             status_label=label(status, FollowUpStatus),
-            overdue=status in OPEN_STATUSES and due is not None and due < today,
+            overdue=bool(overdue),
         )
-        for description, person, organization, due, status in rows
+        for description, person, organization, due, status, overdue in rows
     ]
 
 

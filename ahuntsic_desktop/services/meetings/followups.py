@@ -99,17 +99,6 @@ def add_follow_up(db: Database, data: FollowUpData, *, today: dt.date | None = N
         return follow_up.id
 
 
-def update_follow_up(
-    db: Database, follow_up_id: int, data: FollowUpData, *, today: dt.date | None = None
-) -> None:
-    with db.session() as session:
-        follow_up = _require(session, follow_up_id)
-        was_done = follow_up.status == FollowUpStatus.DONE
-        for key, value in _validate(session, data).items():
-            setattr(follow_up, key, value)
-        _stamp_done(follow_up, was_done, None, today)
-
-
 def _stamp_done(
     follow_up: FollowUp, was_done: bool, done_on: dt.date | None, today: dt.date | None
 ) -> None:
@@ -137,11 +126,6 @@ def update_follow_up_status(
         _stamp_done(follow_up, was_done, done_on, today)
 
 
-def delete_follow_up(db: Database, follow_up_id: int) -> None:
-    with db.session() as session:
-        session.delete(_require(session, follow_up_id))
-
-
 def follow_up_columns() -> list[Column]:
     return [
         Column("due_date", _("Échéance"), "date"),
@@ -155,7 +139,9 @@ def follow_up_columns() -> list[Column]:
     ]
 
 
-def _overdue(today: dt.date):
+def overdue_condition(today: dt.date):
+    """The rule, in SQL: a follow-up is overdue on ``today`` when still open (or in progress)
+    and due before ``today``. Lists, dashboard, workbooks and printed minutes all use it."""
     return and_(
         FollowUp.status.in_(OPEN_STATUSES),
         FollowUp.due_date.is_not(None),
@@ -165,7 +151,7 @@ def _overdue(today: dt.date):
 
 def _query(today: dt.date):
     """Follow-ups with their table columns, overdue first, then by due date."""
-    overdue = _overdue(today)
+    overdue = overdue_condition(today)
     return (
         select(
             FollowUp.id,
@@ -260,3 +246,10 @@ def open_follow_ups_for_next_meeting(
         if meeting.kind == MeetingKind.CHANTIER and meeting.chantier_id is not None:
             query = query.where(FollowUp.chantier_id == meeting.chantier_id)
         return _table(session, query)
+
+
+def list_meeting_follow_ups(db: Database, meeting_id: int, *, today: dt.date) -> Table:
+    """The follow-ups decided at this meeting, with the columns of the follow-up lists."""
+    with db.session() as session:
+        require_meeting(session, meeting_id)
+        return _table(session, _query(today).where(FollowUp.meeting_id == meeting_id))

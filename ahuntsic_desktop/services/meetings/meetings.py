@@ -12,13 +12,14 @@ from dataclasses import dataclass
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
-from ...domain import AgendaItem, Attendance, Chantier, Meeting, Person
+from ...domain import AgendaItem, Attendance, Chantier, Meeting, ParticipantCount, Person
 from ...domain.enums import (
     AgendaItemKind,
     AttendanceStatus,
     MeetingKind,
     MeetingStatus,
     ParticipationFormat,
+    Sector,
 )
 from ...domain.labels import label
 from ...i18n import N_, _
@@ -326,3 +327,38 @@ def list_meetings(
                 )
             )
     return table
+
+
+# -- participation activities ---------------------------------------------------------------
+
+
+def participant_counts(db: Database, meeting_id: int) -> dict[str, int]:
+    """Anonymous participants by sector code (every sector, 0 when not counted)."""
+    with db.session() as session:
+        require_meeting(session, meeting_id)
+        rows = session.execute(
+            select(ParticipantCount.sector, ParticipantCount.count).where(
+                ParticipantCount.meeting_id == meeting_id
+            )
+        ).all()
+    counts = {sector.value: 0 for sector in Sector}
+    counts.update({sector: count for sector, count in rows})
+    return counts
+
+
+def set_participant_count(db: Database, meeting_id: int, sector: str, count: int) -> None:
+    if sector not in {s.value for s in Sector}:
+        raise ValidationError(_("Secteur inconnu."), "sector")
+    if count is None or count < 0:
+        raise ValidationError(_("Le nombre de participant·es doit être positif ou nul."), sector)
+    with db.session() as session:
+        require_meeting(session, meeting_id)
+        row = session.scalar(
+            select(ParticipantCount).where(
+                ParticipantCount.meeting_id == meeting_id, ParticipantCount.sector == sector
+            )
+        )
+        if row is None:
+            session.add(ParticipantCount(meeting_id=meeting_id, sector=sector, count=count))
+        else:
+            row.count = count

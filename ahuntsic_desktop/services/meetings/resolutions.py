@@ -20,8 +20,8 @@ from ..core import settings as settings_service
 from ..core import validation as v
 from ..core.errors import NotFoundError, ValidationError
 from ..core.listing import Column, Table
-from .attendance import present_voters
 from .meetings import require_meeting
+from .quorum import present_voters
 
 
 @dataclass(frozen=True)
@@ -219,3 +219,13 @@ def list_resolutions(db: Database, meeting_id: int | None = None, year: int | No
             values[6] = outcomes.get(values[6], values[6])
             table.rows.append(tuple(values))
     return table
+
+
+def get_resolution(db: Database, resolution_id: int) -> tuple[str, ResolutionData]:
+    """A resolution's number and its form, to edit it."""
+    with db.session() as session:
+        resolution = session.get(Resolution, resolution_id)
+        if resolution is None:
+            raise NotFoundError(_("Cette résolution n'existe plus."))
+        values = {name: getattr(resolution, name) for name in ResolutionData.__dataclass_fields__}
+        return resolution.number, ResolutionData(**values)

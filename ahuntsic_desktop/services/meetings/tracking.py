@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, or_, select
+from sqlalchemy import case, func, or_, select
 
 from ...domain import (
     Attendance,
@@ -24,7 +24,7 @@ from ...domain.labels import label
 from ...store import Database
 from ..core.validation import name_sort_key
 from ..funding.report import Period
-from .followups import OPEN_STATUSES, owner_text
+from .followups import overdue_condition, owner_text
 from .meetings import person_name_sql
 
 MARKS = {
@@ -209,11 +209,7 @@ def follow_up_lines(
     db: Database, today: dt.date, period: Period | None = None, body: str | None = None
 ) -> list[FollowUpLine]:
     """Follow-ups (of ``body``; due or decided within ``period`` when given), by due date."""
-    overdue = and_(
-        FollowUp.status.in_(OPEN_STATUSES),
-        FollowUp.due_date.is_not(None),
-        FollowUp.due_date < today,
-    )
+    overdue = overdue_condition(today)
     query = (
         select(
             FollowUp.id,

@@ -22,7 +22,7 @@ from ...domain.enums import MeetingKind, MeetingStatus
 from ...domain.labels import label
 from ...store import Database
 from ..core import settings as settings_service
-from ..meetings.followups import OPEN_STATUSES, owner_text
+from ..meetings.followups import OPEN_STATUSES, overdue_condition, owner_text
 from ..meetings.meetings import person_name_sql
 from ..plan.plans import build_tree
 
@@ -165,11 +165,7 @@ def _next_meetings(session: Session, today: dt.date) -> tuple[MeetingBrief, ...]
 
 
 def _overdue_follow_ups(session: Session, today: dt.date) -> tuple[int, tuple[FollowUpBrief, ...]]:
-    overdue = and_(
-        FollowUp.status.in_(OPEN_STATUSES),
-        FollowUp.due_date.is_not(None),
-        FollowUp.due_date < today,
-    )
+    overdue = overdue_condition(today)
     count = session.scalar(select(func.count(FollowUp.id)).where(overdue)) or 0
     rows = session.execute(
         select(

@@ -19,7 +19,7 @@ from ...i18n import _
 from ...services.core.errors import ValidationError
 from ...services.meetings import agenda
 from ...services.meetings.agenda import AgendaItemData, AgendaItemRow
-from ...services.meetings.meeting_editing import PersonChoice
+from ...services.meetings.pick_lists import PersonChoice
 from ...store import Database
 from .common import PersonPicker, disable_save_if_read_only, error_label, fill_combo, show_error
 

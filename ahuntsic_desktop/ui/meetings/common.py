@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ... import i18n
 from ...i18n import _
 from ...services.core.errors import ValidationError
-from ...services.meetings.meeting_editing import PersonChoice
+from ...services.meetings.pick_lists import PersonChoice
 from ..table_model import fold
 from ..widgets.forms import ERROR_STYLE, error_label, fill_combo  # noqa: F401 (shared)
 
