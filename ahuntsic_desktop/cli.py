@@ -144,7 +144,7 @@ def run_export(args: argparse.Namespace) -> int:
     from .exports.catalog import ExportOptions, get_kind
     from .exports.catalog import run_export as export
     from .services.core.errors import ValidationError
-    from .services.funding import report as reporting
+    from .services.funding import report as funder_report
     from .store import Database, StoreError
 
     try:
@@ -177,7 +177,7 @@ def run_export(args: argparse.Namespace) -> int:
         }
         message = error.message + hints.get(error.field or "", "")
         if error.field in ("funder", "funder_id"):
-            known = "; ".join(f"{c.value} {c.text}" for c in reporting.funder_choices(database))
+            known = "; ".join(f"{c.value} {c.text}" for c in funder_report.funder_choices(database))
             if known:
                 message += " " + _("Bailleurs de fonds connus : {known}.").format(known=known)
         return _fail(message)

@@ -8,7 +8,7 @@ import datetime as dt
 from python_calamine import CalamineWorkbook
 
 from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
-from ahuntsic_desktop.services.funding import report as reporting
+from ahuntsic_desktop.services.funding import report as funder_report
 
 from . import test_workbooks_data as data
 from .test_workbooks_data import PERSONAL, PHONE, options
@@ -85,7 +85,7 @@ def test_with_the_option_only_those_who_consented(sample, tmp_path):
 
 
 def test_demo_funder_report_has_no_email_or_phone(demo, tmp_path):
-    funders = reporting.funder_choices(demo)
+    funders = funder_report.funder_choices(demo)
     path = run_export(
         demo,
         "reddition",

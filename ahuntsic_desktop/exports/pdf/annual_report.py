@@ -14,7 +14,7 @@ from ...domain.enums import ResolutionOutcome
 from ...domain.labels import label
 from ...i18n import _, format_date, format_number, format_percent, ngettext
 from ...services.core import settings as settings_service
-from ...services.funding.report import Period, check_period, membership_year_period
+from ...services.core.periods import Period, check_period, membership_year_period
 from ...services.plan.reporting import ChantierSummary, chantier_summaries
 from ...services.reports.activity import ActivityStats, activity_stats
 from ..catalog import ExportOptions, Progress

@@ -11,7 +11,8 @@ from openpyxl.utils import get_column_letter
 
 from ...i18n import _, format_date
 from ...services.core import settings as settings_service
-from ...services.funding.report import body_label, check_period
+from ...services.core.periods import check_period
+from ...services.meetings.meetings import body_label
 from ...services.meetings.tracking import (
     AttendanceMatrix,
     MatrixRow,

@@ -10,7 +10,8 @@ from openpyxl.styles import Font
 
 from ...i18n import _
 from ...services.core import settings as settings_service
-from ...services.funding.report import Period, body_label
+from ...services.core.periods import Period
+from ...services.meetings.meetings import body_label
 from ...services.meetings.tracking import follow_up_lines
 from ...store import Database
 from ..catalog import ExportOptions, Progress

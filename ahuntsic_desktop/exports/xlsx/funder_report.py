@@ -16,12 +16,8 @@ from ...domain.enums import Sector
 from ...domain.labels import label
 from ...i18n import _, format_date, format_money
 from ...services.core import settings as settings_service
-from ...services.funding.report import (
-    check_period,
-    consenting_participants,
-    funder_agreements,
-    organization_name,
-)
+from ...services.core.periods import check_period
+from ...services.funding.report import consenting_participants, funder_agreements, organization_name
 from ...services.reports.activity import ActivityStats, activity_stats
 from ...store import Database
 from ..catalog import ExportOptions, Progress

@@ -31,3 +31,9 @@ class Table:
     def values(self, key: str) -> list:
         index = self.column_index(key)
         return [row[index] for row in self.rows]
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: int | str
+    text: str

@@ -1,9 +1,9 @@
-"""Queries behind the exported documents: the period and choice lists of the Exports page,
-consent to share contact details, and the member register.
+"""The funder report's figures besides the activity counts (:mod:`..reports.activity`): the
+funders to choose from, the funder's agreements and reports due in the period, and the
+participants who consented to share their contact details.
 
-Reports to funders carry counts (see :mod:`.stats`); the lists here carry names because
-they serve the secretariat itself. Contact details of *persons* appear only when the caller
-asks for them, and then only for those who consented (see :func:`consented_person_ids`).
+Contact details of *persons* appear only when the caller asks for them, and then only for
+those who consented (see :func:`..registry.contacts.consented_person_ids`).
 """
 
 from __future__ import annotations
@@ -12,12 +12,9 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
 
 from ...domain import (
-    ActionPlan,
     Attendance,
-    Consent,
     FundingAgreement,
     Meeting,
     Organization,
@@ -27,88 +24,16 @@ from ...domain import (
 )
 from ...domain.enums import (
     AttendanceStatus,
-    ConsentPurpose,
-    MeetingKind,
     MeetingStatus,
     PartnerKind,
-    Sector,
 )
-from ...domain.labels import label
-from ...i18n import N_, _, format_date
+from ...i18n import _
 from ...store import Database
-from ..core import settings as settings_service
 from ..core.errors import ValidationError
+from ..core.listing import Choice
+from ..core.periods import Period
 from ..core.validation import name_sort_key
-
-CONTACT_PURPOSES = (ConsentPurpose.EMAIL_CONTACT.value, ConsentPurpose.DIRECTORY.value)
-
-BODY_LABELS = {
-    "AG": N_("Assemblées générales"),
-    "CC": N_("Comité de coordination"),
-    "CH": N_("Chantiers"),
-    "AH": N_("Comités ad hoc"),
-    "PA": N_("Activités de participation"),
-}
-
-
-@dataclass(frozen=True)
-class Period:
-    """From ``start`` to ``end``, both included."""
-
-    start: dt.date
-    end: dt.date
-
-    def __str__(self) -> str:
-        return _("du {start} au {end}").format(
-            start=format_date(self.start), end=format_date(self.end)
-        )
-
-    def contains(self, day: dt.date | None) -> bool:
-        return day is not None and self.start <= day <= self.end
-
-
-def check_period(start: dt.date | None, end: dt.date | None) -> Period:
-    """A period from two dates, or a French ValidationError."""
-    if start is None or end is None:
-        raise ValidationError(_("Indiquez le début et la fin de la période."), "period")
-    if end < start:
-        raise ValidationError(_("La fin de la période précède son début."), "period")
-    return Period(start, end)
-
-
-def membership_year_period(db: Database, today: dt.date) -> Period:
-    """The membership year containing ``today``, e.g. 1 April 2026 to 31 March 2027."""
-    table_settings = settings_service.load(db)
-    year = table_settings.membership_year_of(today)
-    month = table_settings.membership_year_start_month
-    start = dt.date(year, month, 1)
-    end = dt.date(year + 1, month, 1) - dt.timedelta(days=1)
-    return Period(start, end)
-
-
-# -- choice lists ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Choice:
-    value: int | str
-    text: str
-
-
-def body_label(body: str | None) -> str:
-    if not body:
-        return ""
-    text = BODY_LABELS.get(body)
-    return f"{_(text)} ({body})" if text else body
-
-
-def body_choices(db: Database) -> list[Choice]:
-    """The meeting bodies (AG, CC, CH...) known to the file, the usual ones first."""
-    with db.session() as session:
-        used = set(session.scalars(select(Meeting.body).distinct()))
-    order = list(BODY_LABELS)
-    bodies = sorted(used | set(order), key=lambda b: (order.index(b) if b in order else 99, b))
-    return [Choice(body, body_label(body)) for body in bodies]
+from ..registry.contacts import consented_person_ids
 
 
 def funder_choices(db: Database) -> list[Choice]:
@@ -129,23 +54,6 @@ def funder_choices(db: Database) -> list[Choice]:
     return [Choice(i, name) for i, name in sorted(rows, key=lambda r: name_sort_key(r[1]))]
 
 
-def plan_choices(db: Database) -> list[Choice]:
-    """Action plans, the most recent first (the first is the current plan)."""
-    with db.session() as session:
-        rows = session.execute(
-            select(ActionPlan.id, ActionPlan.title).order_by(
-                ActionPlan.start_year.desc(), ActionPlan.id.desc()
-            )
-        ).all()
-    return [Choice(i, title) for i, title in rows]
-
-
-def current_plan_id(session: Session) -> int | None:
-    return session.scalar(
-        select(ActionPlan.id).order_by(ActionPlan.start_year.desc(), ActionPlan.id.desc()).limit(1)
-    )
-
-
 def organization_name(db: Database, organization_id: int) -> str:
     with db.session() as session:
         name = session.scalar(select(Organization.name).where(Organization.id == organization_id))
@@ -154,38 +62,6 @@ def organization_name(db: Database, organization_id: int) -> str:
             _("Aucun organisme ne porte le numéro {id}.").format(id=organization_id), "funder_id"
         )
     return name
-
-
-# -- consent --------------------------------------------------------------------------------
-
-
-def consented_person_ids(
-    session: Session, today: dt.date, purposes: tuple[str, ...] = CONTACT_PURPOSES
-) -> set[int]:
-    """Persons (not anonymised) with a consent for one of ``purposes`` in force on ``today``."""
-    rows = session.scalars(
-        select(Consent.person_id)
-        .join(Person, Person.id == Consent.person_id)
-        .where(
-            Consent.purpose.in_(purposes),
-            Consent.granted_on <= today,
-            or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > today),
-            Person.anonymized_at.is_(None),
-        )
-        .distinct()
-    )
-    return set(rows)
-
-
-def person_sector(sector: str | None, is_resident: bool) -> str:
-    """A person's sector for counting: theirs, or citizen for a resident, or other."""
-    if sector:
-        return sector
-    return Sector.CITIZEN.value if is_resident else Sector.OTHER.value
-
-
-def meeting_kind_label(kind: str) -> str:
-    return label(kind, MeetingKind)
 
 
 # -- funders -------------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from ...i18n import N_, _
 from ...store import Database
 from ..core import validation as v
 from ..core.errors import NotFoundError, ValidationError
-from ..core.listing import Column, Table
+from ..core.listing import Choice, Column, Table
 
 DEFAULT_BODIES: dict[str, str] = {
     MeetingKind.AGA: "AG",
@@ -362,3 +362,30 @@ def set_participant_count(db: Database, meeting_id: int, sector: str, count: int
             session.add(ParticipantCount(meeting_id=meeting_id, sector=sector, count=count))
         else:
             row.count = count
+
+
+# -- bodies (instances) --------------------------------------------------------------------
+
+BODY_LABELS = {
+    "AG": N_("Assemblées générales"),
+    "CC": N_("Comité de coordination"),
+    "CH": N_("Chantiers"),
+    "AH": N_("Comités ad hoc"),
+    "PA": N_("Activités de participation"),
+}
+
+
+def body_label(body: str | None) -> str:
+    if not body:
+        return ""
+    text = BODY_LABELS.get(body)
+    return f"{_(text)} ({body})" if text else body
+
+
+def body_choices(db: Database) -> list[Choice]:
+    """The meeting bodies (AG, CC, CH...) known to the file, the usual ones first."""
+    with db.session() as session:
+        used = set(session.scalars(select(Meeting.body).distinct()))
+    order = list(BODY_LABELS)
+    bodies = sorted(used | set(order), key=lambda b: (order.index(b) if b in order else 99, b))
+    return [Choice(body, body_label(body)) for body in bodies]

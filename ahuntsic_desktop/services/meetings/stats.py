@@ -19,7 +19,7 @@ from ...domain.enums import (
     ResolutionOutcome,
 )
 from ...domain.labels import label
-from ..funding.report import Period
+from ..core.periods import Period
 
 PRESENT = AttendanceStatus.PRESENT.value
 HELD = MeetingStatus.HELD.value

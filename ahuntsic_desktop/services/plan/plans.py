@@ -20,7 +20,7 @@ from ...domain.enums import AssignmentRole, Evaluation, PlanStatus
 from ...i18n import _
 from ...store import Database
 from ..core.errors import NotFoundError
-from ..core.listing import Column, Table
+from ..core.listing import Choice, Column, Table
 
 LEAD_ROLES = (AssignmentRole.LEAD.value, AssignmentRole.CO_LEAD.value)
 
@@ -373,3 +373,20 @@ def chantiers_without_lead(
             for chantier_id, name, pillar in rows
             if chantier_id not in leads
         ]
+
+
+def plan_choices(db: Database) -> list[Choice]:
+    """Action plans, the most recent first (the first is the current plan)."""
+    with db.session() as session:
+        rows = session.execute(
+            select(ActionPlan.id, ActionPlan.title).order_by(
+                ActionPlan.start_year.desc(), ActionPlan.id.desc()
+            )
+        ).all()
+    return [Choice(i, title) for i, title in rows]
+
+
+def current_plan_id(session: Session) -> int | None:
+    return session.scalar(
+        select(ActionPlan.id).order_by(ActionPlan.start_year.desc(), ActionPlan.id.desc()).limit(1)
+    )

@@ -27,8 +27,7 @@ from ...i18n import _
 from ...store import Database
 from ..core.errors import NotFoundError
 from ..core.validation import name_sort_key
-from ..funding.report import current_plan_id
-from .plans import PlanNode, build_tree
+from .plans import PlanNode, build_tree, current_plan_id
 
 # -- chantiers -------------------------------------------------------------------------------
 

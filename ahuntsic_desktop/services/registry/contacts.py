@@ -11,13 +11,15 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
 
 from ...domain import Consent, Membership, Organization, Person
 from ...domain.enums import ConsentPurpose
 from ...store import Database
 
 SEPARATOR = "; "
+CONTACT_PURPOSES = (ConsentPurpose.EMAIL_CONTACT.value, ConsentPurpose.DIRECTORY.value)
 
 
 @dataclass(frozen=True)
@@ -104,3 +106,21 @@ def members_of_memberships(
             ):
                 (orgs if org_id is not None else people).append(org_id or person_id)
     return orgs, people
+
+
+def consented_person_ids(
+    session: Session, today: dt.date, purposes: tuple[str, ...] = CONTACT_PURPOSES
+) -> set[int]:
+    """Persons (not anonymised) with a consent for one of ``purposes`` in force on ``today``."""
+    rows = session.scalars(
+        select(Consent.person_id)
+        .join(Person, Person.id == Consent.person_id)
+        .where(
+            Consent.purpose.in_(purposes),
+            Consent.granted_on <= today,
+            or_(Consent.withdrawn_on.is_(None), Consent.withdrawn_on > today),
+            Person.anonymized_at.is_(None),
+        )
+        .distinct()
+    )
+    return set(rows)

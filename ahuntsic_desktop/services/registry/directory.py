@@ -20,7 +20,7 @@ from ...domain.labels import label
 from ...store import Database
 from ..core import settings as settings_service
 from ..core.validation import name_sort_key
-from ..funding.report import consented_person_ids
+from .contacts import consented_person_ids
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The member register (« Registre des membres »): organisations, persons, categories and
 dues per membership year. Persons' contact details only on request, and only of those who
-consented (see :func:`.reporting.consented_person_ids`)."""
+consented (see :func:`.contacts.consented_person_ids`)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from ...store import Database
 from ..core import settings as settings_service
 from ..core.listing import Column, Table
 from ..core.validation import name_sort_key
-from ..funding.report import consented_person_ids
+from .contacts import consented_person_ids
 from .standing import MemberStatus, paid_status_subquery, status_from_flags, status_label
 
 

@@ -28,7 +28,8 @@ from ...domain.enums import FollowUpStatus, Sector
 from ...domain.labels import label
 from ...store import Database
 from ..core import settings as settings_service
-from ..funding.report import Period, body_label, current_plan_id, person_sector
+from ..core.periods import Period
+from ..meetings.meetings import body_label
 from ..meetings.stats import (
     PRESENT,
     KindCount,
@@ -42,7 +43,14 @@ from ..meetings.stats import (
     held_meetings,
     resolutions_in,
 )
-from ..plan.plans import build_tree
+from ..plan.plans import build_tree, current_plan_id
+
+
+def person_sector(sector: str | None, is_resident: bool) -> str:
+    """A person's sector for counting: theirs, or citizen for a resident, or other."""
+    if sector:
+        return sector
+    return Sector.CITIZEN.value if is_resident else Sector.OTHER.value
 
 
 @dataclass(frozen=True)
