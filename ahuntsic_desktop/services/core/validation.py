@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from ...domain import Base
 from ...i18n import _
+from ...text import fold_for_key
 from .errors import ValidationError
 
 MAX_CENTS = 99_999_999_999  # 999 999 999,99 $: anything larger is a typing error
@@ -73,16 +74,9 @@ def required_text(
     return text
 
 
-_COMBINING_MARKS = re.compile("[\u0300-\u036f]")
-
-
 def name_sort_key(text: str | None) -> str:
     """A sort key that ignores case and accents, so « École » sorts with « Ecole »."""
-    if not text:
-        return ""
-    if text.isascii():
-        return text.lower()
-    return _COMBINING_MARKS.sub("", unicodedata.normalize("NFD", text.casefold()))
+    return fold_for_key(text)
 
 
 # -- contact details ----------------------------------------------------------------------

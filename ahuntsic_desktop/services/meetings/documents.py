@@ -9,7 +9,6 @@ do not change the order (``Émond`` comes before ``Zhang``).
 from __future__ import annotations
 
 import datetime as dt
-import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -28,19 +27,11 @@ from ...domain import (
 from ...domain.enums import FollowUpStatus, ResolutionOutcome
 from ...domain.labels import label
 from ...store import Database
+from ...text import fold_for_key
 from ..core import settings as settings_service
 from .followups import overdue_condition, owner_text
 from .meetings import person_name_sql, require_meeting
 from .quorum import attendance_lines
-
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
-
-
-def sort_key(text: str | None) -> str:
-    """A key that orders French text alphabetically: no accents, no case, œ as oe."""
-    text = (text or "").translate(_LIGATURES)
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @dataclass(frozen=True)
@@ -117,7 +108,7 @@ def attendance_sheet(db: Database, meeting_id: int) -> list[SheetLine]:
         )
         for row in rows
     ]
-    lines.sort(key=lambda line: (sort_key(line.last_name), sort_key(line.first_name)))
+    lines.sort(key=lambda line: (fold_for_key(line.last_name), fold_for_key(line.first_name)))
     return lines
 
 

@@ -26,8 +26,8 @@ from .workbook import (
     ImportProblem,
     ImportRow,
     RowChecker,
-    fold,
     header_columns,
+    label_key,
     text_of,
 )
 
@@ -76,8 +76,8 @@ def read_plan_file(path: Path | str) -> PlanPreview:
         message = _("« {name} » n'est pas un classeur Excel (.xlsx) lisible.")
         return PlanPreview(problems=(ImportProblem(None, message.format(name=path.name)),))
     try:
-        names = {fold(name): name for name in workbook.sheetnames}
-        sheet = workbook[names.get(fold(SHEET_TITLE), workbook.sheetnames[0])]
+        names = {label_key(name): name for name in workbook.sheetnames}
+        sheet = workbook[names.get(label_key(SHEET_TITLE), workbook.sheetnames[0])]
         checker, columns, header_row = RowChecker(), None, None
         for n, row in enumerate(sheet.iter_rows(values_only=True), start=1):
             if columns is None:

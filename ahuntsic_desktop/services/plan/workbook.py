@@ -12,6 +12,7 @@ from decimal import Decimal
 from ...domain.enums import Evaluation, PlanStatus
 from ...domain.labels import LABELS, label
 from ...i18n import N_, _
+from ...text import fold_for_search
 from ..core import validation as v
 from ..core.errors import ValidationError
 from .nodes import kind_label, parse_quantity
@@ -93,23 +94,24 @@ LEVEL_LABELS = {
 
 def _translated_levels() -> dict[str, str]:
     """Level names in the current language, as the template was written in it."""
-    return {fold(_(text)): kind for kind, text in LEVEL_LABELS.items()}
+    return {label_key(_(text)): kind for kind, text in LEVEL_LABELS.items()}
 
 
 _NUMBER = re.compile(r"\d+(\.\d+)*")
 
 
-def fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", str(text).casefold().replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
+def label_key(text: object) -> str:
+    """How a typed level, status or header is matched: searched fold, ’ as ', no colons,
+    spacing ignored."""
+    text = fold_for_search(str(text).replace("’", "'"))
     return " ".join(text.replace(":", " ").split())
 
 
 def _choices(enum, extra: dict[str, str]) -> dict[str, str]:
     """Folded spelling -> stored value: codes, French labels, translated labels, variants."""
-    found = {fold(member.value.replace("_", " ")): member.value for member in enum}
-    found.update({fold(LABELS[(enum, member.value)]): member.value for member in enum})
-    found.update({fold(label(member)): member.value for member in enum})
+    found = {label_key(member.value.replace("_", " ")): member.value for member in enum}
+    found.update({label_key(LABELS[(enum, member.value)]): member.value for member in enum})
+    found.update({label_key(label(member)): member.value for member in enum})
     found.update(extra)
     return found
 
@@ -192,7 +194,7 @@ class RowChecker:
 
     def read(self, n: int, cells: dict[str, object]) -> None:
         level = text_of(cells.get("level"))
-        kind = LEVELS.get(fold(level)) or _translated_levels().get(fold(level))
+        kind = LEVELS.get(label_key(level)) or _translated_levels().get(label_key(level))
         if not level:
             self.problem(n, _("Le niveau est vide (Pilier, Chantier, Orientation, Moyen, Cible)."))
             return
@@ -355,10 +357,10 @@ class RowChecker:
             ),
         ):
             text = text_of(cells.get(key))
-            if text and fold(text) not in choices:
+            if text and label_key(text) not in choices:
                 self.problem(n, message.format(value=text))
             elif text and leaf:
-                found[key] = choices[fold(text)]
+                found[key] = choices[label_key(text)]
         long_text = {"max_length": 10_000, "multiline": True}
         checks = {
             "description": lambda x: v.optional_text(x, "", _("Description"), **long_text),
@@ -384,10 +386,10 @@ class RowChecker:
 
 def header_columns(row) -> dict[str, int]:
     """Column key -> index, for the headers recognised in ``row``."""
-    spellings = {key: {*names, fold(_(dict(COLUMNS)[key]))} for key, names in HEADERS.items()}
+    spellings = {key: {*names, label_key(_(dict(COLUMNS)[key]))} for key, names in HEADERS.items()}
     columns: dict[str, int] = {}
     for index, value in enumerate(row):
-        name = fold(text_of(value)).rstrip(" .")
+        name = label_key(text_of(value)).rstrip(" .")
         for key, names in spellings.items():
             if name in names and key not in columns:
                 columns[key] = index

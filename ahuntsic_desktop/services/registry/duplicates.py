@@ -13,7 +13,6 @@ questions (an import of 10,000 rows).
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -25,6 +24,7 @@ from sqlalchemy import and_, func, or_, select, true
 from ...domain import Organization, Person
 from ...i18n import N_, _
 from ...store import Database
+from ...text import fold_for_key
 from ..core.validation import name_sort_key
 
 
@@ -70,15 +70,12 @@ class Match:
 
 # -- keys ---------------------------------------------------------------------------------
 
-_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
 _WORD = re.compile(r"[^\W_]+")
 
 
 @lru_cache(maxsize=65_536)
 def _words(text: str) -> tuple[str, ...]:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return tuple(_WORD.findall(folded.translate(_LIGATURES)))
+    return tuple(_WORD.findall(fold_for_key(text)))
 
 
 def name_key(*parts: str | None) -> str:
