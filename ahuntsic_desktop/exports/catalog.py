@@ -1,16 +1,16 @@
 """The documents the table can export: for each kind, its title, the options it takes and
 the function that writes it. The Exports page and the ``export`` command both read it.
 
-Writing functions live in :mod:`ahuntsic_desktop.exports` and are imported only when a
-document is made (openpyxl and reportlab are slow to import). Each one is called as
-``write(db, path, options, progress=None) -> Path``; ``progress(done, total)`` is called
-from the working thread as the document is written.
+Each kind names the function that writes it, as a plain import: ``_funder_report`` below
+calls :func:`.xlsx.funder_report.write`. The writers are imported when a document is made,
+not when the window opens (openpyxl and reportlab take about half a second to import).
+Each is called as ``write(db, path, options, progress=None) -> Path``; ``progress(done,
+total)`` is called from the working thread as the document is written.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..store import Database
 
 Progress = Callable[[int, int], None]
+Writer = Callable[..., Path]  # write(db, path, options, progress=None) -> Path
 
 PERIOD, BODY, FUNDER, CONTACTS, PLAN = "period", "body", "funder", "contacts", "plan"
 
@@ -51,10 +52,9 @@ class ExportKind:
     title_source: str
     description_source: str
     suffix: str  # ".xlsx" or ".pdf"
-    module: str
+    write: Writer
     needs: frozenset[str] = frozenset()  # options the document uses
     required: frozenset[str] = frozenset()  # options it cannot do without
-    function: str = "write"
 
     @property
     def title(self) -> str:
@@ -73,7 +73,62 @@ class ExportKind:
         return f"{stem} {day.isoformat()}{self.suffix}".replace("'", "’")
 
 
-_XLSX, _PDF = "ahuntsic_desktop.exports.xlsx.", "ahuntsic_desktop.exports.pdf."
+# -- the writers, imported when a document is made -------------------------------------
+
+
+def _members(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
+    from .xlsx.members import write
+
+    return write(db, path, options, progress=progress)
+
+
+def _attendance(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
+    from .xlsx.attendance import write
+
+    return write(db, path, options, progress=progress)
+
+
+def _chantiers(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
+    from .xlsx.chantiers import write
+
+    return write(db, path, options, progress=progress)
+
+
+def _plan_tracking(
+    db: Database, path: Path, options: ExportOptions, progress: Progress | None = None
+):
+    from .xlsx.plan_tracking import write
+
+    return write(db, path, options, progress=progress)
+
+
+def _follow_ups(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
+    from .xlsx.follow_ups import write
+
+    return write(db, path, options, progress=progress)
+
+
+def _funder_report(
+    db: Database, path: Path, options: ExportOptions, progress: Progress | None = None
+):
+    from .xlsx.funder_report import write
+
+    return write(db, path, options, progress=progress)
+
+
+def _annual_report(
+    db: Database, path: Path, options: ExportOptions, progress: Progress | None = None
+):
+    from .pdf.annual_report import write
+
+    return write(db, path, options, progress=progress)
+
+
+def _directory(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
+    from .pdf.directory import write
+
+    return write(db, path, options, progress=progress)
+
 
 KINDS: tuple[ExportKind, ...] = (
     ExportKind(
@@ -81,7 +136,7 @@ KINDS: tuple[ExportKind, ...] = (
         N_("Registre des membres (Excel)"),
         N_("Organismes, personnes, catégories et cotisations par année."),
         ".xlsx",
-        _XLSX + "members",
+        _members,
         frozenset({CONTACTS}),
     ),
     ExportKind(
@@ -89,7 +144,7 @@ KINDS: tuple[ExportKind, ...] = (
         N_("Suivi des présences (Excel)"),
         N_("Présences par rencontre pour une période et une instance, avec les taux."),
         ".xlsx",
-        _XLSX + "attendance",
+        _attendance,
         frozenset({PERIOD, BODY}),
         frozenset({PERIOD}),
     ),
@@ -98,7 +153,7 @@ KINDS: tuple[ExportKind, ...] = (
         N_("Participation aux chantiers (Excel)"),
         N_("Qui participe à quel chantier, avec son rôle."),
         ".xlsx",
-        _XLSX + "chantiers",
+        _chantiers,
         frozenset({PLAN}),
     ),
     ExportKind(
@@ -109,7 +164,7 @@ KINDS: tuple[ExportKind, ...] = (
             "après modification."
         ),
         ".xlsx",
-        _XLSX + "plan_tracking",
+        _plan_tracking,
         frozenset({PLAN}),
     ),
     ExportKind(
@@ -117,7 +172,7 @@ KINDS: tuple[ExportKind, ...] = (
         N_("Suivis (Excel)"),
         N_("Les suivis avec responsable, échéance, statut et rencontre d'origine."),
         ".xlsx",
-        _XLSX + "follow_ups",
+        _follow_ups,
         frozenset({PERIOD, BODY}),
     ),
     ExportKind(
@@ -128,7 +183,7 @@ KINDS: tuple[ExportKind, ...] = (
             "renseignements personnels."
         ),
         ".xlsx",
-        _XLSX + "funder_report",
+        _funder_report,
         frozenset({PERIOD, FUNDER, CONTACTS, PLAN}),
         frozenset({PERIOD, FUNDER}),
     ),
@@ -137,7 +192,7 @@ KINDS: tuple[ExportKind, ...] = (
         N_("Rapport annuel (PDF)"),
         N_("Bilan de la période pour l'assemblée générale annuelle, avec graphiques."),
         ".pdf",
-        _PDF + "annual_report",
+        _annual_report,
         frozenset({PERIOD, PLAN}),
         frozenset({PERIOD}),
     ),
@@ -146,7 +201,7 @@ KINDS: tuple[ExportKind, ...] = (
         N_("Bottin des membres (PDF)"),
         N_("Organismes et représentant·es ; coordonnées selon le consentement. Confidentiel."),
         ".pdf",
-        _PDF + "directory",
+        _directory,
     ),
 )
 
@@ -203,9 +258,8 @@ def run_export(
         raise ValidationError(
             _("Le dossier « {folder} » n'existe pas.").format(folder=path.parent), "path"
         )
-    write = getattr(importlib.import_module(kind.module), kind.function)
     try:
-        return write(db, path, options, progress=progress)
+        return kind.write(db, path, options, progress=progress)
     except PermissionError as error:
         raise ValidationError(
             _(

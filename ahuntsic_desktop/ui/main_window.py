@@ -24,9 +24,10 @@ from ..services.core import backup
 from ..services.core import settings as settings_service
 from ..services.core.errors import ValidationError
 from ..store import Database
+from .context import Context
 from .errors import show_error
 from .file_opening import FILE_FILTER, open_database
-from .pages.base import Context, Page
+from .pages.base import Page
 from .pages.dashboard import DashboardPage
 from .pages.exports_page import ExportsPage
 from .pages.journal_page import JournalPage

@@ -20,8 +20,8 @@ from ahuntsic_desktop.domain import (
 )
 from ahuntsic_desktop.services.meetings import meetings
 from ahuntsic_desktop.services.meetings.meetings import MeetingData
+from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.meetings import MeetingWindow
-from ahuntsic_desktop.ui.pages.base import Context
 
 DAY = date(2026, 5, 12)  # membership year 2026 (April to March)
 DELEGATES = [

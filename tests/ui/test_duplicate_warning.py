@@ -15,7 +15,7 @@ from ahuntsic_desktop.services.registry import organizations, persons
 from ahuntsic_desktop.services.registry.duplicates import similar_persons
 from ahuntsic_desktop.services.registry.organizations import OrganizationData
 from ahuntsic_desktop.services.registry.persons import PersonData
-from ahuntsic_desktop.ui.pages.base import Context
+from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.registry.organization_dialog import OrganizationDialog
 from ahuntsic_desktop.ui.registry.person_dialog import PersonDialog
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QFileDialog
 from python_calamine import CalamineWorkbook
 
 from ahuntsic_desktop.exports.catalog import KINDS
-from ahuntsic_desktop.ui.pages.base import Context
+from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.pages.exports_page import LAST_FOLDER, ExportsPage
 
 TODAY = dt.date(2026, 11, 26)

@@ -14,8 +14,8 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ahuntsic_desktop.services.meetings import meetings
+from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.meetings.documents import LAST_FOLDER_KEY
-from ahuntsic_desktop.ui.pages.base import Context
 
 from .meeting_fixtures import open_window
 

@@ -26,7 +26,7 @@ from ahuntsic_desktop.services.plan import chantiers
 from ahuntsic_desktop.services.plan import editing as pe
 from ahuntsic_desktop.services.plan import plans as plan
 from ahuntsic_desktop.services.plan.editing import NodeRef
-from ahuntsic_desktop.ui.pages.base import Context
+from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.pages.plan_page import PlanPage
 from ahuntsic_desktop.ui.pages.work import ChantiersPage
 from ahuntsic_desktop.ui.plan.dialogs import MoveDialog, NewPlanDialog

@@ -23,7 +23,7 @@ from ...i18n import _
 from ...services.core.errors import ValidationError
 from ...services.meetings import meetings, pick_lists
 from ...services.meetings.meetings import MeetingData
-from ..pages.base import Context
+from ..context import Context
 from .common import (
     OptionalTimeEdit,
     PersonPicker,

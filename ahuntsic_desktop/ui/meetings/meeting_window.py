@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from ...i18n import _, format_date, format_time
 from ...services.meetings import meetings
-from ..pages.base import Context
+from ..context import Context
 from .agenda_tab import AgendaTab
 from .attendance_tab import AttendanceTab
 from .common import MeetingTab

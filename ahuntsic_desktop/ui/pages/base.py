@@ -3,22 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ...services.core.listing import Table
-from ...store import Database
+from ..context import Context
 from ..widgets.list_view import ListView
-
-
-@dataclass
-class Context:
-    """What the pages need to ask the services: the open file and today's date."""
-
-    db: Database
-    today: Callable[[], date] = field(default=date.today)
 
 
 class Page(QWidget):

@@ -26,7 +26,8 @@ from ...i18n import (
 from ...services.core import backup
 from ...services.registry import renewals
 from ...services.reports import dashboard
-from .base import Context, Page
+from ..context import Context
+from .base import Page
 
 
 def card(title: str, value: int, detail: str = "") -> QFrame:

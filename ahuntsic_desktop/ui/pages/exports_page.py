@@ -49,8 +49,9 @@ from ...services.funding import report as funder_report
 from ...services.meetings import meetings as meeting_service
 from ...services.plan import plans as plan_service
 from ...store import Database
+from ..context import Context
 from ..errors import unexpected_error_message
-from .base import Context, Page
+from .base import Page
 
 log = logging.getLogger(__name__)
 LAST_FOLDER = "exports/last_folder"

@@ -26,7 +26,7 @@ from ...domain.labels import label
 from ...i18n import _, format_date, format_time, ngettext
 from ...services.core.errors import ValidationError
 from ...services.plan.roundtrip import ImportPreview, RowChange, apply_import, preview_import
-from .base import Context
+from ..context import Context
 
 LAST_FOLDER = "exports/last_folder"
 

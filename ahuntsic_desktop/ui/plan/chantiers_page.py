@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QComboBox, QSplitter, QWidget
 from ...i18n import _
 from ...services.core.listing import Table
 from ...services.plan import plans as plan
-from ..pages.base import Context, ListTab, TabbedListPage
+from ..context import Context
+from ..pages.base import ListTab, TabbedListPage
 from .chantier_view import ChantierView
 from .matrix_view import MatrixView
 

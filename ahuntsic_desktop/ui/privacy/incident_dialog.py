@@ -20,7 +20,7 @@ from ...i18n import _
 from ...services.core.errors import ValidationError
 from ...services.privacy import incidents
 from ...services.privacy.incidents import IncidentData
-from ..pages.base import Context
+from ..context import Context
 from ..registry.common import (
     Form,
     OptionalDate,

@@ -20,7 +20,7 @@ from ...i18n import _
 from ...services.core.errors import ValidationError
 from ...services.privacy import access, consents
 from ...services.registry import lists as registry_lists
-from ..pages.base import Context
+from ..context import Context
 from ..registry.common import (
     Form,
     RecordPicker,

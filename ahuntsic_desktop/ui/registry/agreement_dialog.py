@@ -10,7 +10,7 @@ from ...services.core.errors import ValidationError
 from ...services.funding import agreements as funding
 from ...services.funding.agreements import AgreementData
 from ...services.registry import lists as registry_lists
-from ..pages.base import Context
+from ..context import Context
 from .common import (
     Form,
     FormDialog,

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout,
 from ...i18n import _
 from ...services.core.errors import ValidationError
 from ...services.funding import agreements as funding
-from ..pages.base import Context
+from ..context import Context
 from .common import (
     Form,
     FormDialog,

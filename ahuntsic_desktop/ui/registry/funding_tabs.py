@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from ...i18n import _, format_date, ngettext
 from ...services.funding import agreements as funding
-from ..pages.base import Context
+from ..context import Context
 from .agreement_dialog import AgreementDialog
 from .common import status
 from .deadline_dialog import DeadlineDialog

@@ -22,7 +22,7 @@ from ...services.core.errors import ValidationError
 from ...services.registry import lists as registry_lists
 from ...services.registry import memberships
 from ...services.registry.memberships import MembershipData
-from ..pages.base import Context
+from ..context import Context
 from .common import (
     Form,
     FormDialog,

@@ -30,8 +30,8 @@ from ...services.core import validation as v
 from ...services.core.errors import ValidationError
 from ...services.registry import organizations
 from ...services.registry.organizations import OrganizationData
+from ..context import Context
 from ..duplicate_hint import DuplicateHint
-from ..pages.base import Context
 from ..table_model import TableModel
 from .common import (
     Form,

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 from ...i18n import _, ngettext
 from ...services.registry import contacts, organizations
 from ...services.registry import lists as registry_lists
-from ..pages.base import Context
+from ..context import Context
 from .organization_dialog import OrganizationDialog
 from .record_tab import RecordTab
 

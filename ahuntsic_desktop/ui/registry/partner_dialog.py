@@ -13,7 +13,7 @@ from ...services.funding import partners
 from ...services.funding.partners import RoleState
 from ...services.registry import lists as registry_lists
 from ...services.registry import organizations
-from ..pages.base import Context
+from ..context import Context
 from .common import Form, FormDialog, OptionalDate, RecordPicker, save_button, save_buttons
 
 

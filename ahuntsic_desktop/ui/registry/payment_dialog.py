@@ -11,7 +11,7 @@ from ...domain.labels import choices
 from ...i18n import _, format_money
 from ...services.core.errors import ValidationError
 from ...services.registry import memberships
-from ..pages.base import Context
+from ..context import Context
 from .common import (
     Form,
     FormDialog,

@@ -30,8 +30,8 @@ from ...services.core.errors import ValidationError
 from ...services.registry import lists as registry_lists
 from ...services.registry import persons
 from ...services.registry.persons import PersonData
+from ..context import Context
 from ..duplicate_hint import DuplicateHint
-from ..pages.base import Context
 from .common import (
     Form,
     FormDialog,

@@ -19,7 +19,7 @@ from ...services.core.errors import ValidationError
 from ...services.core.listing import Column, Table
 from ...services.registry import renewals
 from ...services.registry.renewals import RenewalPreview
-from ..pages.base import Context
+from ..context import Context
 from ..table_model import TableModel
 from .common import FormDialog, error_label, fill_combo, save_button, save_buttons
 

@@ -16,8 +16,8 @@ from ...i18n import _, format_number, ngettext
 from ...services.core.errors import ValidationError
 from ...services.core.listing import Table
 from ...services.registry.contacts import EmailSelection
+from ..context import Context
 from ..errors import show_error
-from ..pages.base import Context
 from .common import confirm, inform, status
 from .list_widget import RegistryList
 
