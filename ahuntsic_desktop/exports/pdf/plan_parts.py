@@ -146,7 +146,7 @@ class ProgressBar(Flowable):
         self.bar_height = height
         self.label_width = label_width
 
-    def wrap(self, available_width, available_height):
+    def wrap(self, available_width, _available_height):
         self.width = min(self.width, available_width)
         return self.width, self.height
 

@@ -1,2 +1,31 @@
 """The house: settings, validation and its error, the audit trail and journal, backups,
-and the plain tables list queries return. Every other services package builds on it."""
+and the plain tables list queries return. Every other services package builds on it.
+
+The public face: other services packages import only what is listed in ``__all__``
+(the modules, and the few names other concepts build on)."""
+
+from . import audit, backup, errors, journal, listing, periods, settings, validation
+from .errors import NotFoundError, ValidationError
+from .listing import Choice, Column, Table
+from .periods import Period
+from .settings import TableSettings
+from .validation import name_sort_key
+
+__all__ = [
+    "audit",
+    "backup",
+    "Choice",
+    "Column",
+    "errors",
+    "journal",
+    "listing",
+    "name_sort_key",
+    "NotFoundError",
+    "Period",
+    "periods",
+    "settings",
+    "Table",
+    "TableSettings",
+    "validation",
+    "ValidationError",
+]

@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from ...domain import ActionPlan, Meeting, MembershipCategory, Organization, Person
 from ...i18n import _, format_number
 from ...store import Database
+from ..core import ValidationError
 from ..core import settings as settings_service
-from ..core.errors import ValidationError
 from . import meetings, members, people, plan, schedule
 from .common import Demo
 

@@ -14,9 +14,8 @@ from ...domain.enums import PartnerKind
 from ...domain.labels import label
 from ...i18n import N_, _
 from ...store import Database
+from ..core import Column, NotFoundError, Table, ValidationError
 from ..core import validation as v
-from ..core.errors import NotFoundError, ValidationError
-from ..core.listing import Column, Table
 
 FA, RD = FundingAgreement, ReportingDeadline
 

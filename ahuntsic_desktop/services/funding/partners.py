@@ -13,8 +13,8 @@ from ...domain import Organization, PartnerRole
 from ...domain.enums import PartnerKind
 from ...i18n import _
 from ...store import Database
+from ..core import NotFoundError
 from ..core import validation as v
-from ..core.errors import NotFoundError
 
 
 @dataclass(frozen=True)

@@ -29,11 +29,8 @@ from ...domain.enums import (
 )
 from ...i18n import _
 from ...store import Database
-from ..core.errors import ValidationError
-from ..core.listing import Choice
-from ..core.periods import Period
-from ..core.validation import name_sort_key
-from ..registry.contacts import consented_person_ids
+from ..core import Choice, Period, ValidationError, name_sort_key
+from ..registry import consented_person_ids
 
 
 def funder_choices(db: Database) -> list[Choice]:

@@ -21,7 +21,7 @@ from datetime import datetime, time
 from pathlib import Path
 
 from ...i18n import _
-from ..core.errors import ValidationError
+from ..core import ValidationError
 from .fields import normalize_header, recognised_count
 from .model import Cancelled
 

@@ -16,7 +16,7 @@ from ...domain.enums import AgendaItemKind
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
-from ..core.errors import NotFoundError, ValidationError
+from ..core import NotFoundError, ValidationError
 from .meetings import person_name_sql, require_meeting
 
 

@@ -23,9 +23,8 @@ from ...domain.enums import AttendanceStatus, MeetingKind, RepresentationRole
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
+from ..core import NotFoundError, ValidationError, name_sort_key
 from ..core import settings as settings_service
-from ..core.errors import NotFoundError, ValidationError
-from ..core.validation import name_sort_key
 from .meetings import person_name_sql, require_meeting
 from .pick_lists import representation_current, represented_organizations
 from .quorum import attendance_lines, meeting_year

@@ -13,9 +13,8 @@ from ...domain.enums import FollowUpStatus, MeetingKind
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
+from ..core import Column, NotFoundError, Table, ValidationError
 from ..core import validation as v
-from ..core.errors import NotFoundError, ValidationError
-from ..core.listing import Column, Table
 from .meetings import person_name_sql, require_meeting
 
 OPEN_STATUSES = (FollowUpStatus.OPEN.value, FollowUpStatus.IN_PROGRESS.value)

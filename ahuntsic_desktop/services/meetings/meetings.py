@@ -24,9 +24,8 @@ from ...domain.enums import (
 from ...domain.labels import label
 from ...i18n import N_, _
 from ...store import Database
+from ..core import Choice, Column, NotFoundError, Table, ValidationError
 from ..core import validation as v
-from ..core.errors import NotFoundError, ValidationError
-from ..core.listing import Choice, Column, Table
 
 DEFAULT_BODIES: dict[str, str] = {
     MeetingKind.AGA: "AG",

@@ -12,7 +12,7 @@ from ...domain import Meeting
 from ...domain.enums import MeetingKind, MeetingStatus
 from ...i18n import _, format_date
 from ...store import Database
-from ..core.errors import ValidationError
+from ..core import ValidationError
 from .meetings import require_meeting
 
 

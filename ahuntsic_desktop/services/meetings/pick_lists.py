@@ -18,7 +18,7 @@ from ...domain import (
 )
 from ...domain.enums import RepresentationRole
 from ...store import Database
-from ..core.validation import name_sort_key
+from ..core import name_sort_key
 
 # Delegates speak for their organisation first, then substitutes, then staff.
 ROLE_ORDER = (

@@ -16,10 +16,9 @@ from ...domain.enums import MeetingStatus, ResolutionOutcome
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
+from ..core import Column, NotFoundError, Table, ValidationError
 from ..core import settings as settings_service
 from ..core import validation as v
-from ..core.errors import NotFoundError, ValidationError
-from ..core.listing import Column, Table
 from .meetings import require_meeting
 from .quorum import present_voters
 

@@ -19,7 +19,7 @@ from ...domain.enums import (
     ResolutionOutcome,
 )
 from ...domain.labels import label
-from ..core.periods import Period
+from ..core import Period
 
 PRESENT = AttendanceStatus.PRESENT.value
 HELD = MeetingStatus.HELD.value

@@ -22,8 +22,7 @@ from ...domain.enums import AttendanceStatus, FollowUpStatus, MeetingKind, Secto
 from ...domain.enums import MeetingStatus as MS
 from ...domain.labels import label
 from ...store import Database
-from ..core.periods import Period
-from ..core.validation import name_sort_key
+from ..core import Period, name_sort_key
 from .followups import overdue_condition, owner_text
 from .meetings import person_name_sql
 

@@ -13,8 +13,8 @@ from ...domain.enums import AssignmentRole
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
+from ..core import ValidationError
 from ..core import validation as v
-from ..core.errors import ValidationError
 from .chantiers import ROLE_ORDER, active_condition, person_name, sort_key
 from .plans import LEAD_ROLES, build_tree
 

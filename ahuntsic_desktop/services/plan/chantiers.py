@@ -31,9 +31,8 @@ from ...domain.enums import AssignmentRole, AttendanceStatus, FollowUpStatus, Me
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
+from ..core import NotFoundError, Table, ValidationError
 from ..core import validation as v
-from ..core.errors import NotFoundError, ValidationError
-from ..core.listing import Table
 from ..meetings import followups
 from .plans import LEAD_ROLES, PlanNode, build_tree
 

@@ -18,8 +18,8 @@ from ...domain import ActionPlan, Assignment, Chantier, FollowUp, Meeting, Orien
 from ...domain.enums import Evaluation, PlanStatus
 from ...i18n import N_, _, ngettext
 from ...store import Database
+from ..core import ValidationError
 from ..core import validation as v
-from ..core.errors import ValidationError
 from .nodes import (
     CHILD_KINDS,
     MODELS,

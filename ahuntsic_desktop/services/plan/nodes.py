@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from ...domain import ActionPlan, Chantier, Means, Orientation, Pillar, Target
 from ...i18n import N_, _
 from ...store import Database
-from ..core.errors import NotFoundError, ValidationError
+from ..core import NotFoundError, ValidationError
 from .chantiers import LinkedItem, means_links
 
 

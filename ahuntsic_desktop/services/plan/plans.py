@@ -19,8 +19,7 @@ from ...domain import ActionPlan, Assignment, Chantier, Means, Orientation, Pers
 from ...domain.enums import AssignmentRole, Evaluation, PlanStatus
 from ...i18n import _
 from ...store import Database
-from ..core.errors import NotFoundError
-from ..core.listing import Choice, Column, Table
+from ..core import Choice, Column, NotFoundError, Table
 
 LEAD_ROLES = (AssignmentRole.LEAD.value, AssignmentRole.CO_LEAD.value)
 

@@ -25,8 +25,7 @@ from ...domain.enums import AssignmentRole, AttendanceStatus, MeetingStatus
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
-from ..core.errors import NotFoundError
-from ..core.validation import name_sort_key
+from ..core import NotFoundError, name_sort_key
 from .plans import PlanNode, build_tree, current_plan_id
 
 # -- chantiers -------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from ...domain.enums import Evaluation, PlanStatus
 from ...domain.labels import choices
 from ...i18n import N_, _
 from ...store import Database
-from ..core.errors import ValidationError
+from ..core import ValidationError
 
 FORMAT_NAME = "ahuntsic-desktop/suivi-plan"
 FORMAT_VERSION = 1

@@ -13,8 +13,8 @@ from ...domain.enums import Evaluation, PlanStatus
 from ...domain.labels import LABELS, label
 from ...i18n import N_, _
 from ...text import fold_for_search
+from ..core import ValidationError
 from ..core import validation as v
-from ..core.errors import ValidationError
 from .nodes import kind_label, parse_quantity
 
 SHEET_TITLE = "Plan d'action"

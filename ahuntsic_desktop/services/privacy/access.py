@@ -12,9 +12,8 @@ from ...domain import AccessRequest, Person
 from ...domain.privacy import RESPONSE_DAYS, RequestKind
 from ...i18n import N_, _, format_date, ngettext
 from ...store import Database
+from ..core import Column, NotFoundError, Table, ValidationError
 from ..core import validation as v
-from ..core.errors import NotFoundError, ValidationError
-from ..core.listing import Column, Table
 
 KIND_LABELS = {
     RequestKind.ACCESS.value: N_("Accès"),

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from ...domain import Person
 from ...i18n import _
 from ...store import Database
+from ..core import NotFoundError
 from ..core import settings as settings_service
-from ..core.errors import NotFoundError
 from . import sections as parts
 from . import trail
 from .sections import Section

@@ -34,8 +34,8 @@ from ...domain.enums import AuditAction
 from ...domain.privacy import RequestKind
 from ...i18n import N_, _
 from ...store import Database
+from ..core import NotFoundError, ValidationError
 from ..core import settings as settings_service
-from ..core.errors import NotFoundError, ValidationError
 from .mentions import find_mentions, needles, pattern, rewrite_mentions
 from .trail import audit_condition
 

@@ -11,9 +11,8 @@ from sqlalchemy.orm import Session
 from ...domain import MembershipCategory, name_key
 from ...i18n import _
 from ...store import Database
+from ..core import Column, NotFoundError, Table, ValidationError
 from ..core import validation as v
-from ..core.errors import NotFoundError, ValidationError
-from ..core.listing import Column, Table
 
 
 @dataclass(frozen=True)

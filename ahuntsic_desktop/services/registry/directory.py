@@ -18,8 +18,8 @@ from ...domain import Membership, Organization, Person, Representation
 from ...domain.enums import ConsentPurpose, RepresentationRole, Sector
 from ...domain.labels import label
 from ...store import Database
+from ..core import name_sort_key
 from ..core import settings as settings_service
-from ..core.validation import name_sort_key
 from .contacts import consented_person_ids
 
 

@@ -25,7 +25,7 @@ from ...domain import Organization, Person
 from ...i18n import N_, _
 from ...store import Database
 from ...text import fold_for_key
-from ..core.validation import name_sort_key
+from ..core import name_sort_key
 
 
 class Kind(StrEnum):

@@ -12,9 +12,9 @@ from sqlalchemy import select
 from ...domain import Membership, MembershipCategory, Organization, Person
 from ...i18n import _
 from ...store import Database
+from ..core import Column, Table
 from ..core import settings as settings_service
 from ..core import validation as v
-from ..core.listing import Column, Table
 from .organizations import list_organizations
 from .persons import list_persons
 from .standing import MemberStatus, paid_status_subquery, status_from_flags, status_label

@@ -18,10 +18,9 @@ from ...domain.enums import PaymentMethod
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
+from ..core import Column, NotFoundError, Table, ValidationError
 from ..core import settings as settings_service
 from ..core import validation as v
-from ..core.errors import NotFoundError, ValidationError
-from ..core.listing import Column, Table
 from .categories import (  # noqa: F401 (re-exported for callers)
     CategoryData,
     category_for_member,

@@ -28,8 +28,7 @@ from ...domain.enums import AttendanceStatus, AuditAction
 from ...domain.labels import label
 from ...i18n import N_, _, format_date, format_money
 from ...store import Database
-from ..core import audit
-from ..core.errors import NotFoundError, ValidationError
+from ..core import NotFoundError, ValidationError, audit
 from .duplicates import Kind
 from .merge_details import describe, reference_label
 

@@ -15,10 +15,9 @@ from ...domain.enums import PartnerKind, RepresentationRole, Sector
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
+from ..core import Column, NotFoundError, Table, ValidationError
 from ..core import settings as settings_service
 from ..core import validation as v
-from ..core.errors import NotFoundError, ValidationError
-from ..core.listing import Column, Table
 from .standing import MemberStatus, paid_status_subquery, status_from_flags, status_label
 
 

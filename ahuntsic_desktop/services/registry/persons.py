@@ -19,9 +19,8 @@ from ...domain.enums import RepresentationRole, Sector
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
+from ..core import Column, NotFoundError, Table, ValidationError
 from ..core import validation as v
-from ..core.errors import NotFoundError, ValidationError
-from ..core.listing import Column, Table
 from .organizations import is_current
 
 _SEPARATOR = "\x1f"  # joins names in SQL; never typed in a name (control characters refused)

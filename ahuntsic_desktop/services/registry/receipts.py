@@ -18,8 +18,8 @@ from ...domain.enums import PaymentMethod
 from ...domain.labels import label
 from ...i18n import _, current_locale
 from ...store import Database
+from ..core import NotFoundError, ValidationError
 from ..core import settings as settings_service
-from ..core.errors import NotFoundError, ValidationError
 from .memberships import next_receipt_number  # one numbering for payments and receipts
 
 

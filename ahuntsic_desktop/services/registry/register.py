@@ -16,9 +16,8 @@ from ...domain.enums import Sector
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
+from ..core import Column, Table, name_sort_key
 from ..core import settings as settings_service
-from ..core.listing import Column, Table
-from ..core.validation import name_sort_key
 from .contacts import consented_person_ids
 from .standing import MemberStatus, paid_status_subquery, status_from_flags, status_label
 

@@ -19,9 +19,9 @@ from sqlalchemy.orm import Session, aliased
 from ...domain import Membership, MembershipCategory, Organization, Person
 from ...i18n import _
 from ...store import Database
+from ..core import ValidationError
 from ..core import settings as settings_service
 from ..core import validation as v
-from ..core.errors import ValidationError
 from .standing import RenewalDue, memberships_to_renew
 
 

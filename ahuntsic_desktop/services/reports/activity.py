@@ -27,15 +27,15 @@ from ...domain import (
 from ...domain.enums import FollowUpStatus, Sector
 from ...domain.labels import label
 from ...store import Database
+from ..core import Period
 from ..core import settings as settings_service
-from ..core.periods import Period
-from ..meetings.meetings import body_label
-from ..meetings.stats import (
+from ..meetings import (
     PRESENT,
     KindCount,
     MeetingLine,
     MonthCount,
     ResolutionLine,
+    body_label,
     by_format,
     by_kind,
     by_month,
@@ -43,7 +43,7 @@ from ..meetings.stats import (
     held_meetings,
     resolutions_in,
 )
-from ..plan.plans import build_tree, current_plan_id
+from ..plan import build_tree, current_plan_id
 
 
 def person_sector(sector: str | None, is_resident: bool) -> str:

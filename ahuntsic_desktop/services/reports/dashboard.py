@@ -22,9 +22,8 @@ from ...domain.enums import MeetingKind, MeetingStatus
 from ...domain.labels import label
 from ...store import Database
 from ..core import settings as settings_service
-from ..meetings.followups import OPEN_STATUSES, overdue_condition, owner_text
-from ..meetings.meetings import person_name_sql
-from ..plan.plans import build_tree
+from ..meetings import OPEN_STATUSES, overdue_condition, owner_text, person_name_sql
+from ..plan import build_tree
 
 LIST_SIZE = 5
 DEADLINE_HORIZON_DAYS = 60
