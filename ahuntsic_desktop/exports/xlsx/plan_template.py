@@ -1,5 +1,5 @@
 """The workbook template for importing an action plan: a sheet with one row per node
-(with fictional examples) and a sheet of notes. :mod:`...services.plan_import` reads it."""
+(with fictional examples) and a sheet of notes. :mod:`...services.plan.importing` reads it."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Suivi du plan d'action: the plan's hierarchy with row outline levels, status and
 evaluation drop-down lists, conditional colours and progress; hidden *Type* and
 *Identifiant* columns and a hidden sheet of exported values let the edited file come back
-(see :mod:`...services.plan_roundtrip`)."""
+(see :mod:`...services.plan.roundtrip`)."""
 
 from __future__ import annotations
 

@@ -188,16 +188,16 @@ def split_full_name(text: str) -> tuple[str, str]:
     return words[0], " ".join(words[1:])
 
 
-def _add_line(
+def _sign_in(
     session: Session,
     meeting: Meeting,
     person: Person,
-    *,
-    status: str,
-    invited: bool,
     organization_id: int | None,
     year: int,
-) -> Attendance:
+    *,
+    created: bool,
+) -> AddedAttendance:
+    """Put ``person`` on the list, present though not invited (a walk-in)."""
     taken = session.scalar(
         select(Attendance.id).where(
             Attendance.meeting_id == meeting.id, Attendance.person_id == person.id
@@ -214,8 +214,8 @@ def _add_line(
         meeting_id=meeting.id,
         person_id=person.id,
         organization_id=organization_id,
-        status=status,
-        invited=invited,
+        status=AttendanceStatus.PRESENT.value,
+        invited=False,
     )
     session.add(attendance)
     session.flush()
@@ -223,7 +223,7 @@ def _add_line(
         line.attendance_id == attendance.id and line.member
         for line in attendance_lines(session, meeting, year)
     )
-    return attendance
+    return AddedAttendance(attendance.id, person.id, person.full_name, created)
 
 
 def add_present_person(db: Database, meeting_id: int, person_id: int) -> AddedAttendance:
@@ -238,16 +238,8 @@ def add_present_person(db: Database, meeting_id: int, person_id: int) -> AddedAt
         org = represented_organizations(session, meeting.date, [person_id]).get(
             person_id, (None, "")
         )[0]
-        attendance = _add_line(
-            session,
-            meeting,
-            person,
-            status=AttendanceStatus.PRESENT.value,
-            invited=False,
-            organization_id=org,
-            year=table_settings.membership_year_of(meeting.date),
-        )
-        return AddedAttendance(attendance.id, person.id, person.full_name, False)
+        year = table_settings.membership_year_of(meeting.date)
+        return _sign_in(session, meeting, person, org, year, created=False)
 
 
 def add_walk_in(db: Database, meeting_id: int, full_name: str) -> AddedAttendance:
@@ -288,16 +280,8 @@ def add_walk_in(db: Database, meeting_id: int, full_name: str) -> AddedAttendanc
         person = Person(first_name=first, last_name=last)
         session.add(person)
         session.flush()
-        attendance = _add_line(
-            session,
-            meeting,
-            person,
-            status=AttendanceStatus.PRESENT.value,
-            invited=False,
-            organization_id=None,
-            year=table_settings.membership_year_of(meeting.date),
-        )
-        return AddedAttendance(attendance.id, person.id, person.full_name, True)
+        year = table_settings.membership_year_of(meeting.date)
+        return _sign_in(session, meeting, person, None, year, created=True)
 
 
 def invite_members(db: Database, meeting_id: int) -> int:

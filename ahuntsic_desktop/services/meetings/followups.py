@@ -148,8 +148,10 @@ def overdue_condition(today: dt.date):
     )
 
 
-def _query(today: dt.date):
-    """Follow-ups with their table columns, overdue first, then by due date."""
+def follow_up_query(today: dt.date, *columns):
+    """Follow-ups with the columns of the lists (id, due date, description, owner person,
+    owner organisation, body, chantier, status, overdue) and then ``columns``, overdue
+    first, then by due date (those without one last)."""
     overdue = overdue_condition(today)
     return (
         select(
@@ -162,7 +164,7 @@ def _query(today: dt.date):
             Chantier.name,
             FollowUp.status,
             overdue,
-            Meeting.date,
+            *columns,
         )
         .outerjoin(Person, Person.id == FollowUp.owner_person_id)
         .outerjoin(Organization, Organization.id == FollowUp.owner_organization_id)
@@ -175,6 +177,10 @@ def _query(today: dt.date):
             FollowUp.id,
         )
     )
+
+
+def _query(today: dt.date):
+    return follow_up_query(today, Meeting.date)
 
 
 def owner_text(person: str | None, organization: str | None) -> str:

@@ -1,7 +1,7 @@
 """Meetings (rencontres): the list, creating one with its standard agenda, editing, status.
 
 The agenda, attendance, resolutions and follow-ups of a meeting live in sibling modules
-(:mod:`.agenda`, :mod:`.attendance`, :mod:`.resolutions`, :mod:`.followups`).
+(:mod:`.agenda`, :mod:`.attendance`, :mod:`.quorum`, :mod:`.resolutions`, :mod:`.followups`).
 """
 
 from __future__ import annotations

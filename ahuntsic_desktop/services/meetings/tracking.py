@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import case, func, or_, select
+from sqlalchemy import func, or_, select
 
 from ...domain import (
     Attendance,
@@ -23,8 +23,7 @@ from ...domain.enums import MeetingStatus as MS
 from ...domain.labels import label
 from ...store import Database
 from ..core import Period, name_sort_key
-from .followups import overdue_condition, owner_text
-from .meetings import person_name_sql
+from .followups import follow_up_query, owner_text
 
 MARKS = {
     AttendanceStatus.PRESENT.value: "P",
@@ -208,32 +207,9 @@ def follow_up_lines(
     db: Database, today: dt.date, period: Period | None = None, body: str | None = None
 ) -> list[FollowUpLine]:
     """Follow-ups (of ``body``; due or decided within ``period`` when given), by due date."""
-    overdue = overdue_condition(today)
-    query = (
-        select(
-            FollowUp.id,
-            FollowUp.due_date,
-            FollowUp.description,
-            person_name_sql(),
-            Organization.name,
-            FollowUp.body,
-            Chantier.name,
-            FollowUp.status,
-            overdue,
-            Meeting.title,
-            Meeting.date,
-            Resolution.number,
-            FollowUp.done_on,
-        )
-        .outerjoin(Person, Person.id == FollowUp.owner_person_id)
-        .outerjoin(Organization, Organization.id == FollowUp.owner_organization_id)
-        .outerjoin(Chantier, Chantier.id == FollowUp.chantier_id)
-        .outerjoin(Meeting, Meeting.id == FollowUp.meeting_id)
-        .outerjoin(Resolution, Resolution.id == FollowUp.resolution_id)
-        .order_by(
-            case((overdue, 0), else_=1), FollowUp.due_date.is_(None), FollowUp.due_date, FollowUp.id
-        )
-    )
+    query = follow_up_query(
+        today, Meeting.title, Meeting.date, Resolution.number, FollowUp.done_on
+    ).outerjoin(Resolution, Resolution.id == FollowUp.resolution_id)
     if body:
         query = query.where(FollowUp.body == body)
     if period is not None:

@@ -3,7 +3,7 @@ the status, evaluation and values of means and targets.
 
 A node is named by a :class:`NodeRef` (kind, id); a :class:`~.plan.PlanNode` works too.
 Under one parent, children of one kind are ordered by ``position`` and shown kind by kind
-(pillars, chantiers, orientations; means, then targets), as :func:`.plan.build_tree` numbers
+(pillars, chantiers, orientations; means, then targets), as :func:`.plans.build_tree` numbers
 them. A ``position`` argument counts among the siblings of the node's own kind, from 0.
 """
 

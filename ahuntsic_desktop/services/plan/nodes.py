@@ -105,7 +105,7 @@ def plan_id_of(obj, kind: str, session: Session) -> int:
 
 
 def parent_of(obj, kind: str) -> NodeRef:
-    """The node ``obj`` shows under, as :func:`.plan.build_tree` places it."""
+    """The node ``obj`` shows under, as :func:`.plans.build_tree` places it."""
     if kind in ("means", "target"):
         return NodeRef("orientation", obj.orientation_id)
     if kind == "orientation" and obj.chantier_id is not None:

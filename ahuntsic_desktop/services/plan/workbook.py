@@ -1,5 +1,5 @@
 """The rows of a plan workbook: its columns, levels, statuses and evaluations, and the
-checks made on each row before anything is imported (see :mod:`.plan_import`)."""
+checks made on each row before anything is imported (see :mod:`.importing`)."""
 
 from __future__ import annotations
 

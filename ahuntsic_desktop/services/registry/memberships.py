@@ -232,11 +232,19 @@ def record_payment(
     receipt_number: str | None = None,
 ) -> str:
     """Mark a membership paid; returns its receipt number (``2026-0001``, made when absent)."""
+    return _pay(db, membership_id, paid_on, method, receipt_number)
+
+
+def _pay(db, membership_id, paid_on, method, receipt_number, amount_cents=None) -> str:
+    """Record a payment (and, when ``amount_cents`` is given, the dues) in one unit of work."""
     day = v.parse_date(paid_on, "paid_on", _("Payée le"), required=True)
     method_code = v.choice(method, PaymentMethod, "payment_method", _("Mode de paiement"))
+    amount = None if amount_cents is None else v.cents(amount_cents, "amount", _("Montant"))
     with db.session() as session:
         membership = _membership(session, membership_id)
         number = _receipt(session, membership, receipt_number, day)
+        if amount is not None:
+            membership.dues_cents = amount
         membership.paid_on, membership.payment_method = day, method_code
         membership.receipt_number = number
         try:
@@ -325,17 +333,4 @@ def pay_membership(
 ) -> str:
     """Record the payment of ``amount_cents`` (which becomes the membership's dues) in one
     unit of work; returns the receipt number (the next one of the year when not given)."""
-    day = v.parse_date(paid_on, "paid_on", _("Payée le"), required=True)
-    method_code = v.choice(method, PaymentMethod, "payment_method", _("Mode de paiement"))
-    amount = v.cents(amount_cents, "amount", _("Montant"))
-    with db.session() as session:
-        membership = _membership(session, membership_id)
-        number = _receipt(session, membership, receipt_number, day)
-        membership.dues_cents = amount
-        membership.paid_on, membership.payment_method = day, method_code
-        membership.receipt_number = number
-        try:
-            session.flush()
-        except IntegrityError:
-            raise _receipt_taken(number) from None
-        return number
+    return _pay(db, membership_id, paid_on, method, receipt_number, amount_cents)

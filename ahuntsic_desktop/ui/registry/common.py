@@ -280,7 +280,7 @@ class RecordPicker(QComboBox):
         self._ids: dict[str, int] = {}
 
     def set_choices(self, choices: Sequence, current: int | None = None) -> None:
-        """``choices`` have ``id`` and ``label`` (see services.registry_lists.Choice)."""
+        """``choices`` have ``id`` and ``label`` (see services.registry.lists.Choice)."""
         self.blockSignals(True)
         self.clear()
         self.addItem("", None)
