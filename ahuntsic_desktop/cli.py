@@ -13,6 +13,18 @@ from .i18n import _
 log = logging.getLogger(__name__)
 
 
+def _iso_date(text: str):
+    """An argparse type: a date written AAAA-MM-JJ, refused in French otherwise."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            _("date invalide « {text} » ; écrivez-la AAAA-MM-JJ.").format(text=text)
+        ) from None
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ahuntsic-desktop",
@@ -31,6 +43,12 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("path", type=Path)
     demo.add_argument("--scale", type=int, default=1, help=_("multiplier la taille des données"))
     demo.add_argument("--seed", type=int, default=2026)
+    demo.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="AAAA-MM-JJ",
+        help=_("date autour de laquelle les données sont faites (aujourd'hui par défaut)"),
+    )
 
     backup = commands.add_parser("backup", help=_("copier un fichier de données sans risque"))
     backup.add_argument("--db", type=Path, required=True, dest="source")
@@ -65,6 +83,12 @@ def _add_export_parser(commands) -> None:
         action="store_true",
         help=_("ajouter les coordonnées des personnes qui y ont consenti"),
     )
+    export.add_argument(
+        "--today",
+        type=_iso_date,
+        metavar="AAAA-MM-JJ",
+        help=_("date du document (aujourd'hui par défaut)"),
+    )
 
 
 def _fail(message: str) -> int:
@@ -80,7 +104,7 @@ def run_demo(args: argparse.Namespace) -> int:
     if args.scale < 1:
         return _fail(_("l'échelle doit être un entier positif."))
     try:
-        summary = write_demo_file(args.path, scale=args.scale, seed=args.seed)
+        summary = write_demo_file(args.path, scale=args.scale, seed=args.seed, today=args.today)
     except (ValidationError, StoreError) as error:
         return _fail(error.message)
     print(_("Données de démonstration fictives écrites dans {path}").format(path=args.path))
@@ -156,6 +180,7 @@ def run_export(args: argparse.Namespace) -> int:
             funder_id=_parse_id(args.funder, "--funder"),
             plan_id=_parse_id(args.plan, "--plan"),
             include_contacts=args.include_contacts,
+            today=args.today,
         )
     except ValidationError as error:
         return _fail(error.message)

@@ -4,12 +4,14 @@ formatting of dates, times, numbers and money."""
 from __future__ import annotations
 
 import gettext as _gettext
+import re
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
 from babel.dates import format_date as _format_date
 from babel.dates import format_time as _format_time
+from babel.dates import get_date_format
 from babel.numbers import format_currency, format_decimal
 from babel.numbers import format_percent as _format_percent
 
@@ -62,23 +64,34 @@ def N_(message: str) -> str:
     return message
 
 
+_FIRST_DAY = re.compile(r"(?<![d'])d(?![d'])")
+
+
 def format_date(value: date | datetime | None, style: str = "long") -> str:
-    """``26 novembre 2026`` (long), ``2026-11-26`` (short)."""
+    """``26 novembre 2026`` (long), ``2026-11-26`` (short); in French the first day of a
+    month is written ``1er`` (``1er juillet 2025``), as the OQLF asks."""
     if value is None:
         return ""
     if style == "short":
         return value.strftime("%Y-%m-%d")
     if isinstance(value, datetime):
         value = value.date()
+    if value.day == 1 and _locale.startswith("fr"):
+        pattern = (
+            get_date_format(style, locale=_locale).pattern
+            if style in ("medium", "long", "full")
+            else style  # a pattern of its own, e.g. "MMM yy"
+        )
+        return _format_date(value, format=_FIRST_DAY.sub("d'er'", pattern, count=1), locale=_locale)
     return _format_date(value, format=style, locale=_locale)
 
 
 def format_time(value: time | None) -> str:
-    """``19 h 30`` in French, ``7:30 p.m.`` in English."""
+    """``19 h 30`` and ``12 h`` in French (no ``h 00``), ``7:30 p.m.`` in English."""
     if value is None:
         return ""
     if _locale.startswith("fr"):
-        return f"{value.hour} h {value.minute:02d}"
+        return f"{value.hour} h" if value.minute == 0 else f"{value.hour} h {value.minute:02d}"
     return _format_time(value, format="short", locale=_locale)
 
 

@@ -191,3 +191,16 @@ def test_no_dead_code():
         text=True,
     )
     assert found.stdout == ""
+
+
+def test_tests_type_through_the_safe_helper():
+    # QTest.keyClicks aborts the whole pytest process on a non-ASCII character; every GUI
+    # test types through tests/ui/typing.py, which sends those as key events instead.
+    tests = Path(__file__).resolve().parent
+    offenders = [
+        str(path.relative_to(tests))
+        for path in sorted(tests.rglob("*.py"))
+        if path.name not in ("typing.py", "test_architecture.py")
+        and "keyClicks(" in path.read_text(encoding="utf-8")
+    ]
+    assert offenders == []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from ..store import Database
 
@@ -15,3 +15,8 @@ class Context:
 
     db: Database
     today: Callable[[], date] = field(default=date.today)
+
+    def now(self) -> datetime:
+        """This moment on the context's day: the day from ``today``, the hour from the
+        clock (documents stamp both; tests pin the day)."""
+        return datetime.combine(self.today(), datetime.now().time()).replace(microsecond=0)

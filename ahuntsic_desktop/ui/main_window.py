@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -54,9 +56,16 @@ BACKUP_CHECK_MS = 60 * 60 * 1000  # look hourly whether the day's automatic back
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        parent: QWidget | None = None,
+        *,
+        today: Callable[[], dt.date] | None = None,
+    ) -> None:
+        """``today`` tells every page the date (the clock when not given: tests pin it)."""
         super().__init__(parent)
-        self.context = Context(db)
+        self.context = Context(db) if today is None else Context(db, today=today)
         self.preferences = QSettings()
         self.resize(1280, 800)
 

@@ -214,7 +214,7 @@ def test_minutes_draft_then_approved(db, meeting, tmp_path):
         "Proposée par François Lachaîne, appuyée par Béatrice Côté-Lévesque. "
         "Adoptée (pour : 7, contre : 2, abstentions : 1).",
         "Écrire à l'arrondissement Béatrice Côté-Lévesque 10 décembre 2026 À faire",
-        "Relancer A&B <Inc> A&B <Inc> 1 novembre 2026 À faire",
+        "Relancer A&B <Inc> A&B <Inc> 1er novembre 2026 À faire",
         "Projet de procès-verbal",
     ):
         assert expected in text, text

@@ -97,7 +97,7 @@ def test_fiche_chantier(db, current, tmp_path):
     assert TABLE in pages[0]
     assert "Fiche chantier" in text
     assert "1.1 Sécurité alimentaire" in text
-    assert "Plan d'action 2021-2025 · Vivre ensemble — au 1 juin 2026" in text
+    assert "Plan d'action 2021-2025 · Vivre ensemble — au 1er juin 2026" in text
     assert "Améliorer l'accès à une alimentation saine & abordable." in text
     assert "1.1.1 Accès économique aux aliments" in text
     assert "1.1.2 Compétences culinaires" in text
@@ -120,7 +120,7 @@ def test_plan_handout(db, current, tmp_path):
     assert_numbered(pages)
     assert page_size(path) == A4
     assert "Plan d'action 2021-2025" in pages[0]
-    assert "De 2021 à 2025 — état au 1 juin 2026" in text
+    assert "De 2021 à 2025 — état au 1er juin 2026" in text
     assert "Un quartier où l’on mange à sa faim." in text
     assert "1 Vivre ensemble" in text and "2 Agir « ensemble »" in text
     assert "2.1 Mobilisation citoyenne" in text
@@ -170,7 +170,7 @@ def test_bilan(db, evaluated, tmp_path):
     pages, text = read(path)
     assert_numbered(pages)
     assert "Bilan du plan d'action" in text
-    assert "De 2009 à 2019 — bilan au 1 juin 2026" in text
+    assert "De 2009 à 2019 — bilan au 1er juin 2026" in text
     # targets: 2 achieved of 4; strategies: 4 achieved of 7, one « sans objet »
     assert "2 / 4 cibles atteintes (50 %)" in text
     assert "4 / 7 stratégies d'action atteintes (67 %)" in text

@@ -338,8 +338,10 @@ def sample(db):
 def demo_file(tmp_path_factory):
     from ahuntsic_desktop.services.demo import write_demo_file
 
+    from ..dates import DEMO_TODAY
+
     path = tmp_path_factory.mktemp("demo-exports") / "demo.sqlite"
-    write_demo_file(path)
+    write_demo_file(path, today=DEMO_TODAY)
     return path
 
 

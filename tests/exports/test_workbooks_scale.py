@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 from python_calamine import CalamineWorkbook
 from sqlalchemy import insert
@@ -12,7 +11,6 @@ from ahuntsic_desktop.domain import FollowUp, Membership, MembershipCategory, Pe
 from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
 
 ROWS = 10_000
-LIMIT_SECONDS = 20  # about 3 s here; generous for slow CI machines
 
 
 def fill(db) -> None:
@@ -64,16 +62,12 @@ def fill(db) -> None:
         )
 
 
-def test_ten_thousand_rows_export_quickly(db, tmp_path):
+def test_ten_thousand_rows_export_whole(db, tmp_path):
+    # Speed is measured by benchmarks/bench_scale.py, not asserted here.
     fill(db)
     options = ExportOptions(today=dt.date(2026, 1, 15))
-    timings = {}
     for key in ("membres", "suivis"):
-        started = time.perf_counter()
         path = run_export(db, key, tmp_path / f"{key}.xlsx", options)
-        timings[key] = time.perf_counter() - started
-        assert timings[key] < LIMIT_SECONDS, timings
-    print("export timings (s):", {k: round(v, 2) for k, v in timings.items()})
     workbook = CalamineWorkbook.from_path(str(tmp_path / "membres.xlsx"))
     assert len(workbook.get_sheet_by_name("Personnes").to_python()) == ROWS + 1
     assert len(workbook.get_sheet_by_name("Adhésions").to_python()) == ROWS + 1

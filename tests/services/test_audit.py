@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 
 import pytest
 from sqlalchemy import insert, select
@@ -238,7 +237,7 @@ def test_filters_and_order(db):
     assert journal.entities_in_use(db) == [("person", "Personne"), ("meeting", "Rencontre")]
 
 
-def test_the_journal_of_100_000_entries_is_quick(db):
+def test_the_journal_of_100_000_entries_pages_and_filters(db):
     start = dt.datetime(2025, 1, 1)
     rows = [
         {
@@ -253,11 +252,9 @@ def test_the_journal_of_100_000_entries_is_quick(db):
     ]
     with db.session() as session:
         session.execute(insert(AuditEntry.__table__), rows)
-    clock = time.perf_counter()
+    # How fast this is is measured by benchmarks/bench_scale.py, not asserted here.
     ids = journal.entry_ids(db)
     first_page = journal.load_entries(db, ids[:200])
     history = journal.record_history(db, "person", 5)
-    elapsed = time.perf_counter() - clock
     assert len(ids) == 100_000 and len(history) == 143
     assert first_page[0].summary == "courriel : « a99999@b.ca » → « c99999@d.ca »"
-    assert elapsed < 2.0, elapsed  # about 0.3 s here

@@ -348,3 +348,45 @@ def test_write_demo_file(tmp_path):
     assert summary.persons == 250 and path.stat().st_size > 0
     with pytest.raises(ValidationError):
         write_demo_file(path)
+
+
+def _meeting_days(path) -> list[tuple[dt.date, str]]:
+    database = Database.open(path, read_only=True)
+    try:
+        with database.session() as s:
+            return sorted(tuple(row) for row in s.execute(select(Meeting.date, Meeting.status)))
+    finally:
+        database.close()
+
+
+def test_write_demo_file_is_made_around_the_given_day(tmp_path):
+    # Meetings before the day are held, those after it planned, whatever the clock says;
+    # the same day gives the same meetings, another day moves them.
+    days = {}
+    for name, day in (("a", TODAY), ("b", TODAY), ("c", dt.date(2029, 2, 1))):
+        write_demo_file(tmp_path / f"{name}.sqlite", today=day)
+        days[name] = _meeting_days(tmp_path / f"{name}.sqlite")
+    assert days["a"] == days["b"]
+    assert days["a"] != days["c"]
+    for name, day in (("a", TODAY), ("c", dt.date(2029, 2, 1))):
+        held = [d for d, status in days[name] if status == MeetingStatus.HELD.value]
+        planned = [d for d, status in days[name] if status == MeetingStatus.PLANNED.value]
+        assert held and planned
+        assert max(held) <= day < min(planned)
+
+
+def test_cli_demo_takes_the_day(tmp_path, capsys):
+    from ahuntsic_desktop.cli import main
+
+    assert main(["demo", str(tmp_path / "d.sqlite"), "--today", "2031-03-05"]) == 0
+    held = [
+        d
+        for d, status in _meeting_days(tmp_path / "d.sqlite")
+        if status == MeetingStatus.HELD.value
+    ]
+    assert max(held) <= dt.date(2031, 3, 5)
+    assert max(held) > dt.date(2030, 12, 1)
+    with pytest.raises(SystemExit):
+        main(["demo", str(tmp_path / "e.sqlite"), "--today", "2031-02-30"])
+    assert "date invalide « 2031-02-30 »" in capsys.readouterr().err
+    assert not (tmp_path / "e.sqlite").exists()

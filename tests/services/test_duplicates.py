@@ -119,9 +119,8 @@ def test_index_finds_the_same(db, people):
     assert index.find(("Jean", "Tremblay"), reasons=["email"]) == []
 
 
-def test_fast_with_many_persons(db):
-    import time
-
+def test_found_among_many_persons(db):
+    # Speed is measured by benchmarks/bench_scale.py, not asserted here.
     rows = [
         {
             "first_name": f"Prénom{i % 977}",
@@ -133,9 +132,5 @@ def test_fast_with_many_persons(db):
     ]
     with db.session() as session:
         session.execute(insert(Person), rows)
-    similar_persons(db, "prenom5", "nom 5")  # warm up
-    start = time.perf_counter()
     matches = similar_persons(db, "Nom 5", "Prénom5", email="p77@x.org")
-    elapsed = time.perf_counter() - start
     assert {"name", "email"} <= {r for m in matches for r in m.reasons}
-    assert elapsed < 1.0  # about 0.08 s on the project's machines

@@ -4,7 +4,6 @@ remembered mappings, the template and the error report."""
 from __future__ import annotations
 
 import importlib.util
-import time
 from datetime import date
 from pathlib import Path
 
@@ -280,16 +279,12 @@ def test_error_report_is_readable(table, files, tmp_path):
     )
 
 
-def test_ten_thousand_rows_are_fast(db, tmp_path):
+def test_ten_thousand_rows_import_in_one_go(db, tmp_path):
     membership_service.create_category(db, membership_service.CategoryData(messy.CATEGORY))
     _xlsx, csv_path = messy.write_big(tmp_path, xlsx=False)
-    start = time.perf_counter()
+    # Speed is measured by benchmarks/bench_import.py, not asserted here.
     preview = preview_of(db, csv_path)
-    checked = time.perf_counter()
     result = commit_rows(db, preview, skip_errors=True)
-    done = time.perf_counter()
     assert (preview.ready_count, preview.error_count) == (9_800, 200)
     assert (result.created, result.memberships) == (9_800, 9_800)
     assert counts(db)[0] == 9_800
-    assert done - checked < 10  # about 1 s here; about 3 s to read and check
-    print(f"10,000 rows: read+check {checked - start:.2f} s, commit {done - checked:.2f} s")

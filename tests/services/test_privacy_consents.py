@@ -64,9 +64,9 @@ def test_states_per_purpose_show_the_latest_record(db, marie):
     grant_consent(db, marie, "contact_courriel", dt.date(2026, 1, 1))
     states = {s.purpose: s for s in consent_states(db, marie, on=TODAY)}
     assert states["contact_courriel"].in_force
-    assert states["contact_courriel"].summary == "Consenti le 1 janvier 2026"
+    assert states["contact_courriel"].summary == "Consenti le 1er janvier 2026"
     assert not states["bottin"].in_force
-    assert states["bottin"].summary == "Retiré le 1 juin 2025"
+    assert states["bottin"].summary == "Retiré le 1er juin 2025"
     assert states["photos"].summary == "Aucun consentement"
 
 

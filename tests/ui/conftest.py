@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QMessageBox
 from ahuntsic_desktop.services.demo import write_demo_file
 from ahuntsic_desktop.store import Database
 
+from ..dates import DEMO_TODAY
+
 
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory):
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    write_demo_file(path)
+    write_demo_file(path, today=DEMO_TODAY)
     return path
 
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, time
 
-from PySide6.QtCore import QEvent, QPoint, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QTabWidget
 
 from ahuntsic_desktop.domain import (
@@ -22,6 +21,8 @@ from ahuntsic_desktop.services.meetings import meetings
 from ahuntsic_desktop.services.meetings.meetings import MeetingData
 from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.meetings import MeetingWindow
+
+from .typing import type_text  # noqa: F401 (imported from here by the meeting tests)
 
 DAY = date(2026, 5, 12)  # membership year 2026 (April to March)
 DELEGATES = [
@@ -114,18 +115,6 @@ def click_cell(qtbot, view, row: int, column: int, *, double: bool = False) -> N
         qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     else:
         qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-
-
-def type_text(qtbot, widget, text: str) -> None:
-    """Type ``text`` key by key. QTest only knows ASCII keys, so accented letters are sent
-    as key events carrying their text, as an input method would."""
-    for char in text:
-        if char.isascii():
-            qtbot.keyClicks(widget, char)
-            continue
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            event = QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char)
-            QApplication.sendEvent(widget, event)
 
 
 def type_into(qtbot, widget, text: str) -> None:

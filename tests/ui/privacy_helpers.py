@@ -9,10 +9,13 @@ from PySide6.QtWidgets import QDialog, QPushButton
 
 from ahuntsic_desktop.ui.main_window import MainWindow
 
+from ..dates import DEMO_TODAY
+from .typing import type_into  # noqa: F401 (used by the tests that import it from here)
+
 
 @pytest.fixture(name="window")
 def window_fixture(qtbot, demo_db):
-    win = MainWindow(demo_db)
+    win = MainWindow(demo_db, today=lambda: DEMO_TODAY)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -66,12 +69,6 @@ def click(qtbot, button) -> None:
 
 def save(qtbot, dialog) -> None:
     click(qtbot, dialog.findChild(QPushButton, "save"))
-
-
-def type_into(qtbot, edit, text: str) -> None:
-    edit.setFocus()
-    edit.clear()
-    qtbot.keyClicks(edit, text)
 
 
 def click_cell(qtbot, view, row: int, column: int = 0, *, double: bool = False) -> None:

@@ -9,13 +9,16 @@ from PySide6.QtWidgets import QMessageBox
 
 from ahuntsic_desktop.ui.main_window import MainWindow
 
+from ..dates import DEMO_TODAY
+from .typing import type_into  # noqa: F401 (used by the tests that import it from here)
+
 MEMBERS, ORGANIZATIONS, PARTNERS = 1, 2, 3
 
 
 @pytest.fixture(name="window")
 def window_fixture(qtbot, demo_db):
     """The main window on a fresh copy of the demo file."""
-    win = MainWindow(demo_db)
+    win = MainWindow(demo_db, today=lambda: DEMO_TODAY)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -59,12 +62,6 @@ def find_row(registry_list, text: str, column: int = 0) -> int:
         if proxy.index(row, column).data() == text:
             return row
     raise AssertionError(f"{text!r} not in the list")
-
-
-def type_into(qtbot, edit, text: str) -> None:
-    edit.setFocus()
-    edit.clear()
-    qtbot.keyClicks(edit, text)
 
 
 def answer_yes(monkeypatch) -> list[str]:

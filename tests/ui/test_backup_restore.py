@@ -21,7 +21,7 @@ from ahuntsic_desktop.store import Database, backups
 from ahuntsic_desktop.ui.backup_dialogs import RestoreDialog
 from ahuntsic_desktop.ui.main_window import MainWindow
 
-SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+from ..dates import DEMO_TODAY
 
 
 def digest(path: Path) -> str:
@@ -35,7 +35,7 @@ def count(path: Path, query: str) -> int:
 
 @pytest.fixture
 def window(qtbot, demo_db):
-    win = MainWindow(demo_db)
+    win = MainWindow(demo_db, today=lambda: DEMO_TODAY)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -131,8 +131,7 @@ def test_a_corrupt_file_is_explained_untouched_and_a_backup_put_back(
         qtbot.waitExposed(box)
         box.adjustSize()
         qtbot.wait(50)
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        assert box.grab().save(str(SCREENSHOTS / "dialog-fichier-corrompu.png"))
+        assert box.grab().save(str(tmp_path / "dialog-fichier-corrompu.png"))
         shown["text"], shown["advice"] = box.text(), box.informativeText()
         shown["buttons"] = [b.text() for b in box.buttons()]
         box.close()
@@ -217,7 +216,7 @@ def test_the_dashboard_reminds_to_keep_a_copy_elsewhere(
     assert reminder(window) is None
     assert backup.last_external_copy(window.db).date() == datetime.now().date()
     with window.db.session() as session:
-        old = (datetime.now() - timedelta(days=40)).isoformat()
+        old = (datetime.combine(DEMO_TODAY, datetime.min.time()) - timedelta(days=40)).isoformat()
         session.merge(Setting(key=backup.LAST_EXTERNAL_COPY, value=old))
     window.pages[0].refresh()
     assert "40 jours" in reminder(window).text()

@@ -19,6 +19,7 @@ from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.registry.organization_dialog import OrganizationDialog
 from ahuntsic_desktop.ui.registry.person_dialog import PersonDialog
 
+from ..dates import DEMO_TODAY
 from .registry_helpers import (
     MEMBERS,
     answer_yes,
@@ -52,7 +53,7 @@ def existing(demo_db):
 
 
 def open_person(qtbot, db, person_id=None) -> PersonDialog:
-    dialog = PersonDialog(Context(db), person_id)
+    dialog = PersonDialog(Context(db, today=lambda: DEMO_TODAY), person_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -60,7 +61,7 @@ def open_person(qtbot, db, person_id=None) -> PersonDialog:
 
 
 def open_organization(qtbot, db, organization_id=None) -> OrganizationDialog:
-    dialog = OrganizationDialog(Context(db), organization_id)
+    dialog = OrganizationDialog(Context(db, today=lambda: DEMO_TODAY), organization_id)
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)

@@ -3,7 +3,6 @@ progress without the window freezing, then open the file or its folder."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,9 @@ from ahuntsic_desktop.exports.catalog import KINDS
 from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.pages.exports_page import LAST_FOLDER, ExportsPage
 
-TODAY = dt.date(2026, 11, 26)
+from ..dates import DEMO_TODAY
+
+TODAY = DEMO_TODAY
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ first; the status, body and chantier filters; printing the list as filtered."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,9 +14,10 @@ from ahuntsic_desktop.services.meetings import followups
 from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.pages.work import MeetingsPage
 
+from ..dates import DEMO_TODAY
 from .meeting_fixtures import click, click_tab
 
-TODAY = date(2026, 12, 10)
+TODAY = DEMO_TODAY
 
 
 def pdf_text(path: Path) -> str:
@@ -115,8 +115,8 @@ def test_print_the_list_as_filtered(qtbot, page, monkeypatch, tmp_path):
 
     click(qtbot, tab.print_button)
 
-    assert [Path(s).name for s in asked] == ["suivis-CC-2026-12-10.pdf"]
-    text = pdf_text(tmp_path / "suivis-CC-2026-12-10.pdf")
+    assert [Path(s).name for s in asked] == [f"suivis-CC-{TODAY.isoformat()}.pdf"]
+    text = pdf_text(tmp_path / f"suivis-CC-{TODAY.isoformat()}.pdf")
     assert "Liste des suivis" in text
     assert "Instance : CC" in text
     assert "Suivis à faire ou en cours seulement" in text

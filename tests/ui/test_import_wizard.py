@@ -16,6 +16,9 @@ from ahuntsic_desktop.services.registry import memberships as membership_service
 from ahuntsic_desktop.services.registry import organizations, persons
 from ahuntsic_desktop.ui.importing import ImportWizard
 
+from ..dates import DEMO_TODAY
+from .typing import type_text
+
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 
 
@@ -64,7 +67,7 @@ def wizard(qtbot, table):
 
 def choose_file(qtbot, wizard, path: Path) -> None:
     page = wizard.file_page
-    qtbot.keyClicks(page.path_edit, str(path))
+    type_text(qtbot, page.path_edit, str(path))
     qtbot.keyClick(page.path_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(page.isComplete, timeout=15_000)
 
@@ -160,7 +163,7 @@ def test_a_file_that_cannot_be_read(qtbot, wizard, tmp_path):
     bad = tmp_path / "notes.xlsx"
     bad.write_text("pas un classeur")
     page = wizard.file_page
-    qtbot.keyClicks(page.path_edit, str(bad))
+    type_text(qtbot, page.path_edit, str(bad))
     qtbot.keyClick(page.path_edit, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "pas un classeur lisible" in page.info.text(), timeout=10_000)
     assert not page.isComplete()
@@ -203,7 +206,7 @@ def test_file_menu_opens_the_wizard(qtbot, demo_db, monkeypatch):
 
     opened = []
     monkeypatch.setattr(ImportWizard, "exec", lambda self: opened.append(self) or 0)
-    window = MainWindow(demo_db)
+    window = MainWindow(demo_db, today=lambda: DEMO_TODAY)
     qtbot.addWidget(window)
     actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()]
     assert "&Importer des membres…" in actions

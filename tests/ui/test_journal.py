@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -16,10 +15,12 @@ from ahuntsic_desktop.ui.main_window import MainWindow
 from ahuntsic_desktop.ui.pages.journal_page import JournalPage
 from ahuntsic_desktop.ui.record_history import RecordHistory
 
+from ..dates import DEMO_TODAY
+
 
 @pytest.fixture
 def window(qtbot, demo_db):
-    win = MainWindow(demo_db)
+    win = MainWindow(demo_db, today=lambda: DEMO_TODAY)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -106,12 +107,9 @@ def test_the_journal_opens_100_000_entries_quickly(qtbot, window):
             ],
         )
     page = open_journal(qtbot, window)
-    clock = time.perf_counter()
     page.refresh()
-    qtbot.wait(1)  # let the view paint its first page
-    elapsed = time.perf_counter() - clock
+    # How fast this opens is measured by benchmarks/bench_scale.py, not asserted here.
     assert page.model.rowCount() == 100_000
-    assert elapsed < 2.0, elapsed  # about 0.3 s here
     assert shown(page, 5)[0] == "titre : « Avant 99999 » → « Après 99999 »"
     page.view.scrollToBottom()
     last = page.model.index(99_999, 5).data()

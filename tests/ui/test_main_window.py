@@ -13,10 +13,13 @@ from ahuntsic_desktop.text import fold_for_search
 from ahuntsic_desktop.ui.main_window import MainWindow
 from ahuntsic_desktop.ui.pages.base import TabbedListPage
 
+from ..dates import DEMO_TODAY
+from .typing import type_text
+
 
 @pytest.fixture
 def window(qtbot, demo_db):
-    win = MainWindow(demo_db)
+    win = MainWindow(demo_db, today=lambda: DEMO_TODAY)
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -62,7 +65,7 @@ def test_search_ignores_accents_and_case(qtbot, window):
     click_nav(qtbot, window, 2)
     organizations = window.current_page().organizations
     total = organizations.proxy.rowCount()
-    qtbot.keyClicks(organizations.search, "montreal")
+    type_text(qtbot, organizations.search, "montreal")
     shown = organizations.proxy.rowCount()
     assert 0 < shown < total
     for row in range(shown):
@@ -105,7 +108,7 @@ def test_settings_dialog_saves_and_refuses_bad_input(qtbot, window, monkeypatch,
     assert "démo fictive" in settings.load(demo_db).table_name  # nothing saved
 
     dialog.table_name.clear()
-    qtbot.keyClicks(dialog.table_name, "Table de quartier de test")
+    type_text(qtbot, dialog.table_name, "Table de quartier de test")
     dialog.paper.setCurrentIndex(dialog.paper.findData("a4"))
     dialog.accept()
     assert dialog.result() == dialog.DialogCode.Accepted

@@ -69,7 +69,7 @@ def add_item(qtbot, tab, title: str, minutes: int, presenter: str = "") -> None:
 def test_standard_agenda_with_start_times(window):
     tab = window.agenda
     assert shown(tab, 2) == STANDARD
-    assert shown(tab, 1)[:4] == ["19 h 00", "19 h 05", "19 h 10", "19 h 15"]
+    assert shown(tab, 1)[:4] == ["19 h", "19 h 05", "19 h 10", "19 h 15"]
     assert tab.total.text() == "Durée prévue : 0 h 55 — fin prévue à 19 h 55"
 
 
@@ -167,6 +167,6 @@ def test_planned_end_past_the_end_time_shows_in_red(qtbot, window):
     tab = window.agenda
     add_item(qtbot, tab, "Planification stratégique", 90)
     assert tab.total.text() == (
-        "Durée prévue : 2 h 25 — fin prévue à 21 h 25 (après l'heure de fin, 21 h 00)"
+        "Durée prévue : 2 h 25 — fin prévue à 21 h 25 (après l'heure de fin, 21 h)"
     )
     assert "b00020" in tab.total.styleSheet()

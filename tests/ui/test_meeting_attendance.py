@@ -192,7 +192,7 @@ def test_participant_counts_of_an_activity(qtbot, context, table):
     spin = tab.sector_spins["citoyen"]
     spin.setFocus()
     qtbot.keyClick(spin, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClicks(spin, "23")
+    type_text(qtbot, spin, "23")
     qtbot.keyClick(spin, Qt.Key.Key_Return)
     qtbot.keyClick(tab.sector_spins["communautaire"], Qt.Key.Key_Up)
     counts = meetings.participant_counts(context.db, meeting_id)

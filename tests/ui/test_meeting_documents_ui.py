@@ -4,7 +4,6 @@ open it, and says in French when the file cannot be written."""
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -13,14 +12,14 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ahuntsic_desktop.services.meetings import meetings
+from ahuntsic_desktop.domain.enums import MeetingStatus
+from ahuntsic_desktop.i18n import format_date
+from ahuntsic_desktop.services.meetings import followups, meetings
 from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.meetings.documents import LAST_FOLDER_KEY
 
+from ..dates import DEMO_TODAY as TODAY
 from .meeting_fixtures import open_window
-
-TODAY = date(2026, 5, 12)
-TITLE = "Comité de coordination du 8 avril 2026"
 
 
 def pdf_text(path: Path) -> str:
@@ -28,9 +27,20 @@ def pdf_text(path: Path) -> str:
 
 
 @pytest.fixture
-def meeting_id(demo_db) -> int:
+def meeting(demo_db) -> meetings.MeetingDetail:
+    """The last coordination committee meeting held before the demo's day."""
     table = meetings.list_meetings(demo_db, upcoming=False, today=TODAY)
-    return next(i for i, row in zip(table.ids, table.rows, strict=True) if row[3] == TITLE)
+    held = [
+        detail
+        for detail in (meetings.get_meeting(demo_db, i) for i in table.ids)
+        if detail.body == "CC" and detail.status == MeetingStatus.HELD.value
+    ]
+    return max(held, key=lambda detail: detail.date)
+
+
+@pytest.fixture
+def meeting_id(meeting) -> int:
+    return meeting.id
 
 
 @pytest.fixture
@@ -93,32 +103,35 @@ def test_print_menu_sits_next_to_the_edit_button(window):
     ("name", "prefix", "words"),
     [
         ("printConvocation", "convocation", ["Avis de convocation", "Comité de coordination"]),
-        ("printAttendanceSheet", "feuille-presence", ["Comité de coordination", "2026"]),
-        ("printMinutes", "proces-verbal", ["Comité de coordination", "8 avril 2026"]),
+        ("printAttendanceSheet", "feuille-presence", ["Comité de coordination", "{year}"]),
+        ("printMinutes", "proces-verbal", ["Comité de coordination", "{long_date}"]),
     ],
 )
 def test_each_meeting_document_is_written_and_opened(
-    window, save_dialog, opened, name, prefix, words
+    window, meeting, save_dialog, opened, name, prefix, words
 ):
     action(window, name).trigger()
 
-    assert [Path(s).name for s in save_dialog] == [f"{prefix}-CC-2026-04-08.pdf"]
+    expected = f"{prefix}-CC-{meeting.date.isoformat()}.pdf"
+    assert [Path(s).name for s in save_dialog] == [expected]
     written = Path(opened[0])
-    assert written.name == f"{prefix}-CC-2026-04-08.pdf"
+    assert written.name == expected
     text = pdf_text(written)
     for word in words:
-        assert word in text
+        assert word.format(year=meeting.date.year, long_date=format_date(meeting.date)) in text
 
 
-def test_follow_up_list_of_the_meeting_body(window, save_dialog, opened):
+def test_follow_up_list_of_the_meeting_body(window, demo_db, save_dialog, opened):
     action(window, "printFollowUps").trigger()
 
     written = Path(opened[0])
-    assert written.name == "suivis-CC-2026-05-12.pdf"
+    assert written.name == f"suivis-CC-{TODAY.isoformat()}.pdf"
     text = pdf_text(written)
     assert "Liste des suivis" in text
     assert "Instance : CC" in text
-    assert "Inviter un partenaire institutionnel" in text
+    listed = followups.list_follow_ups(demo_db, body="CC", open_only=True, today=TODAY)
+    first = listed.values("description")[0]
+    assert " ".join(first.split()[:4]) in text
 
 
 def test_the_folder_is_remembered(window, save_dialog, opened, tmp_path):

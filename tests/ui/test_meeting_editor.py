@@ -17,6 +17,7 @@ from ahuntsic_desktop.ui.main_window import MainWindow
 from ahuntsic_desktop.ui.meetings.attendance_model import ABSENT, PRESENT
 from ahuntsic_desktop.ui.pages.work import MeetingsPage
 
+from ..dates import DEMO_TODAY
 from .meeting_fixtures import (
     choose,
     click,
@@ -217,7 +218,7 @@ def test_a_meeting_from_convening_to_approved_minutes(qtbot, page):
 
 
 def test_double_click_opens_a_demo_meeting(qtbot, demo_db):
-    window = MainWindow(demo_db)
+    window = MainWindow(demo_db, today=lambda: DEMO_TODAY)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

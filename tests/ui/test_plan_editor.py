@@ -33,6 +33,8 @@ from ahuntsic_desktop.ui.plan.dialogs import MoveDialog, NewPlanDialog
 from ahuntsic_desktop.ui.plan.roster_dialog import JoinDialog, RoleDialog
 from ahuntsic_desktop.ui.plan.tree_model import NODE_ROLE
 
+from .typing import type_text
+
 TODAY = date(2026, 6, 1)
 
 
@@ -73,17 +75,6 @@ def choose(editor, ref) -> None:
     )
 
 
-def type_text(qtbot, widget, text: str) -> None:
-    """Key clicks for plain ASCII; QTest cannot type « è », so accented text is inserted
-    as an input method would."""
-    if text.isascii():
-        qtbot.keyClicks(widget, text)
-    elif isinstance(widget, QLineEdit):
-        widget.insert(text)
-    else:
-        widget.insertPlainText(text)
-
-
 def type_title(qtbot, editor, title: str) -> None:
     """Type into the in-place editor that adding a node opened, then Enter."""
     lines = [w for w in editor.view.viewport().findChildren(QLineEdit) if w.isVisible()]
@@ -112,10 +103,10 @@ def insert(qtbot, editor, title: str) -> None:
 def test_build_a_plan_by_hand(qtbot, page, db):
     page.new_button.click()
     dialog = page.findChild(NewPlanDialog)
-    qtbot.keyClicks(dialog.fields.title, "Plan 2026-2030")
+    type_text(qtbot, dialog.fields.title, "Plan 2026-2030")
     dialog.fields.start_year.setValue(2026)
     dialog.fields.end_year.setValue(2030)
-    qtbot.keyClicks(dialog.fields.vision, "Un quartier solidaire")
+    type_text(qtbot, dialog.fields.vision, "Un quartier solidaire")
     dialog.accept()
     assert page.plan_combo.currentText() == "Plan 2026-2030"
     editor = page.editor
@@ -261,12 +252,12 @@ def test_status_in_the_side_panel_rolls_up(qtbot, built_page, two_pillars, db):
     target = pe.add_node(db, "target", two_pillars["access"], "500 familles")
     editor.reload(select=target)
     assert panel.indicator.isVisible()
-    qtbot.keyClicks(panel.target_value, "beaucoup")
+    type_text(qtbot, panel.target_value, "beaucoup")
     assert not panel.save()
     assert "beaucoup" in panel.error.text()
     panel.target_value.clear()
-    qtbot.keyClicks(panel.target_value, "500")
-    qtbot.keyClicks(panel.actual_value, "250")
+    type_text(qtbot, panel.target_value, "500")
+    type_text(qtbot, panel.actual_value, "250")
     assert panel.save()
     assert pe.node_detail(db, target).actual_value == 250
 
@@ -377,7 +368,7 @@ def test_assign_people_with_roles(qtbot, chantiers_page, db, two_pillars):
 
     page.detail.join_button.click()
     dialog = shown(page.detail, JoinDialog)
-    qtbot.keyClicks(dialog.person.lineEdit(), "lea roy")
+    type_text(qtbot, dialog.person.lineEdit(), "lea roy")
     dialog.person.setCurrentIndex(dialog.person.findText("Léa Roy"))
     assert dialog.organization.currentText() == "Cuisine collective Ahuntsic"
     dialog.role.setCurrentIndex(dialog.role.findData("porteur"))

@@ -18,6 +18,7 @@ from ahuntsic_desktop.ui.privacy.person_dialog import PersonPrivacyDialog
 from ahuntsic_desktop.ui.privacy.privacy_page import PrivacyPage
 from ahuntsic_desktop.ui.privacy.small_dialogs import RequestDialog
 
+from ..dates import DEMO_TODAY
 from .privacy_helpers import (  # noqa: F401 (fixtures)
     click,
     click_cell,
@@ -52,7 +53,7 @@ def test_record_then_answer_an_access_request(
     page = privacy_page(qtbot, window)
     assert isinstance(page, PrivacyPage)
     assert page.title == "Vie privée"
-    today = dt.date.today()
+    today = DEMO_TODAY
 
     def fill_request(dialog: RequestDialog) -> None:
         type_into(qtbot, dialog.person.lineEdit(), ascii_letters(name))

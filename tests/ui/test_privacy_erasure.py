@@ -16,6 +16,7 @@ from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.privacy.erasure_dialog import ErasureDialog
 from ahuntsic_desktop.ui.privacy.person_dialog import PersonPrivacyDialog
 
+from ..dates import DEMO_TODAY
 from .privacy_helpers import (  # noqa: F401 (fixtures)
     click,
     click_cell,
@@ -44,7 +45,7 @@ def person(demo_db):
 
 @pytest.fixture
 def privacy(qtbot, demo_db, person):
-    dialog = PersonPrivacyDialog(Context(demo_db), person[0])
+    dialog = PersonPrivacyDialog(Context(demo_db, today=lambda: DEMO_TODAY), person[0])
     qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitExposed(dialog)
@@ -91,8 +92,8 @@ def test_cancel_then_confirm_an_erasure(qtbot, privacy, dialogs, demo_db, person
 def test_grant_and_withdraw_a_consent(qtbot, privacy, dialogs, demo_db, person):
     person_id = person[0]
     photos = 2  # rows: email contact, directory, photos
-    if consents.has_consent(demo_db, person_id, "photos"):
-        consents.withdraw_purpose(demo_db, person_id, "photos")
+    if consents.has_consent(demo_db, person_id, "photos", on=DEMO_TODAY):
+        consents.withdraw_purpose(demo_db, person_id, "photos", on=DEMO_TODAY)
         privacy.refresh()
     click_cell(qtbot, privacy.consents, photos)
 
@@ -105,13 +106,13 @@ def test_grant_and_withdraw_a_consent(qtbot, privacy, dialogs, demo_db, person):
     click(qtbot, privacy.grant_button)
     assert privacy.consents.item(photos, 1).text() == "En vigueur"
     assert privacy.consents.item(photos, 3).text() == "Formulaire de la fete de quartier"
-    assert consents.has_consent(demo_db, person_id, "photos")
+    assert consents.has_consent(demo_db, person_id, "photos", on=DEMO_TODAY)
 
     click_cell(qtbot, privacy.consents, photos)
     dialogs.append(lambda dialog: save(qtbot, dialog))
     click(qtbot, privacy.withdraw_button)
     assert privacy.consents.item(photos, 1).text() == "Retiré"
-    assert not consents.has_consent(demo_db, person_id, "photos", on=dt.date.today())
+    assert not consents.has_consent(demo_db, person_id, "photos", on=DEMO_TODAY)
 
 
 def test_rectify_opens_the_person_form(qtbot, privacy, dialogs, demo_db, person):

@@ -3,8 +3,6 @@ receipts, filters, and the dashboard's renewals."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import func, select
@@ -13,6 +11,7 @@ from ahuntsic_desktop.domain import Membership
 from ahuntsic_desktop.services.core import settings as settings_service
 from ahuntsic_desktop.services.registry import memberships
 
+from ..dates import DEMO_TODAY
 from .registry_helpers import (
     MEMBERS,
     click,
@@ -46,16 +45,16 @@ def test_record_a_payment_in_two_clicks(qtbot, window, demo_db):
     membership_id = click_row(qtbot, tab.list, unpaid_row(tab))  # click 1
     click(qtbot, tab.pay_button)  # click 2
     dialog = tab.dialog
-    assert dialog.paid_on.date().toPython() == date.today()
+    assert dialog.paid_on.date().toPython() == DEMO_TODAY
     dues = memberships.get_membership(demo_db, membership_id).data.dues_cents
     assert dialog.amount.text().replace("\xa0", " ").endswith("$")
     dialog.payment_method.setCurrentIndex(dialog.payment_method.findText("Virement"))
     save(qtbot, dialog)
     data = memberships.get_membership(demo_db, membership_id).data
-    assert data.paid_on == date.today()
+    assert data.paid_on == DEMO_TODAY
     assert data.payment_method == "virement"
     assert data.dues_cents == dues
-    assert data.receipt_number.startswith(f"{date.today().year}-")
+    assert data.receipt_number.startswith(f"{DEMO_TODAY.year}-")
     assert f"reçu n° {data.receipt_number}" in window.statusBar().currentMessage()
     assert tab.list.selected_ids() == [membership_id]
 

@@ -10,6 +10,7 @@ from python_calamine import CalamineWorkbook
 from ahuntsic_desktop.services.registry import organizations
 from ahuntsic_desktop.ui.main_window import MainWindow
 
+from ..dates import DEMO_TODAY
 from .registry_helpers import (
     ORGANIZATIONS,
     answer_yes,
@@ -22,6 +23,7 @@ from .registry_helpers import (
     type_into,
     window_fixture,  # noqa: F401 (the « window » fixture)
 )
+from .typing import type_text
 
 
 def org_named(db, name):
@@ -162,7 +164,7 @@ def test_filters_search_and_count(qtbot, window):
     partner.choose(None)
     qtbot.keyClick(tab.list.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert tab.list.search.hasFocus()
-    qtbot.keyClicks(tab.list.search, "ecole")
+    type_text(qtbot, tab.list.search, "ecole")
     assert 0 < tab.list.proxy.rowCount() < rows
 
 
@@ -176,7 +178,7 @@ def test_the_window_remembers_widths_hidden_columns_and_sort_per_list(qtbot, win
     assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     window.close()
 
-    again = MainWindow(demo_db)
+    again = MainWindow(demo_db, today=lambda: DEMO_TODAY)
     qtbot.addWidget(again)
     again.show()
     tab = open_page(qtbot, again, ORGANIZATIONS).organizations_tab

@@ -10,6 +10,7 @@ from ahuntsic_desktop.domain import FundingAgreement, ReportingDeadline
 from ahuntsic_desktop.services.funding import agreements as funding
 from ahuntsic_desktop.services.funding import partners
 
+from ..dates import DEMO_TODAY
 from .registry_helpers import (
     PARTNERS,
     click,
@@ -73,7 +74,7 @@ def test_add_a_deadline_then_mark_it_submitted(qtbot, window, demo_db):
     deadline_id = click_row(qtbot, tab.list, row)
     click(qtbot, tab.submit_button)
     with demo_db.session() as session:
-        assert session.get(ReportingDeadline, deadline_id).submitted_on == date.today()
+        assert session.get(ReportingDeadline, deadline_id).submitted_on == DEMO_TODAY
     assert "remise" in window.statusBar().currentMessage()
     state = tab.list.model.table.column_index("state")
     row = tab.list.model.table.ids.index(deadline_id)

@@ -3,8 +3,6 @@ restore, copy emails only with consent."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
@@ -12,6 +10,7 @@ from sqlalchemy import select
 from ahuntsic_desktop.domain import Consent, Person
 from ahuntsic_desktop.services.registry import organizations, persons
 
+from ..dates import DEMO_TODAY
 from .registry_helpers import (
     MEMBERS,
     ORGANIZATIONS,
@@ -128,7 +127,7 @@ def test_end_a_representation_in_the_dialog(qtbot, window, demo_db):
     assert editor.table.item(current, 4).text() == "Se termine (à enregistrer)"
     save(qtbot, dialog)
     table = persons.list_person_representations(demo_db, dialog.person_id)
-    assert date.today() in table.values("end_date")
+    assert DEMO_TODAY in table.values("end_date")
 
 
 def test_archive_and_restore_a_person(qtbot, window, demo_db, monkeypatch):

@@ -4,10 +4,11 @@ and the plain tables list queries return. Every other services package builds on
 The public face: other services packages import only what is listed in ``__all__``
 (the modules, and the few names other concepts build on)."""
 
-from . import audit, backup, errors, journal, listing, periods, settings, validation
+from . import audit, backup, errors, journal, listing, periods, references, settings, validation
 from .errors import NotFoundError, ValidationError
 from .listing import Choice, Column, Table
 from .periods import Period
+from .references import is_referenced
 from .settings import TableSettings
 from .validation import name_sort_key
 
@@ -17,12 +18,14 @@ __all__ = [
     "Choice",
     "Column",
     "errors",
+    "is_referenced",
     "journal",
     "listing",
     "name_sort_key",
     "NotFoundError",
     "Period",
     "periods",
+    "references",
     "settings",
     "Table",
     "TableSettings",

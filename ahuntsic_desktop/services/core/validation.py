@@ -16,19 +16,45 @@ from urllib.parse import urlsplit
 
 import phonenumbers
 from email_validator import EmailNotValidError, validate_email
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from ...domain import Base
 from ...i18n import _
 from ...text import fold_for_key
 from .errors import ValidationError
 
 MAX_CENTS = 99_999_999_999  # 999 999 999,99 $: anything larger is a typing error
 _ALLOWED_IN_NOTES = {"\n", "\t"}
+# Bidirectional controls (U+202E « right-to-left override » shows « Marie\u202eetôC » as
+# « MarieCôte ») and zero-width characters make two different texts look the same.
+BIDI_CONTROLS = frozenset(
+    [chr(c) for c in range(0x202A, 0x202F)] + [chr(c) for c in range(0x2066, 0x206A)]
+    + ["\u200e", "\u200f", "\u061c"]
+)  # fmt: skip
+ZERO_WIDTH = frozenset(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"])
+# Fields that identify someone: zero-width characters are refused there too (elsewhere they
+# may join emoji, as in a « 🏳️‍🌈 » meeting title).
+IDENTITY_FIELDS = frozenset({"name", "first_name", "last_name", "acronym", "email", "phone"})
 
 
 # -- text ---------------------------------------------------------------------------------
+
+
+def refuse_disguise(text: str, field: str, label: str, *, zero_width: bool = True) -> None:
+    """Refuse the characters that make a text look like another (see ``BIDI_CONTROLS``)."""
+    for char in text:
+        if char in BIDI_CONTROLS:
+            message = _(
+                "Le champ « {label} » contient un caractère de contrôle de direction du texte "
+                "({code}) qui peut faire paraître le texte autrement qu'il n'est écrit : "
+                "retirez-le."
+            )
+        elif zero_width and char in ZERO_WIDTH:
+            message = _(
+                "Le champ « {label} » contient un caractère invisible de largeur nulle ({code}) "
+                "qui peut faire passer un nom pour un autre : retirez-le."
+            )
+        else:
+            continue
+        raise ValidationError(message.format(label=label, code=f"U+{ord(char):04X}"), field)
 
 
 def _clean(value: object) -> str:
@@ -55,6 +81,8 @@ def optional_text(
             ),
             field,
         )
+    if not multiline:
+        refuse_disguise(text, field, label, zero_width=field in IDENTITY_FIELDS)
     if len(text) > max_length:
         raise ValidationError(
             _("Le champ « {label} » est trop long ({max} caractères au plus).").format(
@@ -87,6 +115,7 @@ def email(value: str | None, field: str = "email") -> str | None:
     text = _clean(value)
     if not text:
         return None
+    refuse_disguise(text, field, _("Courriel"))
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError:
@@ -107,6 +136,7 @@ def phone(value: str | None, field: str = "phone") -> str | None:
     text = _clean(value)
     if not text:
         return None
+    refuse_disguise(text, field, _("Téléphone"))
     prepared = _EXTENSION_WORDS.sub(" ext. ", text)
     try:
         number = phonenumbers.parse(prepared, "CA")
@@ -351,23 +381,3 @@ def choice(value: StrEnum | str | None, enum: type[StrEnum], field: str, label: 
             _("Valeur inconnue pour « {label} » : {value}.").format(label=label, value=value),
             field,
         ) from None
-
-
-# -- references ---------------------------------------------------------------------------
-
-
-def is_referenced(session: Session, model: type[Base], record_id: int, *, owned=()) -> bool:
-    """Whether any row of another table points at ``record_id`` through a foreign key.
-
-    ``owned`` names tables whose rows belong to the record (deleted along with it)."""
-    target = model.__table__
-    for table in Base.metadata.sorted_tables:
-        if table.name in owned:
-            continue
-        for foreign_key in table.foreign_keys:
-            if foreign_key.column.table is target:
-                column = foreign_key.parent
-                found = session.execute(select(column).where(column == record_id).limit(1)).first()
-                if found is not None:
-                    return True
-    return False

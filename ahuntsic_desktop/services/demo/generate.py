@@ -143,8 +143,11 @@ def generate_demo(
     return DemoSummary(**{f.name: counts.get(f.name, 0) for f in fields(DemoSummary)})
 
 
-def write_demo_file(path: Path | str, scale: int = 1, seed: int = 2026) -> DemoSummary:
-    """Create the data file ``path`` and fill it with the demo table.
+def write_demo_file(
+    path: Path | str, scale: int = 1, seed: int = 2026, today: dt.date | None = None
+) -> DemoSummary:
+    """Create the data file ``path`` and fill it with the demo table as it stands on
+    ``today`` (the real date when not given): the same data for the same seed and day.
 
     Refuses a file that exists and is not empty; removes what it created if it fails.
     """
@@ -158,7 +161,7 @@ def write_demo_file(path: Path | str, scale: int = 1, seed: int = 2026) -> DemoS
     db = None
     try:
         db = Database.open(path, create=True)
-        return generate_demo(db, scale=scale, seed=seed)
+        return generate_demo(db, scale=scale, seed=seed, today=today)
     except BaseException:
         if db is not None:
             db.close()

@@ -24,6 +24,7 @@ from . import values as cv
 from .fields import FIELDS_BY_KEY, MEMBERSHIP_FIELDS, ImportKind, fields_for
 from .model import ImportOptions, ImportPreview, Problem, Reason, RowResult
 from .readers import SourceRow, SourceTable, cell_text
+from .value_maps import mapped_cell
 
 Progress = Callable[[int, int], None]
 _MEMOISED = {cv.email, cv.phone, cv.postal_code, cv.day, cv.sector, cv.payment_method, cv.year}
@@ -79,13 +80,18 @@ class _Context:
 class _Row:
     """One row being checked: its cells by field, and the problems found."""
 
-    def __init__(self, row: SourceRow, columns: dict[str, int], titles: list[str], memo: dict):
+    def __init__(
+        self, row: SourceRow, columns: dict[str, int], titles: list[str], memo: dict, maps: dict
+    ):
         self.row, self.columns, self.titles, self.memo = row, columns, titles, memo
+        self.maps = maps
         self.result = RowResult(row.number, {})
 
     def cell(self, key: str):
         index = self.columns.get(key)
-        return None if index is None else self.row.cells[index]
+        if index is None:
+            return None
+        return mapped_cell(self.row.cells[index], self.maps.get(key))
 
     def title(self, key: str) -> str:
         index = self.columns.get(key)
@@ -94,7 +100,7 @@ class _Row:
     def problem(self, key: str | None, reason: Reason, message: str) -> None:
         index = self.columns.get(key) if key else None
         column = self.titles[index] if index is not None else ""
-        value = cell_text(self.cell(key)) if key else None
+        value = cell_text(self.row.cells[index]) if index is not None else None  # as in the file
         self.result.problems.append(
             Problem(self.row.number, key, column, value or "", reason, message)
         )
@@ -348,10 +354,16 @@ def check_rows(
     ctx = _Context(db, kind, options, today or date.today())
     titles = source.column_titles
     memo: dict = {}  # the same postal code, phone or date is checked once
+    maps = options.value_maps
     results = []
     total = len(source.rows)
     for done, row in enumerate(source.rows, start=1):
-        results.append(_check_row(ctx, _Row(row, columns, titles, memo)))
+        unreadable = source.row_problems.get(row.number)
+        if unreadable:  # its cells are not what the file meant: nothing else is checked
+            problem = Problem(row.number, None, "", "", Reason.UNREADABLE_ROW, unreadable)
+            results.append(RowResult(row.number, {}, [problem]))
+        else:
+            results.append(_check_row(ctx, _Row(row, columns, titles, memo, maps)))
         if progress is not None and (done % 500 == 0 or done == total):
             progress(done, total)
     return ImportPreview(

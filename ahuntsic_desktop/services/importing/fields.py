@@ -182,6 +182,8 @@ def recognised_count(headers: list[object]) -> int:
     """How many cells of a row look like headers of either kind (to find the header row)."""
     count = 0
     for header in headers:
+        if isinstance(header, str) and len(header) > 200:  # a note, not a header
+            continue
         text = normalize_header(header)
         if text and any(_score(text, f) >= 2 for f in FIELDS):
             count += 1

@@ -6,12 +6,14 @@ file with the same header row (next year's export of the same spreadsheet).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping as Mapping_
+from dataclasses import dataclass, field
 
 from ...domain import Setting
 from ...store import Database
 from .fields import ImportKind, fields_for, guess_kind, guess_mapping
 from .readers import SourceTable
+from .value_maps import clean_value_maps
 
 SETTING_KEY = "import_mappings"
 KEPT = 30
@@ -22,6 +24,7 @@ class Mapping:
     kind: ImportKind
     columns: list[str | None]  # one field key (or None: ignored) per column
     remembered: bool  # found among the saved mappings rather than guessed
+    values: dict[str, dict[str, str | None]] = field(default_factory=dict)  # see value_maps
 
 
 def _entries(db: Database) -> list[dict]:
@@ -43,7 +46,8 @@ def _valid(entry: dict, width: int) -> Mapping | None:
         return None
     if any(c is not None and c not in allowed for c in columns):
         return None
-    return Mapping(kind, list(columns), True)
+    mapped = {c for c in columns if c is not None}
+    return Mapping(kind, list(columns), True, clean_value_maps(entry.get("values"), mapped))
 
 
 def saved_mapping(db: Database, source: SourceTable) -> Mapping | None:
@@ -68,14 +72,21 @@ def initial_mapping(db: Database, source: SourceTable, kind: ImportKind | None =
 
 
 def save_mapping(
-    db: Database, source: SourceTable, kind: ImportKind | str, columns: list[str | None]
+    db: Database,
+    source: SourceTable,
+    kind: ImportKind | str,
+    columns: list[str | None],
+    values: Mapping_[str, Mapping_[str, str | None]] | None = None,
 ) -> None:
+    """Remember ``columns`` (and the value maps of its mapped fields) for this source."""
+    mapped = {c for c in columns if c is not None}
     entry = {
         "file": source.file_name.casefold(),
         "signature": source.signature(),
         "kind": ImportKind(kind).value,
         "headers": list(source.headers),
         "columns": list(columns),
+        "values": {k: dict(v) for k, v in (values or {}).items() if k in mapped},
     }
     kept = [
         e

@@ -34,6 +34,7 @@ class Reason(StrEnum):
     MEMBERSHIP_EXISTS = "adhesion_existante"
     DUPLICATE_EXISTING = "doublon_existant"
     DUPLICATE_IN_FILE = "doublon_fichier"
+    UNREADABLE_ROW = "ligne_illisible"  # a cell too long, an unclosed quote (readers)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,9 @@ class ImportOptions:
     (the yearly list of members). Otherwise a match is an error."""
 
     add_to_existing: bool = False
+    # field -> folded value -> the value to use instead, or None to leave it blank (see
+    # value_maps): « Bibliothèque » in a « Catégorie » column -> « Membre partenaire ».
+    value_maps: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
 
 @dataclass

@@ -9,10 +9,12 @@ non-empty row below it with the row number the user sees in Excel.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
 import hashlib
 import io
-import re
+import itertools
+import logging
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -22,8 +24,12 @@ from pathlib import Path
 
 from ...i18n import _
 from ..core import ValidationError
+from . import limits, workbooks
 from .fields import normalize_header, recognised_count
+from .limits import column_letter
 from .model import Cancelled
+
+log = logging.getLogger(__name__)
 
 HEADER_SEARCH_ROWS = 30
 TEXT_SUFFIXES = (".csv", ".txt", ".tsv")
@@ -47,6 +53,9 @@ class SourceTable:
     encoding: str | None = None
     delimiter: str | None = None
     ignored_rows: list[int] = field(default_factory=list)  # titles between the data
+    # Rows that could not be read as they are (a cell past Excel's 32,767 characters, an
+    # unclosed quote in a CSV file): row number -> the French reason. They are refused.
+    row_problems: dict[int, str] = field(default_factory=dict)
 
     def column_title(self, index: int) -> str:
         header = self.headers[index] if index < len(self.headers) else ""
@@ -71,15 +80,6 @@ class SourceTable:
                 if len(found) == count:
                     break
         return found
-
-
-def column_letter(index: int) -> str:
-    letters = ""
-    index += 1
-    while index:
-        index, remainder = divmod(index - 1, 26)
-        letters = chr(65 + remainder) + letters
-    return letters
 
 
 def clean_cell(value: object) -> object:
@@ -126,12 +126,16 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace"), "Windows-1252"
 
 
+_SAMPLE_CHARS = 256 * 1024  # enough for 60 lines of a list; never a whole 10 MB cell
+
+
 def sniff_delimiter(text: str) -> str:
     """The delimiter that gives recognised headers, then the most rows of one same width."""
-    sample = "\n".join(text.splitlines()[:60])
+    sample = "".join(itertools.islice(io.StringIO(text[:_SAMPLE_CHARS]), 60))
     best, best_score = ",", (-1, -1, -1)
     for delimiter in (";", ",", "\t", "|"):
-        rows = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if any(r)]
+        with _long_fields(sample):
+            rows = [r for r in csv.reader(io.StringIO(sample), delimiter=delimiter) if any(r)]
         if not rows:
             continue
         width, frequency = Counter(len(r) for r in rows).most_common(1)[0]
@@ -144,77 +148,78 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _read_text(path: Path) -> tuple[list[tuple[int, list]], str, str]:
+@contextlib.contextmanager
+def _long_fields(text: str):
+    """Let the csv module read a field as long as ``text`` (131,072 characters otherwise,
+    which made a 10 MB cell refuse the whole file): the length is checked afterwards."""
+    before = csv.field_size_limit()
+    csv.field_size_limit(max(before, len(text) + 1))
+    try:
+        yield
+    finally:
+        csv.field_size_limit(before)
+
+
+def _unclosed_quote(start: int, row: list[str], delimiter: str, width: int) -> str | None:
+    """The reason when a field of this record, read from line ``start``, runs over lines
+    that look like whole records: its opening quote was never closed."""
+    for index, cell in enumerate(row):
+        if "\n" not in cell and "\r" not in cell or len(cell) > limits.MAX_CELL_LENGTH:
+            continue
+        lines = cell.splitlines()
+        if len(lines) < 2:
+            continue
+        if width > 1 and any(line.count(delimiter) >= width - 1 for line in lines[1:]):
+            line = start + sum(len(c.splitlines()) - 1 for c in row[:index] if c)
+            return _(
+                'Guillemet non fermé : le champ qui commence par un guillemet (« " ») à la '
+                "ligne {line} se poursuit sur {count} lignes et les avale. Fermez ou retirez "
+                "ce guillemet dans le fichier, puis importez-le de nouveau."
+            ).format(line=line, count=len(lines))
+    return None
+
+
+def _read_text(path: Path) -> tuple[list[tuple[int, list]], str, str, dict[int, str]]:
+    """(line where the record starts, fields), encoding, delimiter, refused rows."""
+    size = path.stat().st_size
+    if size > limits.MAX_TEXT_BYTES:
+        raise ValidationError(limits.too_long_text_file(size))
     text, encoding = decode(path.read_bytes())
     delimiter = sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    grid = [(number, list(row)) for number, row in enumerate(reader, start=1)]
-    return grid, encoding, delimiter
-
-
-# -- spreadsheets -------------------------------------------------------------------------
-
-_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters.decode():
-        number = number * 26 + ord(letter) - 64
-    return number
-
-
-def _merged_ranges(workbook, sheet) -> list[tuple[int, int, int, int]]:
-    """(first row, first column, last row, last column), 1-based, of the merged cells.
-    Read-only sheets do not give them: read them from the sheet's XML."""
-    try:
-        data = workbook._archive.read(sheet._worksheet_path)
-    except (AttributeError, KeyError):  # pragma: no cover - another openpyxl layout
-        return []
-    ranges = []
-    for c1, r1, c2, r2 in _MERGE.findall(data):
-        first_col, first_row = _column_number(c1), int(r1)
-        last_col = _column_number(c2) if c2 else first_col
-        last_row = int(r2) if r2 else first_row
-        ranges.append((first_row, first_col, last_row, last_col))
-    return ranges
+    records = []
+    with _long_fields(text):
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        previous = 0
+        for row in reader:
+            records.append((previous + 1, row))
+            previous = reader.line_num
+            if len(records) > limits.MAX_ROWS:
+                raise ValidationError(limits.too_many_rows())
+            if len(row) > limits.MAX_COLUMNS:
+                cell = f"{column_letter(limits.MAX_COLUMNS)}{previous}"
+                raise ValidationError(limits.too_wide(cell))
+    single = Counter(len(r) for n, r in records if any(r) and all("\n" not in c for c in r))
+    width = single.most_common(1)[0][0] if single else 0
+    grid, problems = [], {}
+    for number, row in records:
+        reason = _unclosed_quote(number, row, delimiter, width)
+        for index, cell in enumerate(row):
+            if len(cell) > limits.MAX_CELL_LENGTH:
+                cell_name = f"{column_letter(index)}{number}"
+                reason = reason or limits.too_long_cell(cell_name, len(cell), number)
+                row[index] = ""
+        if reason:
+            log.info("import: CSV record at line %d refused", number)
+            problems[number] = reason
+        grid.append((number, row))
+    return grid, encoding, delimiter, problems
 
 
 def sheet_names(path: Path | str) -> list[str]:
     path = Path(path)
     if path.suffix.lower() in TEXT_SUFFIXES:
         return []
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True)
-    try:
-        return list(workbook.sheetnames)
-    finally:
-        workbook.close()
-
-
-def _read_xlsx(path: Path, sheet: str | None, progress: Progress | None):
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(path, read_only=True, data_only=True)
-    try:
-        names = tuple(workbook.sheetnames)
-        if sheet is None:
-            sheet = next(
-                (n for n in names if normalize_header(n) not in ("instructions", "aide")),
-                names[0],
-            )
-        worksheet = workbook[sheet]
-        worksheet.reset_dimensions()  # some programs write a wrong size: read everything
-        grid = []
-        for number, values in enumerate(worksheet.iter_rows(min_row=1, values_only=True), 1):
-            grid.append((number, list(values)))
-            if progress is not None and number % 1000 == 0:
-                progress(number, 0)
-        merges = _merged_ranges(workbook, worksheet)
-    finally:
-        workbook.close()
-    return grid, names, sheet, merges
+    return workbooks.sheet_names(path)
 
 
 # -- the table ----------------------------------------------------------------------------
@@ -271,9 +276,11 @@ def read_source(
     merges: list[tuple[int, int, int, int]] = []
     try:
         if suffix in TEXT_SUFFIXES:
-            grid, encoding, delimiter = _read_text(path)
+            grid, encoding, delimiter, row_problems = _read_text(path)
         elif suffix in (".xlsx", ".xlsm"):
-            grid, names, sheet, merges = _read_xlsx(path, sheet, progress)
+            read = workbooks.read_sheet(path, sheet, progress)
+            grid, names, sheet, merges = read.grid, read.names, read.sheet, read.merges
+            row_problems = read.problems
         else:
             raise ValidationError(
                 _("Format non pris en charge : choisissez un classeur .xlsx ou un fichier .csv.")
@@ -287,6 +294,7 @@ def read_source(
     except (ValidationError, Cancelled):
         raise
     except Exception as error:  # openpyxl and zipfile raise many kinds
+        log.warning("import: %s unreadable (%s)", suffix, type(error).__name__)
         raise ValidationError(
             _("« {name} » n'est pas un classeur lisible ({reason}).").format(
                 name=path.name, reason=type(error).__name__
@@ -303,7 +311,7 @@ def read_source(
     data = [
         (number, cells)
         for number, cells in grid[header_index + 1 :]
-        if any(c is not None for c in cells) and number not in titles
+        if (any(c is not None for c in cells) or number in row_problems) and number not in titles
     ]
     width = max([len(header_cells)] + [len(cells) for _n, cells in data], default=0)
     while width and all(
@@ -322,4 +330,5 @@ def read_source(
         encoding=encoding,
         delimiter=delimiter,
         ignored_rows=sorted(titles),
+        row_problems={n: m for n, m in row_problems.items() if n != header_number},
     )

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ...domain import MembershipCategory, name_key
 from ...i18n import _
 from ...store import Database
-from ..core import Column, NotFoundError, Table, ValidationError
+from ..core import Column, NotFoundError, Table, ValidationError, is_referenced
 from ..core import validation as v
 
 
@@ -115,6 +115,6 @@ def update_category(db: Database, category_id: int, data: CategoryData) -> None:
 def delete_category(db: Database, category_id: int) -> None:
     with db.session() as session:
         category = find_category(session, category_id)
-        if v.is_referenced(session, MembershipCategory, category_id):
+        if is_referenced(session, MembershipCategory, category_id):
             raise ValidationError(_("Des adhésions utilisent cette catégorie : gardez-la."))
         session.delete(category)

@@ -15,7 +15,7 @@ from ...domain.enums import PartnerKind, RepresentationRole, Sector
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
-from ..core import Column, NotFoundError, Table, ValidationError
+from ..core import Column, NotFoundError, Table, ValidationError, is_referenced
 from ..core import settings as settings_service
 from ..core import validation as v
 from .standing import MemberStatus, paid_status_subquery, status_from_flags, status_label
@@ -213,7 +213,7 @@ def delete_organization(db: Database, organization_id: int) -> None:
                 "rencontres ou suivis) : archivez-le plutôt que de le supprimer."
             ).format(name=organization.name)
         )
-        if v.is_referenced(session, Organization, organization_id, owned={"partner_role"}):
+        if is_referenced(session, Organization, organization_id, owned={"partner_role"}):
             raise refused
         session.delete(organization)
         try:

@@ -19,7 +19,7 @@ from ...domain.enums import RepresentationRole, Sector
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
-from ..core import Column, NotFoundError, Table, ValidationError
+from ..core import Column, NotFoundError, Table, ValidationError, is_referenced
 from ..core import validation as v
 from .organizations import is_current
 
@@ -254,7 +254,7 @@ def delete_person(db: Database, person_id: int) -> None:
     """Delete a person nothing refers to (their consent records go with them)."""
     with db.session() as session:
         person = _get(session, person_id)
-        if v.is_referenced(session, Person, person_id, owned={"consent"}):
+        if is_referenced(session, Person, person_id, owned={"consent"}):
             raise ValidationError(
                 _(
                     "« {name} » est mentionné·e ailleurs (représentations, adhésions, rencontres, "

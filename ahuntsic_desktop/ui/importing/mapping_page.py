@@ -32,6 +32,7 @@ class MappingPage(QWizardPage):
         self.wizard_ = wizard
         self.setTitle(_("Associer les colonnes"))
         self.combos: list[QComboBox] = []
+        self.values: dict[str, dict[str, str | None]] = {}
         self.note = QLabel(self)
         self.note.setObjectName("mappingNote")
         self.note.setWordWrap(True)
@@ -67,6 +68,7 @@ class MappingPage(QWizardPage):
         wizard = self.wizard_
         source, kind = wizard.source, wizard.kind
         mapping = initial_mapping(wizard.db, source, kind)
+        self.values = mapping.values  # value maps saved with it (see the preview)
         self.setSubTitle(
             _("Fichier « {file} » : {kind}.").format(
                 file=source.file_name,
@@ -123,6 +125,10 @@ class MappingPage(QWizardPage):
     def validatePage(self) -> bool:  # noqa: N802
         wizard = self.wizard_
         wizard.columns = self.columns()
-        wizard.options = ImportOptions(add_to_existing=self.add_to_existing.isChecked())
-        save_mapping(wizard.db, wizard.source, wizard.kind, wizard.columns)
+        mapped = set(wizard.columns)
+        values = {key: dict(v) for key, v in self.values.items() if key in mapped}
+        wizard.options = ImportOptions(
+            add_to_existing=self.add_to_existing.isChecked(), value_maps=values
+        )
+        save_mapping(wizard.db, wizard.source, wizard.kind, wizard.columns, values)
         return True

@@ -21,10 +21,13 @@ class PreviewModel(QAbstractTableModel):
         super().__init__(parent)
         self.preview: ImportPreview | None = None
         self.columns: list[tuple[int, str, str]] = []  # (file column, field key, title)
+        self.troubles: dict[int, str] = {}  # file column -> why it is flagged
 
-    def set_preview(self, preview: ImportPreview | None) -> None:
+    def set_preview(self, preview: ImportPreview | None, troubles: dict | None = None) -> None:
+        """``troubles``: the file columns whose values are mostly refused, and why."""
         self.beginResetModel()
         self.preview = preview
+        self.troubles = dict(troubles or {})
         self.columns = []
         if preview is not None:
             self.columns = [
@@ -43,13 +46,19 @@ class PreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() or self.preview is None else 2 + len(self.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        trouble = self.troubles.get(self.columns[section - 2][0]) if section >= 2 else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return trouble
+        if role != Qt.ItemDataRole.DisplayRole:
             return None
         if section == 0:
             return _("Ligne")
         if section == 1:
             return _("Problèmes")
-        return self.columns[section - 2][2]
+        title = self.columns[section - 2][2]
+        return "⚠ " + title if trouble else title
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or self.preview is None:

@@ -3,25 +3,38 @@ error or fix the file; save the error report. Nothing is written yet."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
     QTableView,
     QVBoxLayout,
+    QWidget,
     QWizard,
     QWizardPage,
 )
 
 from ...i18n import _
 from ...services.core.errors import ValidationError
-from ...services.importing import check_rows
+from ...services.importing import (
+    check_rows,
+    distinct_values,
+    required_missing,
+    save_mapping,
+    troubled_columns,
+    value_choices,
+)
+from ...services.importing.fields import FIELDS_BY_KEY
 from ..errors import unexpected_error_message
 from .preview_model import ErrorsOnly, PreviewModel
 from .report import save_report
+from .value_map_dialog import ValueMapDialog
 from .worker import run_task
 
 ERROR_STYLE = "color: #b00020; font-weight: 600;"
@@ -68,6 +81,13 @@ class PreviewPage(QWizardPage):
         self.hint = QLabel(self)
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
+        # Columns whose values are mostly refused: said here, with what to do about them.
+        self.troubles = QFrame(self)
+        self.troubles.setObjectName("troubles")
+        self.troubles.setFrameShape(QFrame.Shape.StyledPanel)
+        self.troubles_layout = QVBoxLayout(self.troubles)
+        self.troubles.hide()
+        self.value_dialog: ValueMapDialog | None = None
 
         top = QHBoxLayout()
         top.addWidget(self.counts, 1)
@@ -79,6 +99,7 @@ class PreviewPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.progress)
+        layout.addWidget(self.troubles)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.hint)
         layout.addLayout(bottom)
@@ -87,6 +108,7 @@ class PreviewPage(QWizardPage):
         wizard = self.wizard_
         wizard.preview = None
         self.model.set_preview(None)
+        self._show_troubles([])
         self.counts.setText(_("Vérification des lignes…"))
         self.hint.clear()
         self.progress.setRange(0, max(1, len(wizard.source.rows)))
@@ -117,7 +139,9 @@ class PreviewPage(QWizardPage):
         self.task = None
         self.progress.hide()
         self.wizard_.preview = preview
-        self.model.set_preview(preview)
+        troubles = troubled_columns(preview)
+        self.model.set_preview(preview, {t.index: t.summary() for t in troubles})
+        self._show_troubles(troubles)
         widths = [70, 360] + [140] * (self.model.columnCount() - 2)
         for column, width in enumerate(widths):
             self.view.setColumnWidth(column, width)
@@ -135,6 +159,74 @@ class PreviewPage(QWizardPage):
                 )
             )
         self.completeChanged.emit()
+
+    def _show_troubles(self, troubles) -> None:
+        while self.troubles_layout.count():
+            item = self.troubles_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        wizard = self.wizard_
+        for trouble in troubles:
+            row = QWidget(self.troubles)
+            line = QHBoxLayout(row)
+            line.setContentsMargins(0, 0, 0, 0)
+            text = QLabel("⚠ " + trouble.summary(), row)
+            text.setObjectName(f"trouble_{trouble.index}")
+            text.setWordWrap(True)
+            text.setStyleSheet(ERROR_STYLE)
+            line.addWidget(text, 1)
+            columns = list(wizard.columns)
+            columns[trouble.index] = None
+            if required_missing(wizard.kind, columns) is None:
+                ignore = QPushButton(_("Ignorer cette colonne"), row)
+                ignore.setObjectName(f"ignore_column_{trouble.index}")
+                ignore.clicked.connect(lambda _c=False, t=trouble: self.ignore_column(t))
+                line.addWidget(ignore)
+            if trouble.mappable:
+                map_values = QPushButton(_("Associer ses valeurs…"), row)
+                map_values.setObjectName(f"map_values_{trouble.index}")
+                map_values.clicked.connect(lambda _c=False, t=trouble: self.map_values(t))
+                line.addWidget(map_values)
+            self.troubles_layout.addWidget(row)
+        self.troubles.setVisible(bool(troubles))
+
+    def _remember(self) -> None:
+        """Save the changed mapping and check every row again."""
+        wizard = self.wizard_
+        save_mapping(
+            wizard.db, wizard.source, wizard.kind, wizard.columns, wizard.options.value_maps
+        )
+        self.cancel()
+        self.initializePage()
+
+    def ignore_column(self, trouble) -> None:
+        wizard = self.wizard_
+        wizard.columns[trouble.index] = None
+        maps = {k: v for k, v in wizard.options.value_maps.items() if k != trouble.key}
+        wizard.options = replace(wizard.options, value_maps=maps)
+        self._remember()
+
+    def map_values(self, trouble) -> None:
+        wizard = self.wizard_
+        self.value_dialog = ValueMapDialog(
+            self,
+            trouble.title,
+            FIELDS_BY_KEY[trouble.key].title,
+            distinct_values(wizard.source, trouble.index),
+            value_choices(wizard.db, wizard.kind, trouble.key),
+            dict(wizard.options.value_maps.get(trouble.key, {})),
+        )
+        self.value_dialog.accepted.connect(lambda t=trouble: self._values_mapped(t))
+        self.value_dialog.open()
+
+    def _values_mapped(self, trouble) -> None:
+        wizard = self.wizard_
+        maps = dict(wizard.options.value_maps)
+        maps[trouble.key] = self.value_dialog.value_map()
+        wizard.options = replace(wizard.options, value_maps=maps)
+        self.value_dialog.deleteLater()
+        self.value_dialog = None
+        self._remember()
 
     def _failed(self, error) -> None:
         self.task = None

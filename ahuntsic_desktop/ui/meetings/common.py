@@ -158,7 +158,6 @@ def date_edit(parent: QWidget, name: str) -> QDateEdit:
     edit.setDisplayFormat(
         "d MMMM yyyy" if i18n.current_locale().startswith("fr") else "MMM d, yyyy"
     )
-    edit.setDate(QDate.currentDate())
     return edit
 
 

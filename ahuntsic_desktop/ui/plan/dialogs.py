@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -39,9 +37,8 @@ def year_box(parent: QWidget, name: str, value: int) -> QSpinBox:
 class PlanFieldsView(QWidget):
     """Title, years and vision of a plan: for a new plan and for an imported one."""
 
-    def __init__(self, parent: QWidget | None = None, *, start: int | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, start: int) -> None:
         super().__init__(parent)
-        start = start or dt.date.today().year
         self.title = QLineEdit(self)
         self.title.setObjectName("title")
         self.title.setPlaceholderText(
@@ -79,7 +76,7 @@ class NewPlanDialog(QDialog):
         self.plan_id: int | None = None
         self.setWindowTitle(_("Nouveau plan d'action"))
         self.setMinimumWidth(480)
-        self.fields = PlanFieldsView(self)
+        self.fields = PlanFieldsView(self, start=context.today().year)
         self.error = error_label(self)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

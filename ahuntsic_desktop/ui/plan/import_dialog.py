@@ -3,7 +3,6 @@ holds (to name and import) or every problem with its row (and nothing can be imp
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -71,7 +70,7 @@ class ImportPlanDialog(QDialog):
         self.rows.setObjectName("previewTree")
         self.rows.setHeaderLabels([_("Élément"), _("Niveau"), _("Ligne")])
         self.rows.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.fields = PlanFieldsView(self, start=dt.date.today().year)
+        self.fields = PlanFieldsView(self, start=context.today().year)
         self.error = error_label(self)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self

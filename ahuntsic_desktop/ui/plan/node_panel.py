@@ -236,7 +236,7 @@ class NodePanel(NodePanelView):
         self.evaluation.setCurrentIndex(max(0, self.evaluation.findData(detail.evaluation)))
         self.has_date.setChecked(detail.status_date is not None)
         self.status_date.setEnabled(detail.status_date is not None)
-        set_date(self.status_date, detail.status_date)
+        set_date(self.status_date, detail.status_date or self.context.today())
         self.comment.setPlainText(detail.comment or "")
         self.indicator.setText(detail.indicator or "")
         self.target_value.setText(_decimal_text(detail.target_value))

@@ -279,7 +279,9 @@ class PersonPrivacyDialog(PersonPrivacyView):
 
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            package = produce_access_package(self.db, self.person_id, folder)
+            package = produce_access_package(
+                self.db, self.person_id, folder, now=self.context.now()
+            )
         except (OSError, ValidationError) as error:
             QApplication.restoreOverrideCursor()
             message = getattr(error, "message", None) or getattr(error, "strerror", None)

@@ -194,8 +194,20 @@ def date_edit(parent: QWidget, value: dt.date | None = None) -> QDateEdit:
     edit.setDisplayFormat(
         "d MMMM yyyy" if i18n.current_locale().startswith("fr") else "MMM d, yyyy"
     )
-    edit.setDate(qdate(value or dt.date.today()))
+    if value is not None:
+        edit.setDate(qdate(value))
     return edit
+
+
+def context_today(widget: QWidget | None) -> dt.date | None:
+    """Today's date as the window's ``Context`` says, found through the widget's parents
+    (widgets never read the clock: tests and demos pin the date there)."""
+    while widget is not None:
+        context = getattr(widget, "context", None)
+        if context is not None and callable(getattr(context, "today", None)):
+            return context.today()
+        widget = widget.parentWidget()
+    return None
 
 
 class _CalendarToToday(QObject):
@@ -207,8 +219,9 @@ class _CalendarToToday(QObject):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if event.type() == QEvent.Type.Show and self.edit.date() == BLANK_DATE:
-            today = dt.date.today()
-            watched.setCurrentPage(today.year, today.month)
+            today = context_today(self.edit)
+            if today is not None:
+                watched.setCurrentPage(today.year, today.month)
         return False
 
 
