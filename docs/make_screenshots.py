@@ -39,6 +39,7 @@ def main() -> int:
         "page-rencontres",
         "page-chantiers",
         "page-plan",
+        "page-demarche",
         "page-exports",
         "page-vie-privee",
         "page-journal",
@@ -48,8 +49,32 @@ def main() -> int:
         for _ in range(5):
             app.processEvents()
         window.grab().save(str(OUT / f"{name}.png"))
+    _planning_entry(app, window)
     window.close()
     return 0
+
+
+def _planning_entry(app, window) -> None:
+    """The démarche page's contribution grid, two sticky notes typed, one refused."""
+    from ahuntsic_desktop.ui.planning.page import PlanningPage
+
+    row = next(i for i, p in enumerate(window.pages) if isinstance(p, PlanningPage))
+    window.navigation.setCurrentRow(row)
+    page = window.pages[row]
+    page.process_combo.setCurrentIndex(page.process_combo.count() - 1)  # the 2019-2020 one
+    page.tabs.setCurrentIndex(1)
+    grid = page.grid
+    for values in (
+        ("Un jardin près de l'école", "proposition", "Verdissement et espaces publics", "", "3"),
+        ("Des bancs à l'ombre", "souhait", "Aîné·es", "Aîné·es", "5"),
+    ):
+        for column, value in enumerate(values):
+            grid.table.item(grid.table.rowCount() - 1, column).setText(value)
+        grid.next_row()
+    grid.save()  # refused: « souhait » is not a kind; nothing is written
+    for _ in range(5):
+        app.processEvents()
+    window.grab().save(str(OUT / "page-demarche-saisie.png"))
 
 
 if __name__ == "__main__":

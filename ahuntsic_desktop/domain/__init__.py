@@ -14,12 +14,29 @@ from .meetings import (
 from .membership import Membership, MembershipCategory
 from .people import Organization, PartnerRole, Person, Representation
 from .plan import ActionPlan, Assignment, Chantier, Means, Orientation, Pillar, Target
+from .planning import (
+    ActivityHeadcount,
+    ActivityParticipant,
+    ActivityType,
+    Contribution,
+    ContributionTheme,
+    PlanningProcess,
+    ProcessActivity,
+    ProcessPhase,
+    ProcessSection,
+    Synthesis,
+    SynthesisContribution,
+    Theme,
+)
 from .privacy import AccessRequest, PrivacyIncident
 from .records import AuditEntry, Consent, Setting
 
 __all__ = [
     "AccessRequest",
     "ActionPlan",
+    "ActivityHeadcount",
+    "ActivityParticipant",
+    "ActivityType",
     "AgendaItem",
     "Assignment",
     "Attendance",
@@ -27,6 +44,8 @@ __all__ = [
     "Base",
     "Chantier",
     "Consent",
+    "Contribution",
+    "ContributionTheme",
     "FollowUp",
     "FundingAgreement",
     "Means",
@@ -39,12 +58,19 @@ __all__ = [
     "PartnerRole",
     "Person",
     "Pillar",
+    "PlanningProcess",
     "PrivacyIncident",
+    "ProcessActivity",
+    "ProcessPhase",
+    "ProcessSection",
+    "ReportingDeadline",
     "Representation",
     "Resolution",
     "ResolutionCounter",
-    "ReportingDeadline",
     "Setting",
+    "Synthesis",
+    "SynthesisContribution",
     "Target",
+    "Theme",
     "name_key",
 ]

@@ -113,6 +113,8 @@ class ConsentPurpose(StrEnum):
     EMAIL_CONTACT = "contact_courriel"
     DIRECTORY = "bottin"
     PHOTOS = "photos"
+    # A contribution to a démarche de planification shown with the person's name.
+    NAMED_CONTRIBUTION = "nom_contributions"
 
 
 class AuditAction(StrEnum):

@@ -22,6 +22,7 @@ from .enums import (
     ResolutionOutcome,
     Sector,
 )
+from .planning import ContributionKind, PhaseStatus
 
 _LABELS: list[tuple[StrEnum, str]] = [
     (Sector.COMMUNITY, N_("Communautaire")),
@@ -90,6 +91,19 @@ _LABELS: list[tuple[StrEnum, str]] = [
     (ConsentPurpose.EMAIL_CONTACT, N_("Contact par courriel")),
     (ConsentPurpose.DIRECTORY, N_("Parution au bottin")),
     (ConsentPurpose.PHOTOS, N_("Photos")),
+    (
+        ConsentPurpose.NAMED_CONTRIBUTION,
+        N_("Mention de mon nom dans les contributions de la démarche"),
+    ),
+    (PhaseStatus.PLANNED, N_("À venir")),
+    (PhaseStatus.IN_PROGRESS, N_("En cours")),
+    (PhaseStatus.DONE, N_("Terminée")),
+    (ContributionKind.FINDING, N_("Constat")),
+    (ContributionKind.NEED, N_("Besoin")),
+    (ContributionKind.IDEA, N_("Idée")),
+    (ContributionKind.STRENGTH, N_("Force")),
+    (ContributionKind.CHALLENGE, N_("Défi")),
+    (ContributionKind.PROPOSAL, N_("Proposition")),
 ]
 # Keyed by (enum, value): StrEnum members of different enums with one value compare equal.
 LABELS: dict[tuple[type, str], str] = {(type(m), m.value): text for m, text in _LABELS}

@@ -116,6 +116,18 @@ def _funder_report(
     return write(db, path, options, progress=progress)
 
 
+def _activities(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
+    from .xlsx.activities import write
+
+    return write(db, path, options, progress=progress)
+
+
+def _demarche(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
+    from .pdf.demarche import write
+
+    return write(db, path, options, progress=progress)
+
+
 def _annual_report(
     db: Database, path: Path, options: ExportOptions, progress: Progress | None = None
 ):
@@ -195,6 +207,28 @@ KINDS: tuple[ExportKind, ...] = (
         _annual_report,
         frozenset({PERIOD, PLAN}),
         frozenset({PERIOD}),
+    ),
+    ExportKind(
+        "activites",
+        N_("Activités de la démarche (Excel)"),
+        N_(
+            "La participation à une démarche de planification pour les bailleurs de fonds : "
+            "activités, totaux par type et par secteur ; des nombres, sans noms."
+        ),
+        ".xlsx",
+        _activities,
+        frozenset({PLAN}),
+    ),
+    ExportKind(
+        "demarche",
+        N_("Résumé de la démarche de planification (PDF)"),
+        N_(
+            "Cadre de travail, phases, activités par type, participant·es, contributions et "
+            "éléments saillants, chaque nombre calculé à partir des données."
+        ),
+        ".pdf",
+        _demarche,
+        frozenset({PLAN}),
     ),
     ExportKind(
         "bottin",

@@ -36,6 +36,7 @@ from .pages.journal_page import JournalPage
 from .pages.plan_page import PlanPage
 from .pages.registry import MembersPage, OrganizationsPage, PartnersPage
 from .pages.work import ChantiersPage, MeetingsPage
+from .planning.page import PlanningPage
 from .privacy.privacy_page import PrivacyPage
 
 log = logging.getLogger(__name__)
@@ -48,6 +49,7 @@ PAGES = (
     MeetingsPage,
     ChantiersPage,
     PlanPage,
+    PlanningPage,
     ExportsPage,
     PrivacyPage,
     JournalPage,

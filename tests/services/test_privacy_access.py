@@ -145,6 +145,8 @@ COVERED = {
     ("funding_agreement", "contact_person_id"): "roles",
     ("consent", "person_id"): "consents",
     ("access_request", "person_id"): "requests",
+    ("activity_participant", "person_id"): "planning_activities",
+    ("contribution", "person_id"): "planning_contributions",
 }
 
 

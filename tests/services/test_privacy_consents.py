@@ -136,5 +136,10 @@ def test_an_anonymised_person_has_no_consent_and_cannot_give_one(db, marie):
         grant_consent(db, marie, "contact_courriel", TODAY)
 
 
-def test_purposes_are_the_three_of_the_domain():
-    assert [p.value for p in consents.PURPOSES] == ["contact_courriel", "bottin", "photos"]
+def test_purposes_are_those_of_the_domain():
+    assert [p.value for p in consents.PURPOSES] == [
+        "contact_courriel",
+        "bottin",
+        "photos",
+        "nom_contributions",
+    ]

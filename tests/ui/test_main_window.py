@@ -43,6 +43,7 @@ def test_every_page_shows_data_from_the_file(qtbot, window):
         "Rencontres",
         "Chantiers",
         "Plan d'action",
+        "Démarche de planification",
         "Exports",
         "Vie privée",
         "Journal",

@@ -14,7 +14,7 @@ from ...i18n import _, format_number
 from ...store import Database
 from ..core import ValidationError
 from ..core import settings as settings_service
-from . import meetings, members, people, plan, schedule
+from . import meetings, members, people, plan, planning, schedule
 from .common import Demo
 
 TABLE_NAME = "Table de quartier d'Ahuntsic (démo fictive)"
@@ -47,6 +47,9 @@ class DemoSummary:
     participant_counts: int = 0
     resolutions: int = 0
     follow_ups: int = 0
+    planning_processes: int = 0
+    process_activities: int = 0
+    contributions: int = 0
 
     def __str__(self) -> str:
         labels = {
@@ -63,6 +66,7 @@ class DemoSummary:
             "attendances": _("Présences"),
             "resolutions": _("Résolutions"),
             "follow_ups": _("Suivis"),
+            "process_activities": _("Activités de démarche de planification"),
         }
         return "\n".join(
             f"{text} : {format_number(getattr(self, key))}" for key, text in labels.items()
@@ -93,6 +97,9 @@ _TABLES = {
     "participant_counts": "participant_count",
     "resolutions": "resolution",
     "follow_ups": "follow_up",
+    "planning_processes": "planning_process",
+    "process_activities": "process_activity",
+    "contributions": "contribution",
 }
 
 
@@ -136,6 +143,7 @@ def generate_demo(
         plan.write_evaluated_plan(demo)
         plan.write_assignments(demo)
         meetings.write_meetings(demo, schedule.schedule(demo))
+        planning.write_processes(demo)  # last: the dice it draws change nothing before it
     # The settings service keeps its own unit of work: the name follows the data.
     settings_service.save(db, table_settings)
     counts = {name: demo.counts[table] for name, table in _TABLES.items()}

@@ -13,6 +13,7 @@ from ...i18n import _
 from ...store import Database
 from ..core import NotFoundError
 from ..core import settings as settings_service
+from ..planning import personal as planning_personal
 from . import sections as parts
 from . import trail
 from .sections import Section
@@ -51,6 +52,7 @@ def person_file(db: Database, person_id: int, *, now: dt.datetime | None = None)
             parts.resolutions(session, person_id),
             parts.follow_ups(session, person_id),
             parts.roles(session, person_id),
+            *planning_personal.sections(session, person_id),
             parts.consents(session, person_id),
             parts.requests(session, person_id),
             trail.audit(session, person_id),

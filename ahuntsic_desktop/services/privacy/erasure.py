@@ -36,6 +36,7 @@ from ...i18n import N_, _
 from ...store import Database
 from ..core import NotFoundError, ValidationError
 from ..core import settings as settings_service
+from ..planning import personal as planning_personal
 from .mentions import find_mentions, needles, pattern, rewrite_mentions
 from .trail import audit_condition
 
@@ -116,6 +117,7 @@ def _kept(session: Session, pid: int) -> tuple[tuple[str, int], ...]:
         ),
         (_("Suivis"), _count(session, FollowUp, FollowUp.owner_person_id == pid)),
     )
+    counts += planning_personal.kept_counts(session, pid)
     return tuple((what, n) for what, n in counts if n)
 
 
@@ -232,6 +234,7 @@ def anonymize_person(
         words = needles(person.first_name, person.last_name, person.email)
         texts = rewrite_mentions(session, words, name, exclude_person_id=person_id)
         consents = _detach(session, person_id, today)
+        planning_personal.erase(session, person_id)
         for key, _label in _CLEARED_FIELDS:
             setattr(person, key, None)
         person.first_name, person.last_name = "", name

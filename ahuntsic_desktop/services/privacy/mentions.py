@@ -13,6 +13,7 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 from ...domain import (
     AccessRequest,
     AgendaItem,
+    Contribution,
     FollowUp,
     FundingAgreement,
     Meeting,
@@ -20,8 +21,10 @@ from ...domain import (
     Organization,
     Person,
     PrivacyIncident,
+    ProcessActivity,
     ReportingDeadline,
     Resolution,
+    Synthesis,
 )
 from ...i18n import N_, _
 
@@ -43,6 +46,9 @@ TEXT_COLUMNS: tuple[tuple[InstrumentedAttribute, str], ...] = (
     (PrivacyIncident.description, N_("Incident de confidentialité")),
     (PrivacyIncident.information_concerned, N_("Incident de confidentialité")),
     (PrivacyIncident.measures, N_("Incident de confidentialité")),
+    (Contribution.text, N_("Contribution à la démarche")),
+    (Synthesis.text, N_("Synthèse de la démarche")),
+    (ProcessActivity.notes, N_("Notes d'activité de la démarche")),
 )
 EXCERPT = 60  # characters of context on each side
 

@@ -30,7 +30,13 @@ from ...i18n import N_, _, format_date, format_money
 from ...store import Database
 from ..core import NotFoundError, ValidationError, audit
 from .duplicates import Kind
-from .merge_details import describe, reference_label
+from .merge_details import (
+    MergeConflict,
+    MergeItem,
+    MergePreview,
+    describe,
+    reference_label,
+)
 
 _FILLED_FIELDS = {
     Kind.PERSON: {
@@ -51,46 +57,19 @@ _FILLED_FIELDS = {
     },
 }
 # Rows identical but for the merged column are duplicates: the loser's copy is dropped.
-_SAME_ROW_TABLES = {"representation", "assignment", "partner_role", "consent"}
+_SAME_ROW_TABLES = {
+    "representation",
+    "assignment",
+    "partner_role",
+    "consent",
+    "activity_participant",
+}
 _STATUS_RANK = {
     AttendanceStatus.PRESENT.value: 3,
     AttendanceStatus.EXCUSED.value: 2,
     AttendanceStatus.ABSENT.value: 1,
     AttendanceStatus.INVITED.value: 0,
 }
-
-
-@dataclass(frozen=True)
-class MergeItem:
-    """Rows of one kind that move to the kept record."""
-
-    what: str
-    count: int
-    details: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class MergeConflict:
-    """Something both records hold where only one can stay, and which one stays."""
-
-    what: str
-    resolution: str
-
-
-@dataclass(frozen=True)
-class MergePreview:
-    kind: str
-    keep_id: int
-    keep_name: str
-    lose_id: int
-    lose_name: str
-    moves: tuple[MergeItem, ...]
-    conflicts: tuple[MergeConflict, ...]
-    filled: tuple[tuple[str, str], ...]  # (field label, value copied to the kept record)
-
-    @property
-    def moved_count(self) -> int:
-        return sum(item.count for item in self.moves)
 
 
 @dataclass

@@ -4,6 +4,7 @@ person or organisation being merged (« 2025 — Membre régulier », « CC-2026
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -36,6 +37,40 @@ from ...domain.enums import (
 from ...domain.labels import label
 from ...i18n import N_, _, format_date
 
+
+@dataclass(frozen=True)
+class MergeItem:
+    """Rows of one kind that move to the kept record."""
+
+    what: str
+    count: int
+    details: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MergeConflict:
+    """Something both records hold where only one can stay, and which one stays."""
+
+    what: str
+    resolution: str
+
+
+@dataclass(frozen=True)
+class MergePreview:
+    kind: str
+    keep_id: int
+    keep_name: str
+    lose_id: int
+    lose_name: str
+    moves: tuple[MergeItem, ...]
+    conflicts: tuple[MergeConflict, ...]
+    filled: tuple[tuple[str, str], ...]  # (field label, value copied to the kept record)
+
+    @property
+    def moved_count(self) -> int:
+        return sum(item.count for item in self.moves)
+
+
 # (table, column) -> what the rows are, in the merge preview
 LABELS: dict[tuple[str, str], str] = {
     ("membership", "person_id"): N_("Adhésions"),
@@ -58,6 +93,8 @@ LABELS: dict[tuple[str, str], str] = {
     ("agenda_item", "presenter_id"): N_("Points à l'ordre du jour présentés"),
     ("partner_role", "organization_id"): N_("Rôles de partenaire"),
     ("access_request", "person_id"): N_("Demandes d'accès, de rectification ou d'effacement"),
+    ("activity_participant", "person_id"): N_("Participations aux activités de la démarche"),
+    ("contribution", "person_id"): N_("Contributions à la démarche (nommées)"),
 }
 
 
@@ -173,6 +210,19 @@ def _access_requests(session: Session, ids):
     return {r[0]: f"{r[1]} ({format_date(r[2])})" for r in rows}
 
 
+def _participations(session: Session, ids: list[int]) -> dict[int, str]:
+    # planning reaches the registry through importing: imported when a merge is previewed.
+    from ..planning import personal
+
+    return personal.describe_participations(session, ids)
+
+
+def _contributions(session: Session, ids: list[int]) -> dict[int, str]:
+    from ..planning import personal
+
+    return personal.describe_contributions(session, ids)
+
+
 _DESCRIBERS: dict[str, Callable[[Session, list[int]], dict[int, str]]] = {
     "membership": _memberships,
     "attendance": _attendances,
@@ -186,6 +236,8 @@ _DESCRIBERS: dict[str, Callable[[Session, list[int]], dict[int, str]]] = {
     "agenda_item": _agenda_items,
     "partner_role": _partner_roles,
     "access_request": _access_requests,
+    "activity_participant": _participations,
+    "contribution": _contributions,
 }
 
 

@@ -1,0 +1,1 @@
+"""The démarche de planification in the window."""
