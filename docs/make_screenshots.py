@@ -40,6 +40,8 @@ def main() -> int:
         "page-chantiers",
         "page-plan",
         "page-demarche",
+        "page-bilan",
+        "page-portrait",
         "page-exports",
         "page-vie-privee",
         "page-journal",

@@ -1,6 +1,15 @@
 """SQLAlchemy models of the round table's secretariat. No Qt, no I/O."""
 
 from .base import Base, name_key
+from .evaluation import (
+    ChantierEvaluation,
+    FlagshipProject,
+    IntegratedApproach,
+    OrientationYearStatus,
+    PlanEvaluationSection,
+    Recommendation,
+    TimelineEvent,
+)
 from .funding import FundingAgreement, ReportingDeadline
 from .meetings import (
     AgendaItem,
@@ -28,10 +37,19 @@ from .planning import (
     SynthesisContribution,
     Theme,
 )
+from .portrait import Indicator
 from .privacy import AccessRequest, PrivacyIncident
 from .records import AuditEntry, Consent, Setting
 
 __all__ = [
+    "TimelineEvent",
+    "Recommendation",
+    "PlanEvaluationSection",
+    "OrientationYearStatus",
+    "IntegratedApproach",
+    "Indicator",
+    "FlagshipProject",
+    "ChantierEvaluation",
     "AccessRequest",
     "ActionPlan",
     "ActivityHeadcount",

@@ -125,3 +125,28 @@ class AuditAction(StrEnum):
     MERGE = "fusion"
     DELETE = "suppression"
     ANONYMIZE = "anonymisation"
+
+
+class EvaluationSectionKey(StrEnum):
+    METHOD = "methode"
+    FINDINGS = "constats_apprentissages"
+    STRENGTHS = "forces"
+    CHALLENGES = "defis"
+    RECOMMENDATIONS = "recommandations"
+
+
+class TimelineCategory(StrEnum):
+    FOUNDATION = "fondation"
+    PLAN = "plan"
+    PROJECT = "projet"
+    ASSEMBLY = "assemblee"
+    PROCESS = "demarche"
+    OTHER = "autre"
+
+
+class TerritoryLevel(StrEnum):
+    NEIGHBOURHOOD = "quartier"
+    BOROUGH = "arrondissement"
+    CITY = "ville"
+    SUB_SECTOR = "sous_secteur"
+    OTHER = "autre"

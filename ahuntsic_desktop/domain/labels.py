@@ -11,6 +11,7 @@ from .enums import (
     AttendanceStatus,
     ConsentPurpose,
     Evaluation,
+    EvaluationSectionKey,
     FollowUpStatus,
     MeetingKind,
     MeetingStatus,
@@ -21,6 +22,8 @@ from .enums import (
     RepresentationRole,
     ResolutionOutcome,
     Sector,
+    TerritoryLevel,
+    TimelineCategory,
 )
 from .planning import ContributionKind, PhaseStatus
 
@@ -104,6 +107,22 @@ _LABELS: list[tuple[StrEnum, str]] = [
     (ContributionKind.STRENGTH, N_("Force")),
     (ContributionKind.CHALLENGE, N_("Défi")),
     (ContributionKind.PROPOSAL, N_("Proposition")),
+    (EvaluationSectionKey.METHOD, N_("Évaluation de la méthodologie")),
+    (EvaluationSectionKey.FINDINGS, N_("Constats et apprentissages")),
+    (EvaluationSectionKey.STRENGTHS, N_("Forces")),
+    (EvaluationSectionKey.CHALLENGES, N_("Défis")),
+    (EvaluationSectionKey.RECOMMENDATIONS, N_("Recommandations")),
+    (TimelineCategory.FOUNDATION, N_("Fondation")),
+    (TimelineCategory.PLAN, N_("Plan")),
+    (TimelineCategory.PROJECT, N_("Projet")),
+    (TimelineCategory.ASSEMBLY, N_("Assemblée")),
+    (TimelineCategory.PROCESS, N_("Démarche")),
+    (TimelineCategory.OTHER, N_("Autre")),
+    (TerritoryLevel.NEIGHBOURHOOD, N_("Quartier")),
+    (TerritoryLevel.BOROUGH, N_("Arrondissement")),
+    (TerritoryLevel.CITY, N_("Ville")),
+    (TerritoryLevel.SUB_SECTOR, N_("Sous-secteur")),
+    (TerritoryLevel.OTHER, N_("Autre territoire")),
 ]
 # Keyed by (enum, value): StrEnum members of different enums with one value compare equal.
 LABELS: dict[tuple[type, str], str] = {(type(m), m.value): text for m, text in _LABELS}

@@ -128,6 +128,26 @@ def _demarche(db: Database, path: Path, options: ExportOptions, progress: Progre
     return write(db, path, options, progress=progress)
 
 
+def _bilan_global(
+    db: Database, path: Path, options: ExportOptions, progress: Progress | None = None
+):
+    from .pdf.bilan_global import write
+
+    return write(db, path, options, progress=progress)
+
+
+def _timeline(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
+    from .pdf.timeline import write
+
+    return write(db, path, options, progress=progress)
+
+
+def _portrait(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
+    from .pdf.portrait import write
+
+    return write(db, path, options, progress=progress)
+
+
 def _annual_report(
     db: Database, path: Path, options: ExportOptions, progress: Progress | None = None
 ):
@@ -236,6 +256,31 @@ KINDS: tuple[ExportKind, ...] = (
         N_("Organismes et représentant·es ; coordonnées selon le consentement. Confidentiel."),
         ".pdf",
         _directory,
+    ),
+    ExportKind(
+        "bilan-global",
+        N_("Bilan global du plan évalué (PDF)"),
+        N_(
+            "Orientations, cibles et stratégies atteintes, évolution des orientations, "
+            "démarches intégrées, projets phares, chantiers et évaluation globale."
+        ),
+        ".pdf",
+        _bilan_global,
+        frozenset({PLAN}),
+    ),
+    ExportKind(
+        "ligne-du-temps",
+        N_("Ligne du temps (PDF)"),
+        N_("L'histoire de la table, événement par événement."),
+        ".pdf",
+        _timeline,
+    ),
+    ExportKind(
+        "portrait",
+        N_("Portrait de quartier (PDF)"),
+        N_("Les indicateurs par thème, comparés entre territoires et années, avec graphiques."),
+        ".pdf",
+        _portrait,
     ),
 )
 

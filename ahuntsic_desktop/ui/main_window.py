@@ -28,6 +28,8 @@ from ..services.core.errors import ValidationError
 from ..store import Database
 from .context import Context
 from .errors import show_error
+from .evaluation.bilan_page import BilanPage
+from .evaluation.portrait_page import PortraitPage
 from .file_opening import FILE_FILTER, open_database
 from .pages.base import Page
 from .pages.dashboard import DashboardPage
@@ -50,6 +52,8 @@ PAGES = (
     ChantiersPage,
     PlanPage,
     PlanningPage,
+    BilanPage,
+    PortraitPage,
     ExportsPage,
     PrivacyPage,
     JournalPage,

@@ -44,6 +44,8 @@ def test_every_page_shows_data_from_the_file(qtbot, window):
         "Chantiers",
         "Plan d'action",
         "Démarche de planification",
+        "Bilan du plan",
+        "Portrait",
         "Exports",
         "Vie privée",
         "Journal",

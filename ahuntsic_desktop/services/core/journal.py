@@ -51,6 +51,14 @@ ENTITY_LABELS = {
     "follow_up": N_("Suivi"),
     "consent": N_("Consentement"),
     "fichier": N_("Fichier"),
+    "integrated_approach": N_("Démarche intégrée"),
+    "flagship_project": N_("Projet phare"),
+    "chantier_evaluation": N_("Évaluation de chantier"),
+    "orientation_year_status": N_("Statut annuel d'orientation"),
+    "plan_evaluation_section": N_("Section du bilan"),
+    "recommendation": N_("Recommandation"),
+    "timeline_event": N_("Événement de la ligne du temps"),
+    "indicator": N_("Indicateur"),
 }
 FIELD_LABELS = {
     "name": N_("nom"),
@@ -147,6 +155,15 @@ FIELD_LABELS = {
     "granted_on": N_("donné le"),
     "withdrawn_on": N_("retiré le"),
     "source": N_("source"),
+    "achievements": N_("réalisations"),
+    "challenges": N_("défis"),
+    "lessons": N_("apprentissages"),
+    "evaluation_text": N_("texte de l'évaluation"),
+    "from_journal": N_("tiré du journal"),
+    "month": N_("mois"),
+    "day": N_("jour"),
+    "category": N_("catégorie"),
+    "key": N_("section"),
 }
 MAX_SUMMARY = 400
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$")

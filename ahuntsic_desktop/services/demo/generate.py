@@ -14,7 +14,7 @@ from ...i18n import _, format_number
 from ...store import Database
 from ..core import ValidationError
 from ..core import settings as settings_service
-from . import meetings, members, people, plan, planning, schedule
+from . import bilan, meetings, members, people, plan, planning, portrait, schedule
 from .common import Demo
 
 TABLE_NAME = "Table de quartier d'Ahuntsic (démo fictive)"
@@ -50,6 +50,10 @@ class DemoSummary:
     planning_processes: int = 0
     process_activities: int = 0
     contributions: int = 0
+    integrated_approaches: int = 0
+    flagship_projects: int = 0
+    timeline_events: int = 0
+    indicators: int = 0
 
     def __str__(self) -> str:
         labels = {
@@ -100,6 +104,10 @@ _TABLES = {
     "planning_processes": "planning_process",
     "process_activities": "process_activity",
     "contributions": "contribution",
+    "integrated_approaches": "integrated_approach",
+    "flagship_projects": "flagship_project",
+    "timeline_events": "timeline_event",
+    "indicators": "indicator",
 }
 
 
@@ -144,6 +152,8 @@ def generate_demo(
         plan.write_assignments(demo)
         meetings.write_meetings(demo, schedule.schedule(demo))
         planning.write_processes(demo)  # last: the dice it draws change nothing before it
+        bilan.write_evaluation(demo)  # last: the steps above draw the same dice as before
+        portrait.write_indicators(demo)
     # The settings service keeps its own unit of work: the name follows the data.
     settings_service.save(db, table_settings)
     counts = {name: demo.counts[table] for name, table in _TABLES.items()}

@@ -16,7 +16,7 @@ from . import (
     roundtrip,
     workbook,
 )
-from .plans import build_tree, current_plan_id
+from .plans import PlanNode, build_tree, current_plan_id
 
 __all__ = [
     "build_tree",
@@ -26,6 +26,7 @@ __all__ = [
     "editing",
     "importing",
     "nodes",
+    "PlanNode",
     "plans",
     "progress",
     "reporting",
