@@ -9,8 +9,9 @@ from ...i18n import _
 from ...services import evaluation
 from ...services.core.errors import ValidationError
 from ...services.plan import plans as plan
+from ..context import Context
 from ..errors import show_error
-from ..pages.base import Context, ListTab, TabbedListPage
+from ..pages.base import ListTab, TabbedListPage
 from .dialogs import EventDialog, WorkDialog
 from .evolution_view import EvolutionView
 from .texts_view import ChantierEvaluationView, SectionsView

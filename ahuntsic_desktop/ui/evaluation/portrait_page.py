@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from ...i18n import _
 from ...services import portrait
 from ...services.core.errors import ValidationError
-from ..pages.base import Context, TabbedListPage
+from ..context import Context
+from ..pages.base import TabbedListPage
 from ..widgets.list_view import ListView
 
 SHEET, CENSUS = "tableur", "recensement"

@@ -19,8 +19,9 @@ from ...i18n import _, format_date, format_number
 from ...services import planning
 from ...services.core.errors import ValidationError
 from ...services.core.listing import Table
+from ..context import Context
 from ..errors import show_error
-from ..pages.base import Context, Page
+from ..pages.base import Page
 from ..plan.documents import PDF_FILTER, safe_name, save_file
 from ..widgets.forms import fill_combo
 from ..widgets.list_view import ListView
