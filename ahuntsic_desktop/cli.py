@@ -61,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_export_parser(commands) -> None:
-    from .services.exports_catalog import KINDS
+    from .exports.catalog import KINDS
 
     export = commands.add_parser(
         "export",
@@ -97,8 +97,8 @@ def _fail(message: str) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
+    from .services.core.errors import ValidationError
     from .services.demo import write_demo_file
-    from .services.errors import ValidationError
     from .store import StoreError
 
     if args.scale < 1:
@@ -165,10 +165,10 @@ def _parse_id(text: str | None, option: str) -> int | None:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from .services import reporting
-    from .services.errors import ValidationError
-    from .services.exports_catalog import ExportOptions, get_kind
-    from .services.exports_catalog import run_export as export
+    from .exports.catalog import ExportOptions, get_kind
+    from .exports.catalog import run_export as export
+    from .services.core.errors import ValidationError
+    from .services.funding import report as funder_report
     from .store import Database, StoreError
 
     try:
@@ -202,7 +202,7 @@ def run_export(args: argparse.Namespace) -> int:
         }
         message = error.message + hints.get(error.field or "", "")
         if error.field in ("funder", "funder_id"):
-            known = "; ".join(f"{c.value} {c.text}" for c in reporting.funder_choices(database))
+            known = "; ".join(f"{c.value} {c.text}" for c in funder_report.funder_choices(database))
             if known:
                 message += " " + _("Bailleurs de fonds connus : {known}.").format(known=known)
         return _fail(message)

@@ -29,7 +29,7 @@ import json, resource, sys, time
 limit = int(sys.argv[2]) * 1024 * 1024
 resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 import ahuntsic_desktop.services.importing as importing  # imported before the clock starts
-from ahuntsic_desktop.services.errors import ValidationError
+from ahuntsic_desktop.services.core.errors import ValidationError
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
 try:

@@ -21,15 +21,15 @@ from pathlib import Path
 from sqlalchemy import insert
 
 from ahuntsic_desktop.domain import Person
-from ahuntsic_desktop.services import memberships
 from ahuntsic_desktop.services.demo.names import NAME_GROUPS
-from ahuntsic_desktop.services.duplicates import DuplicateIndex, similar_persons
 from ahuntsic_desktop.services.importing import (
     check_rows,
     commit_rows,
     initial_mapping,
     read_source,
 )
+from ahuntsic_desktop.services.registry import memberships
+from ahuntsic_desktop.services.registry.duplicates import DuplicateIndex, similar_persons
 from ahuntsic_desktop.store import Database
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -35,8 +35,9 @@ def main() -> int:
     parser.add_argument("--file", type=Path)
     args = parser.parse_args()
 
-    from ahuntsic_desktop.services import meetings, memberships, organizations, persons
     from ahuntsic_desktop.services.demo import write_demo_file
+    from ahuntsic_desktop.services.meetings import meetings
+    from ahuntsic_desktop.services.registry import memberships, organizations, persons
     from ahuntsic_desktop.store import Database
 
     path = args.file or Path(tempfile.mkdtemp()) / f"demo-{args.scale}.sqlite"

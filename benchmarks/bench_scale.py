@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from ahuntsic_desktop.domain import AuditEntry  # noqa: E402
-from ahuntsic_desktop.services import journal  # noqa: E402
-from ahuntsic_desktop.services.exports_catalog import ExportOptions, run_export  # noqa: E402
+from ahuntsic_desktop.exports.catalog import ExportOptions, run_export  # noqa: E402
+from ahuntsic_desktop.services.core import journal  # noqa: E402
 from ahuntsic_desktop.store import Database  # noqa: E402
 from tests.exports.test_workbooks_scale import fill  # noqa: E402
 

@@ -38,9 +38,9 @@ def main() -> int:
     os.environ.setdefault("AHUNTSIC_DATA_DIR", tempfile.mkdtemp())
     from PySide6.QtCore import QSettings
 
+    from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
     from ahuntsic_desktop.services.demo import write_demo_file
     from ahuntsic_desktop.services.evaluation import PROJECT
-    from ahuntsic_desktop.services.exports_catalog import ExportOptions, run_export
     from ahuntsic_desktop.store import Database
     from ahuntsic_desktop.ui.app import make_application
     from ahuntsic_desktop.ui.evaluation.portrait_page import CENSUS as CENSUS_LAYOUT

@@ -32,19 +32,13 @@ from ahuntsic_desktop.domain import (
 )
 from ahuntsic_desktop.exports.xlsx.common import put
 from ahuntsic_desktop.exports.xlsx.list_view import write_list
-from ahuntsic_desktop.services import (
-    followups,
-    funding,
-    meetings,
-    memberships,
-    organizations,
-    persons,
-    resolutions,
-)
-from ahuntsic_desktop.services import settings as settings_service
-from ahuntsic_desktop.services.errors import ValidationError
+from ahuntsic_desktop.services.core import settings as settings_service
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.core.validation import MAX_CENTS
+from ahuntsic_desktop.services.funding import agreements as funding
+from ahuntsic_desktop.services.meetings import followups, meetings, resolutions
 from ahuntsic_desktop.services.privacy import access, consents, incidents
-from ahuntsic_desktop.services.validation import MAX_CENTS
+from ahuntsic_desktop.services.registry import memberships, organizations, persons
 from ahuntsic_desktop.store import Database
 
 ADVERSARIAL = [
@@ -250,8 +244,8 @@ def test_persons(world, first, last, email, phone, address, postal_code, notes, 
     data = persons.PersonData(
         first, last, email, phone, address, postal_code, False, sector, False, notes
     )
-    refused_or_done(persons.create_person, db, data)
-    refused_or_done(persons.update_person, db, ids["a"], data)
+    refused_or_done(persons.save_person, db, None, data)
+    refused_or_done(persons.save_person, db, ids["a"], data)
     assert invalid_rows(db) == []
 
 
@@ -267,7 +261,9 @@ def test_persons(world, first, last, email, phone, address, postal_code, notes, 
 @example(year=2030, dues="1e309", paid_on="2026-02-30", method="cheque", receipt=None, notes=None)
 def test_memberships(world, year, dues, paid_on, method, receipt, notes):
     db, ids = world
-    person = persons.create_person(db, persons.PersonData(first_name="Membre", last_name="Test"))
+    person = persons.save_person(
+        db, None, persons.PersonData(first_name="Membre", last_name="Test")
+    )
     data = memberships.MembershipData(
         year, ids["category"], None, person, dues, paid_on, method, receipt, notes
     )
@@ -519,7 +515,7 @@ def test_exported_lists_hold_no_formula(world, tmp_path_factory, names):
             organizations.create_organization, db, organizations.OrganizationData(name, notes=name)
         )
         refused_or_done(
-            persons.create_person, db, persons.PersonData(first_name=name, last_name=name)
+            persons.save_person, db, None, persons.PersonData(first_name=name, last_name=name)
         )
     folder = tmp_path_factory.mktemp("lists")
     for number, table in enumerate(

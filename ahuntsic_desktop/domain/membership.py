@@ -18,7 +18,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from .base import Base, Timestamped, name_key
 from .enums import PaymentMethod
-from .people import Organization, Person, _key_default
+from .people import Organization, Person, name_key_default
 
 
 class MembershipCategory(Base):
@@ -32,7 +32,9 @@ class MembershipCategory(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(100))
-    name_key: Mapped[str] = mapped_column(String(100), unique=True, default=_key_default("name"))
+    name_key: Mapped[str] = mapped_column(
+        String(100), unique=True, default=name_key_default("name")
+    )
     voting: Mapped[bool] = mapped_column(Boolean, default=True)
     default_dues_cents: Mapped[int] = mapped_column(Integer, default=0)
     for_persons: Mapped[bool] = mapped_column(Boolean, default=True)

@@ -21,7 +21,7 @@ from .base import Base, Timestamped, enum_check, name_key
 from .enums import PartnerKind, RepresentationRole, Sector
 
 
-def _key_default(column: str):
+def name_key_default(column: str):
     def default(context) -> str | None:
         return name_key(context.get_current_parameters().get(column))
 
@@ -39,7 +39,9 @@ class Organization(Timestamped, Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
-    name_key: Mapped[str] = mapped_column(String(200), unique=True, default=_key_default("name"))
+    name_key: Mapped[str] = mapped_column(
+        String(200), unique=True, default=name_key_default("name")
+    )
     acronym: Mapped[str | None] = mapped_column(String(40))
     sector: Mapped[str] = mapped_column(String(32), index=True)
     email: Mapped[str | None] = mapped_column(String(254))

@@ -16,7 +16,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from ..i18n import N_, _
-from ..services import settings as settings_service
+from ..services.core import settings as settings_service
 from ..store import Database
 
 CONFIDENTIAL = N_("Confidentiel : renseignements personnels")

@@ -2,4 +2,4 @@
 plain values (dataclasses, tuples, :class:`~.listing.Table`), never live ORM objects."""
 
 # Every Database's sessions write the audit trail as soon as any service is imported.
-from . import audit as _audit  # noqa: E402, F401
+from .core import audit as _audit  # noqa: E402, F401

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import N_, _, format_date, format_number, format_time
-from ..services import backup
-from ..services.errors import ValidationError
+from ..services.core import backup
+from ..services.core.errors import ValidationError
 from ..store import Database
 from .errors import show_error
 

@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from ..i18n import _
-from ..services.duplicates import Match, similar_organizations, similar_persons
+from ..services.registry.duplicates import Match, similar_organizations, similar_persons
 from ..store import Database
 
 DELAY_MS = 300

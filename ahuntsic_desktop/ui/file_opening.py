@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from ..i18n import _
 from ..paths import default_db_path
-from ..services.backup import has_backups
+from ..services.core.backup import has_backups
 from ..store import RETRYABLE, Database, StoreError, StoreProblem
 
 log = logging.getLogger(__name__)

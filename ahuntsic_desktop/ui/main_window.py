@@ -22,15 +22,16 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..i18n import _
-from ..services import backup
-from ..services import settings as settings_service
-from ..services.errors import ValidationError
+from ..services.core import backup
+from ..services.core import settings as settings_service
+from ..services.core.errors import ValidationError
 from ..store import Database
+from .context import Context
 from .errors import show_error
 from .evaluation.bilan_page import BilanPage
 from .evaluation.portrait_page import PortraitPage
 from .file_opening import FILE_FILTER, open_database
-from .pages.base import Context, Page
+from .pages.base import Page
 from .pages.dashboard import DashboardPage
 from .pages.exports_page import ExportsPage
 from .pages.journal_page import JournalPage

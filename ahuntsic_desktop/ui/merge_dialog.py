@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import _, ngettext
-from ..services.errors import ValidationError
-from ..services.merge import MergePreview, merge, merge_preview
+from ..services.core.errors import ValidationError
+from ..services.registry.merge import MergePreview, merge, merge_preview
 from ..store import Database
 
 ERROR_STYLE = "color: #b00020; font-weight: 600;"

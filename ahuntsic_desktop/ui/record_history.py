@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import N_, _, format_date, format_time, ngettext
-from ..services import journal
+from ..services.core import journal
 from ..store import Database
 
 COLUMNS = (N_("Date"), N_("Par"), N_("Action"), N_("Détails"))

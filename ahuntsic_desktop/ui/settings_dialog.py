@@ -25,8 +25,8 @@ from .. import i18n
 from ..domain.enums import MeetingKind
 from ..domain.labels import label
 from ..i18n import _
-from ..services import settings as settings_service
-from ..services.errors import ValidationError
+from ..services.core import settings as settings_service
+from ..services.core.errors import ValidationError
 from ..store import Database
 
 log = logging.getLogger(__name__)

@@ -3,23 +3,17 @@ search through a proxy. Cells are formatted lazily, so 100,000 rows stay smooth.
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import date, time
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 
 from ..i18n import _, format_date, format_money, format_number, format_percent, format_time
-from ..services.listing import Table
+from ..services.core.listing import Table
+from ..text import fold_for_search
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
 ID_ROLE = Qt.ItemDataRole.UserRole + 3
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Montréal" and "montreal" fold alike."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def sort_key(value: object):
@@ -31,7 +25,7 @@ def sort_key(value: object):
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, str):
-        return fold(value)
+        return fold_for_search(value)
     return value
 
 
@@ -121,7 +115,7 @@ class TableModel(QAbstractTableModel):
                 i for i, column in enumerate(self._table.columns) if column.kind == "text"
             ]
             self._search_texts = [
-                fold(" ".join(str(row[i]) for i in text_columns if row[i] is not None))
+                fold_for_search(" ".join(str(row[i]) for i in text_columns if row[i] is not None))
                 for row in self._table.rows
             ]
         return self._search_texts
@@ -148,7 +142,7 @@ class TableModel(QAbstractTableModel):
     def search_text(self, row: int) -> str:
         cached = self._search_cache[row]
         if cached is None:
-            cached = fold(
+            cached = fold_for_search(
                 " ".join(
                     format_cell(value, column.kind)
                     for value, column in zip(
@@ -213,7 +207,7 @@ class SearchProxy(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def _set_words(self, text: str) -> None:
-        self._words = fold(text).split()
+        self._words = fold_for_search(text).split()
         self._accepted = None
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802

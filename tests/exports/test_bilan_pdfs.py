@@ -13,11 +13,11 @@ import pytest
 from pypdf import PdfReader
 
 from ahuntsic_desktop.cli import main
+from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
 from ahuntsic_desktop.services import evaluation as ev
 from ahuntsic_desktop.services import portrait
 from ahuntsic_desktop.services.demo.bilan_texts import APPROACHES, PROJECTS, TIMELINE
 from ahuntsic_desktop.services.demo.generate import generate_demo
-from ahuntsic_desktop.services.exports_catalog import ExportOptions, run_export
 from ahuntsic_desktop.store import Database
 
 TODAY = date(2026, 11, 1)
@@ -114,7 +114,7 @@ def test_census_import_shows_in_the_portrait_chart(db, tmp_path):
 def test_documents_without_data_say_so(db, tmp_path):
     assert "Aucun événement" in text_of(run_export(db, "ligne-du-temps", tmp_path / "l", OPTIONS))
     assert "Aucun indicateur" in text_of(run_export(db, "portrait", tmp_path / "p", OPTIONS))
-    from ahuntsic_desktop.services.errors import ValidationError
+    from ahuntsic_desktop.services.core.errors import ValidationError
 
     with pytest.raises(ValidationError, match="Aucun plan d'action évalué"):
         run_export(db, "bilan-global", tmp_path / "b.pdf", OPTIONS)

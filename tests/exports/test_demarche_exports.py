@@ -15,11 +15,11 @@ from sqlalchemy import select
 
 from ahuntsic_desktop.cli import main
 from ahuntsic_desktop.domain import ActionPlan, Person
+from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
 from ahuntsic_desktop.i18n import format_number
 from ahuntsic_desktop.services import planning
+from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.demo import generate_demo
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.exports_catalog import ExportOptions, run_export
 from ahuntsic_desktop.services.planning import Headcount
 from ahuntsic_desktop.store import Database
 

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
 from ahuntsic_desktop.exports.xlsx.list_view import neutralise, write_list
-from ahuntsic_desktop.services.listing import Column, Table
+from ahuntsic_desktop.services.core.listing import Column, Table
 
 
 def sample() -> Table:

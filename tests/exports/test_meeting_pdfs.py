@@ -24,12 +24,12 @@ from ahuntsic_desktop.exports.pdf.attendance_sheet import write_attendance_sheet
 from ahuntsic_desktop.exports.pdf.convocation import write_convocation
 from ahuntsic_desktop.exports.pdf.follow_ups import write_follow_up_list
 from ahuntsic_desktop.exports.pdf.minutes import write_minutes
-from ahuntsic_desktop.services import agenda, attendance, followups, meetings, resolutions
-from ahuntsic_desktop.services import settings as settings_service
-from ahuntsic_desktop.services.agenda import AgendaItemData
-from ahuntsic_desktop.services.followups import FollowUpData
-from ahuntsic_desktop.services.meetings import MeetingData
-from ahuntsic_desktop.services.resolutions import ResolutionData
+from ahuntsic_desktop.services.core import settings as settings_service
+from ahuntsic_desktop.services.meetings import agenda, attendance, followups, meetings, resolutions
+from ahuntsic_desktop.services.meetings.agenda import AgendaItemData
+from ahuntsic_desktop.services.meetings.followups import FollowUpData
+from ahuntsic_desktop.services.meetings.meetings import MeetingData
+from ahuntsic_desktop.services.meetings.resolutions import ResolutionData
 
 DAY = date(2026, 11, 26)
 TABLE = "Solidarité Ahuntsic — table de quartier"

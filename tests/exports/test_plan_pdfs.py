@@ -13,10 +13,11 @@ from ahuntsic_desktop.domain import Organization, Person
 from ahuntsic_desktop.exports.pdf.chantier_sheet import write_chantier_sheet
 from ahuntsic_desktop.exports.pdf.plan_bilan import write_plan_bilan
 from ahuntsic_desktop.exports.pdf.plan_handout import write_plan_handout
-from ahuntsic_desktop.services import attendance, chantiers, followups, meetings
-from ahuntsic_desktop.services import plan_editing as pe
-from ahuntsic_desktop.services import settings as settings_service
-from ahuntsic_desktop.services.plan_editing import NodeRef
+from ahuntsic_desktop.services.core import settings as settings_service
+from ahuntsic_desktop.services.meetings import attendance, followups, meetings
+from ahuntsic_desktop.services.plan import chantiers
+from ahuntsic_desktop.services.plan import editing as pe
+from ahuntsic_desktop.services.plan.editing import NodeRef
 
 TODAY = date(2026, 6, 1)
 TABLE = "Solidarité Ahuntsic — table de quartier"

@@ -15,11 +15,11 @@ from pypdf import PdfReader
 from python_calamine import CalamineWorkbook
 
 from ahuntsic_desktop.exports.access_package import produce_access_package
+from ahuntsic_desktop.exports.catalog import run_export
 from ahuntsic_desktop.exports.privacy_marks import banner_for
 from ahuntsic_desktop.exports.xlsx import privacy_incidents
 from ahuntsic_desktop.exports.xlsx.list_view import write_list
-from ahuntsic_desktop.services import persons as person_service
-from ahuntsic_desktop.services.exports_catalog import run_export
+from ahuntsic_desktop.services.registry import persons as person_service
 
 from . import test_workbooks_data as data
 from .test_workbooks_data import options

@@ -7,14 +7,14 @@ from datetime import date
 from pypdf import PdfReader
 
 from ahuntsic_desktop.exports.pdf.receipt import write_receipt_file
-from ahuntsic_desktop.services import settings as settings_service
-from ahuntsic_desktop.services.memberships import (
+from ahuntsic_desktop.services.core import settings as settings_service
+from ahuntsic_desktop.services.registry.memberships import (
     CategoryData,
     MembershipData,
     create_category,
     create_membership,
 )
-from ahuntsic_desktop.services.organizations import OrganizationData, create_organization
+from ahuntsic_desktop.services.registry.organizations import OrganizationData, create_organization
 
 
 def test_one_receipt_per_page_with_amount_in_figures_and_words(db, tmp_path):

@@ -6,8 +6,8 @@ import datetime as dt
 
 from pypdf import PdfReader
 
-from ahuntsic_desktop.services import settings as settings_service
-from ahuntsic_desktop.services.exports_catalog import ExportOptions, run_export
+from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
+from ahuntsic_desktop.services.core import settings as settings_service
 
 from . import test_workbooks_data as data
 from .test_workbooks_data import PERSONAL, PHONE, options

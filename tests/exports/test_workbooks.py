@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
-from ahuntsic_desktop.services.exports_catalog import KINDS, run_export
+from ahuntsic_desktop.exports.catalog import KINDS, run_export
 
 from . import test_workbooks_data as data
 from .test_workbooks_data import END, EVIL_COMMENT, EVIL_FIRST, EVIL_LAST, EVIL_ORG, START, options
@@ -237,7 +237,7 @@ def test_a_failed_export_leaves_the_previous_file(sample, tmp_path, monkeypatch)
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(Workbook, "save", broken)
-    from ahuntsic_desktop.services.errors import ValidationError
+    from ahuntsic_desktop.services.core.errors import ValidationError
 
     with pytest.raises(ValidationError, match="Impossible d'écrire"):
         run_export(db, "membres", target, options())
@@ -246,7 +246,7 @@ def test_a_failed_export_leaves_the_previous_file(sample, tmp_path, monkeypatch)
 
 
 def test_period_is_checked_in_french(sample, tmp_path):
-    from ahuntsic_desktop.services.errors import ValidationError
+    from ahuntsic_desktop.services.core.errors import ValidationError
 
     with pytest.raises(ValidationError, match="La fin de la période précède son début"):
         export(sample, "presences", tmp_path, start=END, end=START)

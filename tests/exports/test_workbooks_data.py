@@ -34,8 +34,8 @@ from ahuntsic_desktop.domain import (
     Resolution,
     Target,
 )
-from ahuntsic_desktop.services import settings as settings_service
-from ahuntsic_desktop.services.exports_catalog import ExportOptions
+from ahuntsic_desktop.exports.catalog import ExportOptions
+from ahuntsic_desktop.services.core import settings as settings_service
 
 TODAY = dt.date(2026, 1, 15)
 START, END = dt.date(2025, 4, 1), dt.date(2026, 3, 31)

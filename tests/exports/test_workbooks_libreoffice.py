@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from ahuntsic_desktop.services import plan_roundtrip
-from ahuntsic_desktop.services.exports_catalog import KINDS, run_export
+from ahuntsic_desktop.exports.catalog import KINDS, run_export
+from ahuntsic_desktop.services.plan import roundtrip as plan_roundtrip
 
 from . import test_workbooks_data as data
 from .test_workbooks_data import EVIL_COMMENT, EVIL_FIRST, EVIL_LAST, EVIL_ORG, options

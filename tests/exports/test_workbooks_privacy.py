@@ -9,9 +9,9 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import select
 
 from ahuntsic_desktop.domain import Person
-from ahuntsic_desktop.services import reporting
-from ahuntsic_desktop.services.exports_catalog import ExportOptions, run_export
-from ahuntsic_desktop.services.reporting import consented_person_ids
+from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
+from ahuntsic_desktop.services.funding import report as funder_report
+from ahuntsic_desktop.services.registry import consented_person_ids
 
 from . import test_workbooks_data as data
 from .test_workbooks_data import PERSONAL, PHONE, options
@@ -93,7 +93,7 @@ def test_with_the_option_only_those_who_consented_to_funders(sample, tmp_path):
 
 
 def test_demo_funder_report_has_no_email_or_phone(demo, tmp_path):
-    funders = reporting.funder_choices(demo)
+    funders = funder_report.funder_choices(demo)
     path = run_export(
         demo,
         "reddition",
@@ -109,7 +109,7 @@ def test_demo_funder_report_has_no_email_or_phone(demo, tmp_path):
 
 
 def test_demo_contacts_for_a_funder_are_those_who_consented_to_funders(demo, tmp_path):
-    funders = reporting.funder_choices(demo)
+    funders = funder_report.funder_choices(demo)
     day = dt.date(2026, 3, 31)
     path = run_export(
         demo,

@@ -7,9 +7,9 @@ import pytest
 from openpyxl import load_workbook
 
 from ahuntsic_desktop.domain import Means, Target
-from ahuntsic_desktop.services import plan_roundtrip
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.exports_catalog import run_export
+from ahuntsic_desktop.exports.catalog import run_export
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.plan import roundtrip as plan_roundtrip
 
 from . import test_workbooks_data as data
 from .test_workbooks_data import EVIL_COMMENT, TODAY, options

@@ -8,7 +8,7 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import insert
 
 from ahuntsic_desktop.domain import FollowUp, Membership, MembershipCategory, Person
-from ahuntsic_desktop.services.exports_catalog import ExportOptions, run_export
+from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
 
 ROWS = 10_000
 

@@ -29,7 +29,7 @@ from ahuntsic_desktop.domain import (
     Representation,
     Resolution,
 )
-from ahuntsic_desktop.services import settings as settings_service
+from ahuntsic_desktop.services.core import settings as settings_service
 
 NAME = "Élise Côté-Lévesque"
 EMAIL = "elise.cote@exemple.org"
@@ -229,11 +229,12 @@ def spread_everywhere(db, world: World) -> Everywhere:
     """Élise also had a second record (« Elise Cote-Levesque », another email, her phone
     written another way), merged into hers; and her name, email and phone appear in every
     kind of free text, in every form people write them."""
-    from ahuntsic_desktop.services import merge
-    from ahuntsic_desktop.services.persons import PersonData, create_person
+    from ahuntsic_desktop.services.registry import merge
+    from ahuntsic_desktop.services.registry.persons import PersonData, save_person
 
-    duplicate = create_person(
+    duplicate = save_person(
         db,
+        None,
         PersonData(
             first_name="Elise",
             last_name="Cote-Levesque",

@@ -20,9 +20,10 @@ from ahuntsic_desktop.domain import (
 )
 from ahuntsic_desktop.domain.enums import AuditAction
 from ahuntsic_desktop.i18n import format_money
-from ahuntsic_desktop.services import audit, journal, merge, persons
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.persons import PersonData
+from ahuntsic_desktop.services.core import audit, journal
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.registry import merge, persons
+from ahuntsic_desktop.services.registry.persons import PersonData
 
 
 def trail(db, entity: str | None = None, entity_id: int | None = None) -> list[AuditEntry]:
@@ -44,8 +45,10 @@ def named(db):
 
 def test_create_change_archive_restore_delete_of_a_person(named):
     db = named
-    pid = persons.create_person(db, PersonData(first_name="Ana", last_name="Roy", email="a@b.ca"))
-    persons.update_person(
+    pid = persons.save_person(
+        db, None, PersonData(first_name="Ana", last_name="Roy", email="a@b.ca")
+    )
+    persons.save_person(
         db, pid, PersonData(first_name="Ana", last_name="Roy-Côté", email="ana@b.ca")
     )
     persons.archive_person(db, pid)
@@ -76,7 +79,7 @@ def test_create_change_archive_restore_delete_of_a_person(named):
 
 def test_without_a_user_name_the_account_name_is_used(db, monkeypatch):
     monkeypatch.setattr(audit.getpass, "getuser", lambda: "poste-accueil")
-    persons.create_person(db, PersonData(last_name="Tremblay"))
+    persons.save_person(db, None, PersonData(last_name="Tremblay"))
     assert trail(db, "person")[0].user == "poste-accueil"
 
 
@@ -88,18 +91,18 @@ def test_an_entry_is_written_in_the_same_transaction(db):
         raise RuntimeError("annulé")
     assert trail(db) == []  # rolled back with the change
     with pytest.raises(ValidationError):  # a refused change writes nothing either
-        persons.create_person(db, PersonData())
+        persons.save_person(db, None, PersonData())
     assert trail(db) == []
 
 
 def test_nothing_is_recorded_when_nothing_changed(db):
-    pid = persons.create_person(db, PersonData(first_name="Léa", last_name="Roy"))
-    persons.update_person(db, pid, PersonData(first_name="Léa", last_name="Roy"))
+    pid = persons.save_person(db, None, PersonData(first_name="Léa", last_name="Roy"))
+    persons.save_person(db, pid, PersonData(first_name="Léa", last_name="Roy"))
     assert [e.action for e in trail(db)] == ["creation"]
 
 
 def test_values_set_without_being_loaded_still_say_what_they_were(db):
-    pid = persons.create_person(db, PersonData(first_name="Léa", last_name="Roy"))
+    pid = persons.save_person(db, None, PersonData(first_name="Léa", last_name="Roy"))
     with db.session() as session:
         person = session.get(Person, pid)
         session.expire(person)
@@ -125,7 +128,9 @@ def test_changing_a_link_records_the_new_id(db):
 
 
 def test_anonymised_persons_never_have_personal_values_logged(db):
-    pid = persons.create_person(db, PersonData(first_name="Élise", last_name="Côté", phone=None))
+    pid = persons.save_person(
+        db, None, PersonData(first_name="Élise", last_name="Côté", phone=None)
+    )
     with db.session() as session:
         person = session.get(Person, pid)
         person.first_name, person.last_name = "", f"Personne anonymisée #{pid}"
@@ -143,9 +148,9 @@ def test_anonymised_persons_never_have_personal_values_logged(db):
 def test_a_service_writing_its_own_entry_speaks_for_the_record(db):
     """A merge writes « fusion » entries; the automatic ones for the same records in that
     transaction (the loser's archiving, the keeper's filled fields) are withdrawn."""
-    keep = persons.create_person(db, PersonData(first_name="Marie", last_name="Côté"))
-    lose = persons.create_person(
-        db, PersonData(first_name="marie", last_name="cote", email="m@exemple.org")
+    keep = persons.save_person(db, None, PersonData(first_name="Marie", last_name="Côté"))
+    lose = persons.save_person(
+        db, None, PersonData(first_name="marie", last_name="cote", email="m@exemple.org")
     )
     merge.merge(db, "person", keep, lose)
     assert [e.action for e in trail(db, "person", keep)] == ["creation", "fusion"]

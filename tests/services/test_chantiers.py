@@ -7,11 +7,12 @@ from datetime import date, datetime
 import pytest
 
 from ahuntsic_desktop.domain import Organization, Person, Representation
-from ahuntsic_desktop.services import attendance, chantiers, followups, meetings
-from ahuntsic_desktop.services import plan_editing as pe
-from ahuntsic_desktop.services.chantier_matrix import participation_matrix
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.plan_editing import NodeRef
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.meetings import attendance, followups, meetings
+from ahuntsic_desktop.services.plan import chantiers
+from ahuntsic_desktop.services.plan import editing as pe
+from ahuntsic_desktop.services.plan.chantier_matrix import participation_matrix
+from ahuntsic_desktop.services.plan.editing import NodeRef
 
 TODAY = date(2026, 6, 1)
 

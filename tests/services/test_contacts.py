@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from ahuntsic_desktop.domain import Consent
-from ahuntsic_desktop.services.contacts import email_addresses, members_of_memberships
-from ahuntsic_desktop.services.memberships import (
+from ahuntsic_desktop.services.registry.contacts import email_addresses, members_of_memberships
+from ahuntsic_desktop.services.registry.memberships import (
     CategoryData,
     MembershipData,
     create_category,
     create_membership,
 )
-from ahuntsic_desktop.services.organizations import OrganizationData, create_organization
-from ahuntsic_desktop.services.persons import PersonData, create_person
+from ahuntsic_desktop.services.registry.organizations import OrganizationData, create_organization
+from ahuntsic_desktop.services.registry.persons import PersonData, save_person
 
 TODAY = date(2026, 11, 26)
 
@@ -28,10 +28,10 @@ def consent(db, person_id, granted, withdrawn=None, purpose="contact_courriel"):
 
 
 def test_only_consenting_persons_and_organisations(db):
-    yes = create_person(db, PersonData("Ana", "Oui", email="ana@exemple.org"))
-    withdrawn = create_person(db, PersonData("Bo", "Retiré", email="bo@exemple.org"))
-    photos_only = create_person(db, PersonData("Cy", "Photos", email="cy@exemple.org"))
-    no_email = create_person(db, PersonData("Di", "Sans"))
+    yes = save_person(db, None, PersonData("Ana", "Oui", email="ana@exemple.org"))
+    withdrawn = save_person(db, None, PersonData("Bo", "Retiré", email="bo@exemple.org"))
+    photos_only = save_person(db, None, PersonData("Cy", "Photos", email="cy@exemple.org"))
+    no_email = save_person(db, None, PersonData("Di", "Sans"))
     org = create_organization(db, OrganizationData("Centre", email="info@centre.org"))
     org_no_email = create_organization(db, OrganizationData("Muet"))
     consent(db, yes, date(2025, 1, 1))
@@ -53,7 +53,7 @@ def test_only_consenting_persons_and_organisations(db):
 def test_members_of_memberships(db):
     category = create_category(db, CategoryData("Régulier"))
     org = create_organization(db, OrganizationData("Centre"))
-    person = create_person(db, PersonData("Ana", "Oui"))
+    person = save_person(db, None, PersonData("Ana", "Oui"))
     ids = [
         create_membership(db, MembershipData(2026, category, organization_id=org)),
         create_membership(db, MembershipData(2026, category, person_id=person)),

@@ -21,7 +21,7 @@ from ahuntsic_desktop.domain import (
     Pillar,
     ReportingDeadline,
 )
-from ahuntsic_desktop.services import dashboard
+from ahuntsic_desktop.services.reports import dashboard
 
 TODAY = date(2026, 6, 15)  # membership year 2026 (April 2026 to March 2027)
 ARCHIVED = datetime(2026, 1, 1)

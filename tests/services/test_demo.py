@@ -40,9 +40,9 @@ from ahuntsic_desktop.domain.enums import (
     ParticipationFormat,
     Sector,
 )
-from ahuntsic_desktop.services import settings
+from ahuntsic_desktop.services.core import settings
+from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.demo import generate_demo, write_demo_file
-from ahuntsic_desktop.services.errors import ValidationError
 from ahuntsic_desktop.store import Database
 
 TODAY = dt.date(2026, 5, 15)

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from ahuntsic_desktop.services import validation as v
-from ahuntsic_desktop.services.errors import ValidationError
+from ahuntsic_desktop.services.core import validation as v
+from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.importing import values as cv
 from ahuntsic_desktop.services.importing.model import Reason
 

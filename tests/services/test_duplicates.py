@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import insert
 
 from ahuntsic_desktop.domain import Organization, Person
-from ahuntsic_desktop.services.duplicates import (
+from ahuntsic_desktop.services.registry.duplicates import (
     DuplicateIndex,
     name_key,
     phone_key,

@@ -20,7 +20,7 @@ from ahuntsic_desktop.domain import (
     Target,
 )
 from ahuntsic_desktop.services import evaluation as ev
-from ahuntsic_desktop.services.errors import NotFoundError, ValidationError
+from ahuntsic_desktop.services.core.errors import NotFoundError, ValidationError
 
 TODAY = date(2026, 6, 1)
 
@@ -280,7 +280,7 @@ def test_no_evaluated_plan_is_explained(db):
 
 
 def test_evaluation_changes_are_kept_in_the_journal(db, plan):
-    from ahuntsic_desktop.services import journal
+    from ahuntsic_desktop.services.core import journal
 
     work_id = ev.save_work(db, plan["plan"], ev.PROJECT, ev.WorkForm("Marché d'été"))
     ev.save_work(db, plan["plan"], ev.PROJECT, ev.WorkForm("Marché public d'été"), work_id)

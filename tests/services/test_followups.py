@@ -7,10 +7,10 @@ from datetime import date
 import pytest
 
 from ahuntsic_desktop.domain import ActionPlan, Chantier, FollowUp, Person
-from ahuntsic_desktop.services import followups, meetings
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.followups import FollowUpData
-from ahuntsic_desktop.services.meetings import MeetingData
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.meetings import followups, meetings
+from ahuntsic_desktop.services.meetings.followups import FollowUpData
+from ahuntsic_desktop.services.meetings.meetings import MeetingData
 
 TODAY = date(2026, 6, 15)
 

@@ -6,8 +6,8 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ahuntsic_desktop.domain import FundingAgreement, PartnerRole, ReportingDeadline
-from ahuntsic_desktop.services.errors import NotFoundError, ValidationError
-from ahuntsic_desktop.services.funding import (
+from ahuntsic_desktop.services.core.errors import NotFoundError, ValidationError
+from ahuntsic_desktop.services.funding.agreements import (
     AgreementData,
     DeadlineState,
     add_deadline,
@@ -25,7 +25,7 @@ from ahuntsic_desktop.services.funding import (
     upcoming_deadlines,
     update_agreement,
 )
-from ahuntsic_desktop.services.organizations import (
+from ahuntsic_desktop.services.registry.organizations import (
     OrganizationData,
     create_organization,
     delete_organization,

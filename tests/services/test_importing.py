@@ -14,9 +14,7 @@ from sqlalchemy import func, select
 from ahuntsic_desktop.domain import AuditEntry, Membership, Organization, Person, Representation
 from ahuntsic_desktop.exports.xlsx.import_report import write_import_report
 from ahuntsic_desktop.exports.xlsx.import_template import write_import_template
-from ahuntsic_desktop.services import memberships as membership_service
-from ahuntsic_desktop.services import organizations, persons
-from ahuntsic_desktop.services.errors import ValidationError
+from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.importing import (
     Cancelled,
     ImportKind,
@@ -28,6 +26,8 @@ from ahuntsic_desktop.services.importing import (
     read_source,
     save_mapping,
 )
+from ahuntsic_desktop.services.registry import memberships as membership_service
+from ahuntsic_desktop.services.registry import organizations, persons
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 TODAY = date(2026, 5, 1)
@@ -61,7 +61,7 @@ def table(db):
     )
     organizations.create_organization(db, organizations.OrganizationData(messy.ORGANIZATION))
     first, last, email = messy.EXISTING_PERSON
-    persons.create_person(db, persons.PersonData(first, last, email))
+    persons.save_person(db, None, persons.PersonData(first, last, email))
     return db
 
 

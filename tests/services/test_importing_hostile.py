@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl.worksheet import _reader
 
-from ahuntsic_desktop.services.errors import ValidationError
+from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.importing import (
     ImportKind,
     Reason,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from ahuntsic_desktop.services.errors import ValidationError
+from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.importing import (
     ImportKind,
     guess_kind,

@@ -14,7 +14,6 @@ from sqlalchemy import func, select
 
 from ahuntsic_desktop.domain import Membership, Organization
 from ahuntsic_desktop.domain.enums import PaymentMethod, Sector
-from ahuntsic_desktop.services import memberships as membership_service
 from ahuntsic_desktop.services.importing import (
     ImportKind,
     ImportOptions,
@@ -29,6 +28,7 @@ from ahuntsic_desktop.services.importing import (
     value_choices,
 )
 from ahuntsic_desktop.services.importing.value_maps import value_key
+from ahuntsic_desktop.services.registry import memberships as membership_service
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 TODAY = date(2026, 5, 1)

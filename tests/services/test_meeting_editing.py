@@ -13,11 +13,12 @@ from ahuntsic_desktop.domain import (
     Person,
     Representation,
 )
-from ahuntsic_desktop.services import attendance, followups, meeting_editing, meeting_minutes
-from ahuntsic_desktop.services import meetings as meeting_service
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.followups import FollowUpData
-from ahuntsic_desktop.services.meetings import MeetingData
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.meetings import attendance, followups, meetings, pick_lists
+from ahuntsic_desktop.services.meetings import meetings as meeting_service
+from ahuntsic_desktop.services.meetings import minutes as meeting_minutes
+from ahuntsic_desktop.services.meetings.followups import FollowUpData
+from ahuntsic_desktop.services.meetings.meetings import MeetingData
 
 DAY = date(2026, 5, 12)
 
@@ -54,12 +55,12 @@ def member_org(db, name: str, delegate: tuple[str, str]) -> tuple[int, int]:
     ],
 )
 def test_split_full_name(text, expected):
-    assert meeting_editing.split_full_name(text) == expected
+    assert attendance.split_full_name(text) == expected
 
 
 def test_walk_in_creates_the_person_present_in_one_go(db):
     mid = meeting(db)
-    added = meeting_editing.add_walk_in(db, mid, "  Aïcha   Benali ")
+    added = attendance.add_walk_in(db, mid, "  Aïcha   Benali ")
     assert added.created_person and added.name == "Aïcha Benali"
     [row] = attendance.list_attendance(db, mid)
     assert (row.person_name, row.status, row.invited) == ("Aïcha Benali", "present", False)
@@ -68,12 +69,12 @@ def test_walk_in_creates_the_person_present_in_one_go(db):
 def test_walk_in_reuses_a_known_person_and_refuses_twice(db):
     mid = meeting(db)
     org_id, person_id = member_org(db, "Maison des jeunes", ("Luc", "Héroux"))
-    added = meeting_editing.add_walk_in(db, mid, "luc heroux")
+    added = attendance.add_walk_in(db, mid, "luc heroux")
     assert (added.person_id, added.created_person) == (person_id, False)
     [row] = attendance.list_attendance(db, mid)
     assert (row.organization_id, row.voting) == (org_id, True)
     with pytest.raises(ValidationError) as error:
-        meeting_editing.add_walk_in(db, mid, "Luc Héroux")
+        attendance.add_walk_in(db, mid, "Luc Héroux")
     assert error.value.message == "Luc Héroux figure déjà dans les présences de cette rencontre."
     with db.session() as session:
         assert session.query(Person).count() == 1
@@ -84,7 +85,7 @@ def test_walk_in_with_an_ambiguous_name_asks_to_choose(db):
     with db.session() as session:
         session.add_all([Person(first_name="Jean", last_name="Roy") for _ in range(2)])
     with pytest.raises(ValidationError, match="Plusieurs personnes"):
-        meeting_editing.add_walk_in(db, mid, "Jean Roy")
+        attendance.add_walk_in(db, mid, "Jean Roy")
     assert attendance.list_attendance(db, mid) == []
 
 
@@ -92,8 +93,8 @@ def test_invite_members_lists_delegates_once(db):
     mid = meeting(db)
     member_org(db, "A", ("Ann", "Alpha"))
     member_org(db, "B", ("Bob", "Beta"))
-    assert meeting_editing.invite_members(db, mid) == 2
-    assert meeting_editing.invite_members(db, mid) == 0
+    assert attendance.invite_members(db, mid) == 2
+    assert attendance.invite_members(db, mid) == 0
     rows = attendance.list_attendance(db, mid)
     assert [(r.person_name, r.status, r.voting) for r in rows] == [
         ("Ann Alpha", "invite", True),
@@ -105,25 +106,25 @@ def test_person_choices_show_the_organisation(db):
     member_org(db, "Maison des jeunes", ("Luc", "Héroux"))
     with db.session() as session:
         session.add(Person(first_name="Zoé", last_name="Abel"))
-    labels = [c.label for c in meeting_editing.person_choices(db, DAY)]
+    labels = [c.label for c in pick_lists.person_choices(db, DAY)]
     assert labels == ["Zoé Abel", "Luc Héroux (Maison des jeunes)"]
 
 
 def test_participant_counts(db):
     mid = meeting(db, kind="participation", participation_format="micro_trottoir")
-    meeting_editing.set_participant_count(db, mid, "citoyen", 12)
-    meeting_editing.set_participant_count(db, mid, "citoyen", 14)
-    counts = meeting_editing.participant_counts(db, mid)
+    meetings.set_participant_count(db, mid, "citoyen", 12)
+    meetings.set_participant_count(db, mid, "citoyen", 14)
+    counts = meetings.participant_counts(db, mid)
     assert counts["citoyen"] == 14 and counts["communautaire"] == 0
     with pytest.raises(ValidationError):
-        meeting_editing.set_participant_count(db, mid, "citoyen", -1)
+        meetings.set_participant_count(db, mid, "citoyen", -1)
 
 
 def test_meeting_follow_ups(db):
     first, second = meeting(db), meeting(db, day=date(2026, 6, 9))
     followups.add_follow_up(db, FollowUpData("Envoyer le bilan", meeting_id=first))
-    assert len(meeting_editing.list_meeting_follow_ups(db, first, today=DAY)) == 1
-    assert len(meeting_editing.list_meeting_follow_ups(db, second, today=DAY)) == 0
+    assert len(followups.list_meeting_follow_ups(db, first, today=DAY)) == 1
+    assert len(followups.list_meeting_follow_ups(db, second, today=DAY)) == 0
 
 
 def test_approve_minutes_by_the_next_meeting(db):

@@ -16,10 +16,10 @@ from ahuntsic_desktop.domain import (
     Organization,
     Person,
 )
-from ahuntsic_desktop.services import agenda, attendance, meetings
-from ahuntsic_desktop.services.agenda import AgendaItemData
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.meetings import MeetingData
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.meetings import agenda, attendance, meetings, quorum
+from ahuntsic_desktop.services.meetings.agenda import AgendaItemData
+from ahuntsic_desktop.services.meetings.meetings import MeetingData
 
 DAY = date(2026, 5, 12)  # membership year 2026 (April to March)
 
@@ -198,13 +198,13 @@ def test_quorum_reached_then_lost(db):
     (observer,) = people(db, 1, voting=False)
     for person_id in [*voters, observer]:
         attendance.set_attendance(db, meeting_id, person_id, "present")
-    state = attendance.quorum(db, meeting_id)
+    state = quorum.quorum(db, meeting_id)
     assert (state.required, state.present_voting, state.reached) == (10, 12, True)
     assert state.message == "Quorum atteint : 12 membres votants sur 10 requis"
 
     for person_id in voters[:9]:
         attendance.set_attendance(db, meeting_id, person_id, "absent")
-    state = attendance.quorum(db, meeting_id)
+    state = quorum.quorum(db, meeting_id)
     assert (state.present_voting, state.reached) == (3, False)
     assert state.message == "Quorum non atteint : 3 membres votants sur 10 requis"
     voting = {r.person_id: r.voting for r in attendance.list_attendance(db, meeting_id)}
@@ -235,7 +235,7 @@ def test_quorum_percent_rule_and_votes_through_organisation(db):
     rows = {r.person_id: r for r in attendance.list_attendance(db, meeting_id)}
     assert [rows[i].voting for i in ids] == [True, True, False, False]
     assert rows[ids[0]].organization_name == "Maison des jeunes"
-    state = attendance.quorum(db, meeting_id)
+    state = quorum.quorum(db, meeting_id)
     # Two delegates of one member organisation are one voting member.
     assert (state.required, state.present_voting, state.reached) == (1, 1, True)
     assert state.message == "Quorum atteint : 1 membre votant sur 1 requis"

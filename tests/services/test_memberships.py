@@ -6,32 +6,34 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
 from ahuntsic_desktop.domain import Membership, MembershipCategory
-from ahuntsic_desktop.services import settings
-from ahuntsic_desktop.services.errors import NotFoundError, ValidationError
-from ahuntsic_desktop.services.memberships import (
+from ahuntsic_desktop.services.core import settings
+from ahuntsic_desktop.services.core.errors import NotFoundError, ValidationError
+from ahuntsic_desktop.services.registry.memberships import (
     CategoryData,
     MembershipData,
-    MemberStatus,
     create_category,
     create_membership,
     delete_category,
     delete_membership,
     get_category,
-    is_voting_member_on,
     list_categories,
     list_memberships,
-    member_status,
-    member_status_of,
-    memberships_to_renew,
     record_payment,
     update_category,
 )
-from ahuntsic_desktop.services.organizations import (
+from ahuntsic_desktop.services.registry.organizations import (
     OrganizationData,
     archive_organization,
     create_organization,
 )
-from ahuntsic_desktop.services.persons import PersonData, create_person
+from ahuntsic_desktop.services.registry.persons import PersonData, save_person
+from ahuntsic_desktop.services.registry.standing import (
+    MemberStatus,
+    is_voting_member_on,
+    member_status,
+    member_status_of,
+    memberships_to_renew,
+)
 
 TODAY = date(2026, 5, 15)  # membership year 2026-2027 (the year starts in April)
 
@@ -66,7 +68,7 @@ def org(db):
 
 @pytest.fixture
 def person(db):
-    return create_person(db, PersonData("Marie", "Tremblay"))
+    return save_person(db, None, PersonData("Marie", "Tremblay"))
 
 
 # -- categories ---------------------------------------------------------------------------
@@ -262,7 +264,7 @@ def test_statuses_in_lists(db, regular, org, person):
 
 
 def test_voting_member_follows_category_payment_and_membership_year(db, regular, observer, org):
-    person = create_person(db, PersonData("Marie", "Tremblay"))
+    person = save_person(db, None, PersonData("Marie", "Tremblay"))
     membership = create_membership(db, MembershipData(2026, regular, person_id=person))
     meeting_day = date(2026, 6, 10)
     assert not is_voting_member_on(db, meeting_day, person_id=person)  # unpaid

@@ -27,9 +27,9 @@ from ahuntsic_desktop.domain import (
     Representation,
     Resolution,
 )
-from ahuntsic_desktop.services import merge as merge_service
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.merge import merge, merge_preview
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.registry import merge as merge_service
+from ahuntsic_desktop.services.registry.merge import merge, merge_preview
 
 
 @pytest.fixture
@@ -268,7 +268,7 @@ def test_merge_organizations(db, world):
 
 def test_every_reference_has_a_label():
     """A new foreign key to persons or organisations needs a line in the merge preview."""
-    from ahuntsic_desktop.services.merge_details import LABELS
+    from ahuntsic_desktop.services.registry.merge_details import LABELS
 
     missing = [
         (table.name, column)

@@ -13,9 +13,10 @@ from ahuntsic_desktop.domain import (
     Person,
     Representation,
 )
-from ahuntsic_desktop.services import funding, memberships, persons
-from ahuntsic_desktop.services.errors import NotFoundError, ValidationError
-from ahuntsic_desktop.services.organizations import (
+from ahuntsic_desktop.services.core.errors import NotFoundError, ValidationError
+from ahuntsic_desktop.services.funding import agreements as funding
+from ahuntsic_desktop.services.registry import memberships, persons
+from ahuntsic_desktop.services.registry.organizations import (
     OrganizationData,
     archive_organization,
     create_organization,
@@ -157,7 +158,7 @@ def test_delete_unreferenced_with_its_partner_roles(db):
 
 def test_delete_referenced_organisation_refused(db):
     org_id = create_organization(db, OrganizationData("CJE Ahuntsic"))
-    person_id = persons.create_person(db, persons.PersonData("Marie", "Tremblay"))
+    person_id = persons.save_person(db, None, persons.PersonData("Marie", "Tremblay"))
     persons.add_representation(db, person_id, org_id, "delegue", date(2024, 1, 1))
     with refused(None) as info:
         delete_organization(db, org_id)
@@ -255,8 +256,8 @@ def test_list_uses_a_fixed_number_of_queries(db):
 
 def test_representatives_current_and_past(db):
     org_id = create_organization(db, OrganizationData("CJE Ahuntsic"))
-    marie = persons.create_person(db, persons.PersonData("Marie", "Tremblay"))
-    paul = persons.create_person(db, persons.PersonData("Paul", "Anctil"))
+    marie = persons.save_person(db, None, persons.PersonData("Marie", "Tremblay"))
+    paul = persons.save_person(db, None, persons.PersonData("Paul", "Anctil"))
     old = persons.add_representation(db, paul, org_id, "delegue", date(2020, 1, 1))
     persons.end_representation(db, old, date(2023, 12, 31))
     now = persons.add_representation(db, marie, org_id, "delegue", date(2024, 1, 1))
@@ -281,7 +282,7 @@ def test_missing_organisation(db):
 
 def test_duplicate_caught_from_integrity_error(db, monkeypatch):
     """When the name appears between the check and the insert, the message is the same."""
-    from ahuntsic_desktop.services import organizations
+    from ahuntsic_desktop.services.registry import organizations
 
     create_organization(db, OrganizationData("CJE Ahuntsic"))
     monkeypatch.setattr(organizations, "_name_taken", lambda *args: None)

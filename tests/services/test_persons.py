@@ -6,18 +6,17 @@ from sqlalchemy import event, func, insert, select
 from sqlalchemy.exc import IntegrityError
 
 from ahuntsic_desktop.domain import Consent, Person, Representation
-from ahuntsic_desktop.services import memberships
-from ahuntsic_desktop.services.errors import NotFoundError, ValidationError
-from ahuntsic_desktop.services.organizations import (
+from ahuntsic_desktop.services.core.errors import NotFoundError, ValidationError
+from ahuntsic_desktop.services.registry import memberships
+from ahuntsic_desktop.services.registry.organizations import (
     OrganizationData,
     archive_organization,
     create_organization,
 )
-from ahuntsic_desktop.services.persons import (
+from ahuntsic_desktop.services.registry.persons import (
     PersonData,
     add_representation,
     archive_person,
-    create_person,
     delete_person,
     delete_representation,
     end_representation,
@@ -25,7 +24,7 @@ from ahuntsic_desktop.services.persons import (
     list_person_representations,
     list_persons,
     restore_person,
-    update_person,
+    save_person,
 )
 
 TODAY = date(2026, 5, 15)
@@ -50,8 +49,9 @@ def org(db):
 
 
 def test_create_and_get(db):
-    person_id = create_person(
+    person_id = save_person(
         db,
+        None,
         PersonData(
             first_name=" Josée ",
             last_name="Lévesque",
@@ -71,9 +71,9 @@ def test_create_and_get(db):
 
 
 def test_one_name_is_enough_but_not_none(db):
-    assert create_person(db, PersonData(first_name="Ginette"))
+    assert save_person(db, None, PersonData(first_name="Ginette"))
     with refused("last_name"):
-        create_person(db, PersonData(" ", "  "))
+        save_person(db, None, PersonData(" ", "  "))
     assert count(db, Person) == 1
 
 
@@ -90,16 +90,16 @@ def test_one_name_is_enough_but_not_none(db):
 )
 def test_bad_input_refused_and_nothing_saved(db, field, data):
     with refused(field):
-        create_person(db, data)
+        save_person(db, None, data)
     assert count(db, Person) == 0
 
 
 def test_update_refused_keeps_old_values(db):
-    person_id = create_person(db, PersonData("Marie", "Tremblay", email="marie@exemple.ca"))
+    person_id = save_person(db, None, PersonData("Marie", "Tremblay", email="marie@exemple.ca"))
     with refused("email"):
-        update_person(db, person_id, PersonData("Marie", "Gagnon", email="marie@"))
+        save_person(db, person_id, PersonData("Marie", "Gagnon", email="marie@"))
     assert get_person(db, person_id).last_name == "Tremblay"
-    update_person(db, person_id, PersonData("Marie", "Gagnon"))
+    save_person(db, person_id, PersonData("Marie", "Gagnon"))
     assert get_person(db, person_id) == PersonData("Marie", "Gagnon")
 
 
@@ -114,9 +114,9 @@ def test_bad_sector_refused_by_database_check(db):
 def test_list_persons_with_current_organisations(db, org):
     other = create_organization(db, OrganizationData("Bibliothèque Ahuntsic"))
     former = create_organization(db, OrganizationData("Ancien organisme"))
-    marie = create_person(db, PersonData("Marie", "Tremblay", is_resident=True))
-    paul = create_person(db, PersonData("Paul", "Anctil", sector="municipal"))
-    andre = create_person(db, PersonData("André", "Ébert"))
+    marie = save_person(db, None, PersonData("Marie", "Tremblay", is_resident=True))
+    paul = save_person(db, None, PersonData("Paul", "Anctil", sector="municipal"))
+    andre = save_person(db, None, PersonData("André", "Ébert"))
     add_representation(db, marie, org, "delegue", date(2024, 1, 1))
     add_representation(db, marie, org, "employe", date(2024, 1, 1))  # same org once
     add_representation(db, marie, other, "substitut", date(2025, 1, 1))
@@ -159,7 +159,7 @@ def test_list_persons_is_one_query(db):
 
 
 def test_archive_and_restore(db):
-    person_id = create_person(db, PersonData("Marie", "Tremblay"))
+    person_id = save_person(db, None, PersonData("Marie", "Tremblay"))
     archive_person(db, person_id)
     assert len(list_persons(db)) == 0
     assert list_persons(db, include_archived=True).values("archived") == [True]
@@ -168,7 +168,7 @@ def test_archive_and_restore(db):
 
 
 def test_add_representation_validation(db, org):
-    person_id = create_person(db, PersonData("Marie", "Tremblay"))
+    person_id = save_person(db, None, PersonData("Marie", "Tremblay"))
     with refused("role"):
         add_representation(db, person_id, org, "presidente")
     with refused("end_date"):
@@ -183,7 +183,7 @@ def test_add_representation_validation(db, org):
 
 
 def test_overlapping_representation_refused(db, org):
-    person_id = create_person(db, PersonData("Marie", "Tremblay"))
+    person_id = save_person(db, None, PersonData("Marie", "Tremblay"))
     add_representation(db, person_id, org, "delegue", date(2024, 1, 1), date(2024, 12, 31))
     with refused("role"):
         add_representation(db, person_id, org, "delegue", date(2024, 6, 1))
@@ -193,14 +193,14 @@ def test_overlapping_representation_refused(db, org):
 
 
 def test_representation_of_archived_organisation_refused(db, org):
-    person_id = create_person(db, PersonData("Marie", "Tremblay"))
+    person_id = save_person(db, None, PersonData("Marie", "Tremblay"))
     archive_organization(db, org)
     with refused("organization_id"):
         add_representation(db, person_id, org, "delegue")
 
 
 def test_end_representation(db, org):
-    person_id = create_person(db, PersonData("Marie", "Tremblay"))
+    person_id = save_person(db, None, PersonData("Marie", "Tremblay"))
     rep = add_representation(db, person_id, org, "delegue", date(2024, 1, 1))
     with refused("end_date"):
         end_representation(db, rep, date(2023, 1, 1))
@@ -213,7 +213,7 @@ def test_end_representation(db, org):
 
 
 def test_representation_constraints_in_database(db, org):
-    person_id = create_person(db, PersonData("Marie", "Tremblay"))
+    person_id = save_person(db, None, PersonData("Marie", "Tremblay"))
     with pytest.raises(IntegrityError), db.session() as session:
         session.add(Representation(person_id=person_id, organization_id=org, role="presidente"))
     with pytest.raises(IntegrityError), db.session() as session:
@@ -232,13 +232,13 @@ def test_representation_constraints_in_database(db, org):
 
 
 def test_delete_person(db, org):
-    free = create_person(db, PersonData("Libre", "Comme l'air"))
+    free = save_person(db, None, PersonData("Libre", "Comme l'air"))
     with db.session() as session:
         session.add(Consent(person_id=free, purpose="bottin", granted_on=TODAY))
     delete_person(db, free)
     assert count(db, Consent) == 0
 
-    busy = create_person(db, PersonData("Marie", "Tremblay"))
+    busy = save_person(db, None, PersonData("Marie", "Tremblay"))
     rep = add_representation(db, busy, org, "delegue")
     with refused(None) as info:
         delete_person(db, busy)

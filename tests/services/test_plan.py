@@ -16,8 +16,8 @@ from ahuntsic_desktop.domain import (
     Pillar,
     Target,
 )
-from ahuntsic_desktop.services import plan as plan_service
-from ahuntsic_desktop.services.errors import NotFoundError
+from ahuntsic_desktop.services.core.errors import NotFoundError
+from ahuntsic_desktop.services.plan import plans as plan_service
 
 TODAY = date(2026, 6, 1)
 

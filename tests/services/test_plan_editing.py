@@ -10,10 +10,12 @@ import pytest
 from sqlalchemy import func, select
 
 from ahuntsic_desktop.domain import Means, Orientation, Person, Target
-from ahuntsic_desktop.services import chantiers, followups, meetings, plan
-from ahuntsic_desktop.services import plan_editing as pe
-from ahuntsic_desktop.services.errors import NotFoundError, ValidationError
-from ahuntsic_desktop.services.plan_editing import NodeRef
+from ahuntsic_desktop.services.core.errors import NotFoundError, ValidationError
+from ahuntsic_desktop.services.meetings import followups, meetings
+from ahuntsic_desktop.services.plan import chantiers
+from ahuntsic_desktop.services.plan import editing as pe
+from ahuntsic_desktop.services.plan import plans as plan
+from ahuntsic_desktop.services.plan.editing import NodeRef
 
 
 def numbered(db, plan_id):
@@ -221,7 +223,7 @@ def test_delete_refused_while_history_refers_to_it(db, built):
 
 
 def test_the_side_panel_saves_everything_or_nothing(db, built):
-    from ahuntsic_desktop.services.plan_progress import NodeForm, save_node
+    from ahuntsic_desktop.services.plan.progress import NodeForm, save_node
 
     form = NodeForm(
         title="500 familles rejointes",

@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 
 from ahuntsic_desktop.domain import ActionPlan, Chantier, Means, Orientation, Pillar, Target
 from ahuntsic_desktop.exports.xlsx.plan_template import write_plan_template
-from ahuntsic_desktop.services import plan
-from ahuntsic_desktop.services import plan_editing as pe
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.plan_import import import_plan, read_plan_file
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.plan import editing as pe
+from ahuntsic_desktop.services.plan import plans as plan
+from ahuntsic_desktop.services.plan.importing import import_plan, read_plan_file
 
 HEADER = ["Niveau", "Numéro", "Titre", "Description", "Statut", "Évaluation", "Date",
           "Indicateur", "Cible", "Réel", "Unité", "Commentaire"]  # fmt: skip
@@ -209,7 +209,7 @@ def test_plan_fields_are_checked_before_writing(db, tmp_path):
 def test_a_template_written_in_english_imports_back(db, tmp_path):
     from ahuntsic_desktop import i18n
     from ahuntsic_desktop.exports.xlsx.plan_template import write_plan_template
-    from ahuntsic_desktop.services.plan_import import read_plan_file
+    from ahuntsic_desktop.services.plan.importing import read_plan_file
 
     i18n.set_locale("en_CA")
     path = tmp_path / "template-en.xlsx"

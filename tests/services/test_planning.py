@@ -20,7 +20,7 @@ from ahuntsic_desktop.domain import (
     Theme,
 )
 from ahuntsic_desktop.services import planning
-from ahuntsic_desktop.services.errors import NotFoundError, ValidationError
+from ahuntsic_desktop.services.core.errors import NotFoundError, ValidationError
 from ahuntsic_desktop.services.planning import (
     ActivityData,
     ContributionData,
@@ -396,7 +396,7 @@ def test_deleting_a_process_takes_its_parts_but_not_its_meetings(db, world):
 
 
 def test_merging_two_persons_at_one_activity_keeps_one_participation(db, world):
-    from ahuntsic_desktop.services.merge import merge, merge_preview
+    from ahuntsic_desktop.services.registry.merge import merge, merge_preview
 
     ana, jo, _lou = world["persons"]
     first = _activity(db, world)

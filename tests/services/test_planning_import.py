@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 
 from ahuntsic_desktop.domain import Contribution
 from ahuntsic_desktop.services import planning
-from ahuntsic_desktop.services.errors import ValidationError
+from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.planning import ActivityData, ProcessData
 from ahuntsic_desktop.services.planning import contribution_import as importing
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from ahuntsic_desktop.domain import Indicator
 from ahuntsic_desktop.services import portrait
-from ahuntsic_desktop.services.errors import ValidationError
+from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.portrait import CensusOptions, IndicatorForm
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "census"

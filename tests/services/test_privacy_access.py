@@ -12,7 +12,7 @@ from pypdf import PdfReader
 from ahuntsic_desktop.domain import Base
 from ahuntsic_desktop.exports.access_package import produce_access_package
 from ahuntsic_desktop.exports.json_access import FORMAT, json_value
-from ahuntsic_desktop.services.errors import NotFoundError, ValidationError
+from ahuntsic_desktop.services.core.errors import NotFoundError, ValidationError
 from ahuntsic_desktop.services.privacy import access
 from ahuntsic_desktop.services.privacy.dossier import person_file
 

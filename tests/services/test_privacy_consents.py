@@ -7,9 +7,7 @@ import datetime as dt
 
 import pytest
 
-from ahuntsic_desktop.services import contacts, register
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.persons import PersonData, create_person
+from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.privacy import consents
 from ahuntsic_desktop.services.privacy.consents import (
     consent_states,
@@ -21,14 +19,16 @@ from ahuntsic_desktop.services.privacy.consents import (
     withdraw_purpose,
 )
 from ahuntsic_desktop.services.privacy.erasure import anonymize_person
+from ahuntsic_desktop.services.registry import contacts, register
+from ahuntsic_desktop.services.registry.persons import PersonData, save_person
 
 TODAY = dt.date(2026, 5, 15)
 
 
 @pytest.fixture
 def marie(db):
-    return create_person(
-        db, PersonData(first_name="Marie", last_name="Côté", email="marie@exemple.org")
+    return save_person(
+        db, None, PersonData(first_name="Marie", last_name="Côté", email="marie@exemple.org")
     )
 
 
@@ -101,7 +101,9 @@ def test_a_withdrawal_is_recorded_once_and_a_new_consent_may_follow(db, marie):
 
 
 def test_email_copying_gives_only_consenting_persons(db, marie):
-    paul = create_person(db, PersonData(first_name="Paul", last_name="Roy", email="paul@ex.org"))
+    paul = save_person(
+        db, None, PersonData(first_name="Paul", last_name="Roy", email="paul@ex.org")
+    )
     consent = grant_consent(db, marie, "contact_courriel", dt.date(2026, 1, 1))
     grant_consent(db, paul, "bottin", dt.date(2026, 1, 1))  # another purpose: no email
     selection = contacts.email_addresses(db, person_ids=[marie, paul], today=TODAY)
@@ -114,7 +116,9 @@ def test_email_copying_gives_only_consenting_persons(db, marie):
 
 
 def test_the_member_register_shows_contacts_only_with_consent(db, marie):
-    paul = create_person(db, PersonData(first_name="Paul", last_name="Roy", email="paul@ex.org"))
+    paul = save_person(
+        db, None, PersonData(first_name="Paul", last_name="Roy", email="paul@ex.org")
+    )
     grant_consent(db, paul, "bottin", dt.date(2026, 1, 1))
     persons = register.member_register(db, TODAY, include_contacts=True).persons
     email = persons.column_index("email")

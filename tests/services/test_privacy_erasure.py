@@ -21,9 +21,7 @@ from ahuntsic_desktop.domain import (
     Representation,
     Resolution,
 )
-from ahuntsic_desktop.services import persons as person_service
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.persons import PersonData
+from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.privacy import access
 from ahuntsic_desktop.services.privacy.dossier import person_file
 from ahuntsic_desktop.services.privacy.erasure import (
@@ -33,6 +31,8 @@ from ahuntsic_desktop.services.privacy.erasure import (
     scrub,
 )
 from ahuntsic_desktop.services.privacy.forms import Identity, Record
+from ahuntsic_desktop.services.registry import persons as person_service
+from ahuntsic_desktop.services.registry.persons import PersonData
 
 from .privacy_world import EMAIL, NAME, PHONE, build_world
 
@@ -145,7 +145,7 @@ def test_erasure_cannot_be_repeated_nor_the_record_edited(db, world):
     with pytest.raises(ValidationError):
         anonymize_person(db, world.elise, now=NOW)
     with pytest.raises(ValidationError):
-        person_service.update_person(db, world.elise, PersonData(first_name="Élise"))
+        person_service.save_person(db, world.elise, PersonData(first_name="Élise"))
     assert erasure_preview(db, world.elise).already_anonymized
 
 

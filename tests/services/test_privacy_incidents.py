@@ -11,8 +11,8 @@ from openpyxl import load_workbook
 
 from ahuntsic_desktop.exports.privacy_marks import banner_for, confidential_banner
 from ahuntsic_desktop.exports.xlsx import privacy_incidents
-from ahuntsic_desktop.services import settings as settings_service
-from ahuntsic_desktop.services.errors import ValidationError
+from ahuntsic_desktop.services.core import settings as settings_service
+from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.privacy.incidents import (
     IncidentData,
     create_incident,

@@ -20,8 +20,8 @@ from ahuntsic_desktop.domain import (
     Person,
     Representation,
 )
-from ahuntsic_desktop.services import settings as settings_service
-from ahuntsic_desktop.services.errors import ValidationError
+from ahuntsic_desktop.services.core import settings as settings_service
+from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.privacy import access
 from ahuntsic_desktop.services.privacy.retention import (
     anonymize_many,

@@ -6,15 +6,15 @@ from datetime import date
 
 import pytest
 
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.memberships import (
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.registry.memberships import (
     CategoryData,
     MembershipData,
     create_category,
     create_membership,
 )
-from ahuntsic_desktop.services.organizations import OrganizationData, create_organization
-from ahuntsic_desktop.services.receipts import amount_in_words, receipt_data
+from ahuntsic_desktop.services.registry.organizations import OrganizationData, create_organization
+from ahuntsic_desktop.services.registry.receipts import amount_in_words, receipt_data
 
 
 @pytest.mark.parametrize(

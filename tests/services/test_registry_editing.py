@@ -7,27 +7,29 @@ from datetime import date
 
 import pytest
 
-from ahuntsic_desktop.services import membership_editing, partners, persons, registry_lists
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.memberships import (
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.funding import partners
+from ahuntsic_desktop.services.funding.partners import RoleState
+from ahuntsic_desktop.services.registry import lists as registry_lists
+from ahuntsic_desktop.services.registry import memberships, persons
+from ahuntsic_desktop.services.registry.memberships import (
     CategoryData,
     MembershipData,
     create_category,
     create_membership,
 )
-from ahuntsic_desktop.services.organizations import (
+from ahuntsic_desktop.services.registry.organizations import (
     OrganizationData,
     archive_organization,
     create_organization,
     list_representatives,
 )
-from ahuntsic_desktop.services.partners import RoleState
-from ahuntsic_desktop.services.person_editing import (
+from ahuntsic_desktop.services.registry.persons import (
+    PersonData,
     RepresentationChanges,
     RepresentationDraft,
     save_person,
 )
-from ahuntsic_desktop.services.persons import PersonData
 
 TODAY = date(2026, 11, 26)
 
@@ -87,7 +89,7 @@ def test_membership_form_and_payment(db):
     citizen = create_category(db, CategoryData("Citoyen", for_organizations=False))
     org = create_organization(db, OrganizationData("Centre"))
     membership = create_membership(db, MembershipData(2026, regular, organization_id=org))
-    detail = membership_editing.get_membership(db, membership)
+    detail = memberships.get_membership(db, membership)
     assert (detail.member_name, detail.member_kind, detail.year_label) == (
         "Centre",
         "organization",
@@ -95,26 +97,26 @@ def test_membership_form_and_payment(db):
     )
     assert detail.data.dues_cents == 5000 and detail.voting
     with pytest.raises(ValidationError) as info:
-        membership_editing.update_membership(
+        memberships.update_membership(
             db, membership, MembershipData(2026, citizen, dues_cents="50")
         )
     assert info.value.field == "category_id"
     with pytest.raises(ValidationError) as info:
-        membership_editing.update_membership(
+        memberships.update_membership(
             db, membership, MembershipData(2026, regular, dues_cents="-5")
         )
     assert info.value.field == "dues"
     with pytest.raises(ValidationError) as info:
-        membership_editing.update_membership(
+        memberships.update_membership(
             db, membership, MembershipData(2026, regular, dues_cents="50", payment_method="cheque")
         )
     assert info.value.field == "paid_on"
-    number = membership_editing.pay_membership(db, membership, TODAY, "virement", "75,00 $")
+    number = memberships.pay_membership(db, membership, TODAY, "virement", "75,00 $")
     assert number == "2026-0001"
-    data = membership_editing.get_membership(db, membership).data
+    data = memberships.get_membership(db, membership).data
     assert (data.dues_cents, data.paid_on, data.payment_method) == (7500, TODAY, "virement")
     with pytest.raises(ValidationError) as info:
-        membership_editing.pay_membership(db, membership, TODAY, "virement", "cinquante")
+        memberships.pay_membership(db, membership, TODAY, "virement", "cinquante")
     assert info.value.field == "amount"
 
 

@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import select
 
 from ahuntsic_desktop.domain import Membership
-from ahuntsic_desktop.services import renewals
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.memberships import (
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.registry import renewals
+from ahuntsic_desktop.services.registry.memberships import (
     CategoryData,
     MembershipData,
     create_category,
@@ -18,12 +18,12 @@ from ahuntsic_desktop.services.memberships import (
     record_payment,
     update_category,
 )
-from ahuntsic_desktop.services.organizations import (
+from ahuntsic_desktop.services.registry.organizations import (
     OrganizationData,
     archive_organization,
     create_organization,
 )
-from ahuntsic_desktop.services.persons import PersonData, create_person
+from ahuntsic_desktop.services.registry.persons import PersonData, save_person
 
 
 @pytest.fixture
@@ -33,7 +33,7 @@ def setup(db):
         db, CategoryData("Membre citoyen", default_dues_cents=0, for_organizations=False)
     )
     orgs = [create_organization(db, OrganizationData(name)) for name in ("Zeta", "Alpha", "Béta")]
-    person = create_person(db, PersonData("Hélène", "Tremblay"))
+    person = save_person(db, None, PersonData("Hélène", "Tremblay"))
     ids = [
         create_membership(
             db,

@@ -7,10 +7,10 @@ from datetime import date, time
 import pytest
 
 from ahuntsic_desktop.domain import Membership, MembershipCategory, Person, ResolutionCounter
-from ahuntsic_desktop.services import attendance, meetings, resolutions
-from ahuntsic_desktop.services.errors import ValidationError
-from ahuntsic_desktop.services.meetings import MeetingData
-from ahuntsic_desktop.services.resolutions import ResolutionData
+from ahuntsic_desktop.services.core.errors import ValidationError
+from ahuntsic_desktop.services.meetings import attendance, meetings, resolutions
+from ahuntsic_desktop.services.meetings.meetings import MeetingData
+from ahuntsic_desktop.services.meetings.resolutions import ResolutionData
 
 DAY = date(2026, 5, 12)
 

@@ -5,8 +5,8 @@ from decimal import Decimal
 import pytest
 
 from ahuntsic_desktop.domain.enums import Sector
-from ahuntsic_desktop.services import validation as v
-from ahuntsic_desktop.services.errors import ValidationError
+from ahuntsic_desktop.services.core import validation as v
+from ahuntsic_desktop.services.core.errors import ValidationError
 
 
 @contextmanager
@@ -224,8 +224,8 @@ def test_choice():
 def test_amounts_beyond_decimal_precision_are_refused_not_crashed():
     from decimal import Decimal
 
-    from ahuntsic_desktop.services import validation as v
-    from ahuntsic_desktop.services.errors import ValidationError
+    from ahuntsic_desktop.services.core import validation as v
+    from ahuntsic_desktop.services.core.errors import ValidationError
 
     for huge in (Decimal("1e40"), Decimal("-1e40"), Decimal("123456789012345678901234567890.5")):
         with pytest.raises(ValidationError):

@@ -16,7 +16,7 @@ from sqlalchemy import func, insert, select
 import ahuntsic_desktop.services  # noqa: F401  (installs the audit trail)
 from ahuntsic_desktop.domain import Membership, Person
 from ahuntsic_desktop.domain.enums import AuditAction
-from ahuntsic_desktop.services import audit
+from ahuntsic_desktop.services.core import audit
 from ahuntsic_desktop.store import Database
 
 CHUNK = 500
@@ -55,7 +55,7 @@ def bulk_import(path: Path, count: int) -> None:
 
 def bulk_renewal(path: Path, year: int) -> None:
     """Renew every membership of ``year - 1`` into ``year`` (ORM, audited by the listener)."""
-    from ahuntsic_desktop.services import renewals
+    from ahuntsic_desktop.services.registry import renewals
 
     db = Database.open(path, backup=False)
     with db.session() as session:

@@ -18,7 +18,7 @@ import pytest
 from sqlalchemy import insert, select, text
 
 from ahuntsic_desktop.domain import Person, Setting
-from ahuntsic_desktop.services import backup as backup_service
+from ahuntsic_desktop.services.core import backup as backup_service
 from ahuntsic_desktop.store import Database, StoreError, StoreProblem, backups
 from ahuntsic_desktop.store.migrate import head_revision
 

@@ -17,22 +17,22 @@ import pytest
 from sqlalchemy import event, func, insert, select
 
 from ahuntsic_desktop.domain import Membership, Person
-from ahuntsic_desktop.services import backup as backup_service
-from ahuntsic_desktop.services import renewals
-from ahuntsic_desktop.services.errors import ValidationError
+from ahuntsic_desktop.services.core import backup as backup_service
+from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.importing import (
     check_rows,
     commit_rows,
     initial_mapping,
     read_source,
 )
-from ahuntsic_desktop.services.memberships import (
+from ahuntsic_desktop.services.registry import renewals
+from ahuntsic_desktop.services.registry.memberships import (
     CategoryData,
     MembershipData,
     create_category,
     create_membership,
 )
-from ahuntsic_desktop.services.organizations import OrganizationData, create_organization
+from ahuntsic_desktop.services.registry.organizations import OrganizationData, create_organization
 from ahuntsic_desktop.store import Database, StoreError, StoreProblem, backups, engine
 
 FAST = 50  # ms a write waits for another program in these tests

@@ -19,15 +19,15 @@ from ahuntsic_desktop import paths, private_files
 from ahuntsic_desktop.cli import main
 from ahuntsic_desktop.domain import Person
 from ahuntsic_desktop.exports.xlsx.common import save_atomically
-from ahuntsic_desktop.services import backup as backup_service
+from ahuntsic_desktop.services.core import backup as backup_service
 from ahuntsic_desktop.services.importing import (
     check_rows,
     commit_rows,
     initial_mapping,
     read_source,
 )
-from ahuntsic_desktop.services.persons import PersonData, create_person
 from ahuntsic_desktop.services.privacy import anonymize_person
+from ahuntsic_desktop.services.registry.persons import PersonData, save_person
 from ahuntsic_desktop.store import Database, StoreError, StoreProblem
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
@@ -49,7 +49,7 @@ def data_file(tmp_path):
     folder.mkdir()
     path = folder / "table.sqlite"
     db = Database.open(path, create=True)
-    create_person(db, PersonData("Jean", "Lapointe", "jean.lapointe@exemple.org"))
+    save_person(db, None, PersonData("Jean", "Lapointe", "jean.lapointe@exemple.org"))
     db.close()
     return path
 
@@ -70,7 +70,7 @@ def test_a_read_only_export_writes_nothing_beside_the_data_file(data_file, tmp_p
 def test_read_only_sees_what_an_open_writer_committed(data_file):
     writer = Database.open(data_file)
     try:
-        create_person(writer, PersonData("Ana", "Nouvelle"))
+        save_person(writer, None, PersonData("Ana", "Nouvelle"))
         assert "table.sqlite-wal" in companions(data_file)  # a writer is at work
         reader = Database.open(data_file, read_only=True)
         with reader.session() as session:
@@ -86,7 +86,7 @@ def test_a_reader_opened_alone_sees_a_writer_that_comes_later(data_file):
         with reader.session() as session:  # read as immutable: nobody writes yet
             assert session.scalar(select(func.count()).select_from(Person)) == 1
         writer = Database.open(data_file, backup=False)
-        create_person(writer, PersonData("Ana", "Nouvelle"))
+        save_person(writer, None, PersonData("Ana", "Nouvelle"))
         with reader.session() as session:  # the -wal is noticed: read it
             assert session.scalar(select(func.count()).select_from(Person)) == 2
         writer.close()
@@ -204,7 +204,7 @@ def test_a_deleted_row_leaves_no_copy_in_the_file_or_its_wal(file_db):
 
 def test_an_erasure_leaves_no_copy_of_the_email_in_the_file_or_its_wal(file_db):
     path = Path(file_db.path)
-    pid = create_person(file_db, PersonData("Zéphyrine", SECRET_NAME, SECRET_EMAIL))
+    pid = save_person(file_db, None, PersonData("Zéphyrine", SECRET_NAME, SECRET_EMAIL))
     assert SECRET_EMAIL.encode() in file_bytes(path)
     anonymize_person(file_db, pid, user="Coordination")
     content = file_bytes(path)
@@ -269,7 +269,7 @@ def test_the_data_file_its_copies_and_folders_are_private(tmp_path, monkeypatch,
         assert mode(folder) == 0o700
         path = paths.default_db_path()
         db = Database.open(path, create=True)
-        create_person(db, PersonData("Jean", "Lapointe"))
+        save_person(db, None, PersonData("Jean", "Lapointe"))
         assert mode(path) == 0o600
         assert {mode(path.with_name(path.name + s)) for s in ("-wal", "-shm")} == {0o600}
         backup = db.backup_now()

@@ -17,10 +17,10 @@ from ahuntsic_desktop.domain import (
     Person,
     Representation,
 )
-from ahuntsic_desktop.services import meetings
-from ahuntsic_desktop.services.meetings import MeetingData
+from ahuntsic_desktop.services.meetings import meetings
+from ahuntsic_desktop.services.meetings.meetings import MeetingData
+from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.meetings import MeetingWindow
-from ahuntsic_desktop.ui.pages.base import Context
 
 from .typing import type_text  # noqa: F401 (imported from here by the meeting tests)
 

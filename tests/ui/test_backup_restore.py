@@ -14,8 +14,9 @@ from PySide6.QtCore import QLibraryInfo, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 
 from ahuntsic_desktop.domain import Setting
-from ahuntsic_desktop.services import backup, journal, persons
-from ahuntsic_desktop.services.persons import PersonData
+from ahuntsic_desktop.services.core import backup, journal
+from ahuntsic_desktop.services.registry import persons
+from ahuntsic_desktop.services.registry.persons import PersonData
 from ahuntsic_desktop.store import Database, backups
 from ahuntsic_desktop.ui.backup_dialogs import RestoreDialog
 from ahuntsic_desktop.ui.main_window import MainWindow
@@ -67,7 +68,7 @@ def test_restore_lists_backups_and_puts_the_chosen_one_back(
         opening_copy.path,
         "SELECT count(*) FROM membership WHERE year = (SELECT max(year) FROM membership)",
     )
-    persons.create_person(db, PersonData(first_name="Ajoutée", last_name="Après"))
+    persons.save_person(db, None, PersonData(first_name="Ajoutée", last_name="Après"))
     before = count(db.path, "SELECT count(*) FROM person")
     seen = {}
 
@@ -232,7 +233,7 @@ def test_the_automatic_backup_of_the_day(qtbot, window):
     opening.path.rename(yesterday)
     window.backup_timer.timeout.emit()  # nothing written since: no copy
     assert len(backups.list_backups(db.path)) == 1
-    persons.create_person(db, PersonData(last_name="Nouvelle"))
+    persons.save_person(db, None, PersonData(last_name="Nouvelle"))
     window.backup_timer.timeout.emit()
     copies = backups.list_backups(db.path)
     assert len(copies) == 2 and copies[0].taken_at.date() == datetime.now().date()

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from ahuntsic_desktop.services import persons
-from ahuntsic_desktop.ui.pages.base import Context
+from ahuntsic_desktop.services.registry import persons
+from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.registry.person_dialog import PersonDialog
 
 from ..dates import DEMO_TODAY

@@ -11,11 +11,11 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from ahuntsic_desktop.services import organizations, persons
-from ahuntsic_desktop.services.duplicates import similar_persons
-from ahuntsic_desktop.services.organizations import OrganizationData
-from ahuntsic_desktop.services.persons import PersonData
-from ahuntsic_desktop.ui.pages.base import Context
+from ahuntsic_desktop.services.registry import organizations, persons
+from ahuntsic_desktop.services.registry.duplicates import similar_persons
+from ahuntsic_desktop.services.registry.organizations import OrganizationData
+from ahuntsic_desktop.services.registry.persons import PersonData
+from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.registry.organization_dialog import OrganizationDialog
 from ahuntsic_desktop.ui.registry.person_dialog import PersonDialog
 
@@ -35,8 +35,9 @@ WAIT_MS = 3000
 @pytest.fixture
 def existing(demo_db):
     """Marie Côté-Lévesque and the Maison des jeunes d'Ahuntsic, already in the file."""
-    marie = persons.create_person(
+    marie = persons.save_person(
         demo_db,
+        None,
         PersonData(
             first_name="Marie",
             last_name="Côté-Lévesque",

@@ -11,8 +11,8 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog
 from python_calamine import CalamineWorkbook
 
-from ahuntsic_desktop.services.exports_catalog import KINDS
-from ahuntsic_desktop.ui.pages.base import Context
+from ahuntsic_desktop.exports.catalog import KINDS
+from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.pages.exports_page import LAST_FOLDER, ExportsPage
 
 from ..dates import DEMO_TODAY
@@ -130,7 +130,7 @@ def test_importing_an_edited_plan_tracking_workbook(
 ):
     from openpyxl import load_workbook
 
-    from ahuntsic_desktop.services.exports_catalog import ExportOptions, run_export
+    from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
     from ahuntsic_desktop.ui.pages import plan_roundtrip_dialog
 
     path = run_export(page.context.db, "plan", tmp_path / "plan.xlsx", ExportOptions())

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from ahuntsic_desktop.services import followups
-from ahuntsic_desktop.ui.pages.base import Context
+from ahuntsic_desktop.services.meetings import followups
+from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.pages.work import MeetingsPage
 
 from ..dates import DEMO_TODAY

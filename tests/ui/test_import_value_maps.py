@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QPushButton, QWizard
 from sqlalchemy import func, select
 
 from ahuntsic_desktop.domain import Membership, Organization
-from ahuntsic_desktop.services import memberships as membership_service
+from ahuntsic_desktop.services.registry import memberships as membership_service
 from ahuntsic_desktop.ui.importing import ImportWizard
 
 from .typing import type_text

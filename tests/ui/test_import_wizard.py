@@ -12,8 +12,8 @@ from python_calamine import CalamineWorkbook
 from sqlalchemy import func, select
 
 from ahuntsic_desktop.domain import Membership, Person, Representation
-from ahuntsic_desktop.services import memberships as membership_service
-from ahuntsic_desktop.services import organizations, persons
+from ahuntsic_desktop.services.registry import memberships as membership_service
+from ahuntsic_desktop.services.registry import organizations, persons
 from ahuntsic_desktop.ui.importing import ImportWizard
 
 from ..dates import DEMO_TODAY
@@ -41,7 +41,7 @@ def table(file_db):
     )
     organizations.create_organization(file_db, organizations.OrganizationData(messy.ORGANIZATION))
     first, last, email = messy.EXISTING_PERSON
-    persons.create_person(file_db, persons.PersonData(first, last, email))
+    persons.save_person(file_db, None, persons.PersonData(first, last, email))
     return file_db
 
 

@@ -9,8 +9,8 @@ from PySide6.QtCore import QDate, Qt
 from sqlalchemy import insert
 
 from ahuntsic_desktop.domain import AuditEntry
-from ahuntsic_desktop.services import organizations, persons
-from ahuntsic_desktop.services.persons import PersonData
+from ahuntsic_desktop.services.registry import organizations, persons
+from ahuntsic_desktop.services.registry.persons import PersonData
 from ahuntsic_desktop.ui.main_window import MainWindow
 from ahuntsic_desktop.ui.pages.journal_page import JournalPage
 from ahuntsic_desktop.ui.record_history import RecordHistory
@@ -47,8 +47,8 @@ def shown(page: JournalPage, column: int) -> list[str]:
 @pytest.fixture
 def history(window):
     db = window.db
-    pid = persons.create_person(db, PersonData(first_name="Nadia", last_name="Roy"))
-    persons.update_person(
+    pid = persons.save_person(db, None, PersonData(first_name="Nadia", last_name="Roy"))
+    persons.save_person(
         db, pid, PersonData(first_name="Nadia", last_name="Roy", email="nadia@exemple.org")
     )
     persons.archive_person(db, pid)

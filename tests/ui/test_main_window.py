@@ -9,9 +9,9 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog, QTreeWidget
 
 from ahuntsic_desktop.store import Database
+from ahuntsic_desktop.text import fold_for_search
 from ahuntsic_desktop.ui.main_window import MainWindow
 from ahuntsic_desktop.ui.pages.base import TabbedListPage
-from ahuntsic_desktop.ui.table_model import fold
 
 from ..dates import DEMO_TODAY
 from .typing import type_text
@@ -92,11 +92,14 @@ def test_sorting_a_column_by_click(qtbot, window):
         pos=QPoint(header.sectionViewportPosition(0) + 10, header.height() // 2),
     )
     names = [view.model().index(r, 0).data() for r in range(view.model().rowCount())]
-    assert names in (sorted(names, key=fold), sorted(names, key=fold, reverse=True))
+    assert names in (
+        sorted(names, key=fold_for_search),
+        sorted(names, key=fold_for_search, reverse=True),
+    )
 
 
 def test_settings_dialog_saves_and_refuses_bad_input(qtbot, window, monkeypatch, demo_db):
-    from ahuntsic_desktop.services import settings
+    from ahuntsic_desktop.services.core import settings
     from ahuntsic_desktop.ui.settings_dialog import SettingsDialog
 
     dialog = SettingsDialog(demo_db, window)

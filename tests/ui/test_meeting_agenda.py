@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ahuntsic_desktop.services import agenda
+from ahuntsic_desktop.services.meetings import agenda
 
 from .meeting_fixtures import (
     click,

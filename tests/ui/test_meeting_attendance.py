@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from ahuntsic_desktop.domain import Person
-from ahuntsic_desktop.services import attendance, meeting_editing, settings
+from ahuntsic_desktop.services.core import settings
+from ahuntsic_desktop.services.meetings import attendance, meetings
 from ahuntsic_desktop.ui.meetings import MeetingWindow
 from ahuntsic_desktop.ui.meetings.attendance_model import (
     ABSENT,
@@ -194,7 +195,7 @@ def test_participant_counts_of_an_activity(qtbot, context, table):
     type_text(qtbot, spin, "23")
     qtbot.keyClick(spin, Qt.Key.Key_Return)
     qtbot.keyClick(tab.sector_spins["communautaire"], Qt.Key.Key_Up)
-    counts = meeting_editing.participant_counts(context.db, meeting_id)
+    counts = meetings.participant_counts(context.db, meeting_id)
     assert (counts["citoyen"], counts["communautaire"]) == (23, 1)
     assert tab.participants_total.text() == "Total : 24 participant·es"
 

@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ahuntsic_desktop.services import attendance, followups, meeting_minutes, meetings, resolutions
-from ahuntsic_desktop.services.followups import FollowUpData
+from ahuntsic_desktop.services.meetings import attendance, followups, meetings, resolutions
+from ahuntsic_desktop.services.meetings import minutes as meeting_minutes
+from ahuntsic_desktop.services.meetings.followups import FollowUpData
 
 from .meeting_fixtures import (
     choose,

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ahuntsic_desktop.domain import ActionPlan, Chantier
-from ahuntsic_desktop.services import agenda, meetings
+from ahuntsic_desktop.services.meetings import agenda, meetings
 from ahuntsic_desktop.ui.meetings import MeetingDialog
 from ahuntsic_desktop.ui.pages.work import MeetingsPage
 
@@ -169,7 +169,7 @@ def test_edit_keeps_the_body_and_saves_changes(qtbot, context, table):
 
 
 def test_an_archived_chair_is_kept_when_editing(qtbot, context, table):
-    from ahuntsic_desktop.services import persons
+    from ahuntsic_desktop.services.registry import persons
 
     chair = table.person_ids["Ana Ortiz"]
     meeting_id = make_meeting(context.db, chair_id=chair)

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ahuntsic_desktop.domain.enums import MeetingStatus
 from ahuntsic_desktop.i18n import format_date
-from ahuntsic_desktop.services import followups, meetings
+from ahuntsic_desktop.services.meetings import followups, meetings
+from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.meetings.documents import LAST_FOLDER_KEY
-from ahuntsic_desktop.ui.pages.base import Context
 
 from ..dates import DEMO_TODAY as TODAY
 from .meeting_fixtures import open_window

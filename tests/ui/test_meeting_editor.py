@@ -11,14 +11,8 @@ import pytest
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import QDialogButtonBox
 
-from ahuntsic_desktop.services import (
-    agenda,
-    attendance,
-    followups,
-    meeting_minutes,
-    meetings,
-    resolutions,
-)
+from ahuntsic_desktop.services.meetings import agenda, attendance, followups, meetings, resolutions
+from ahuntsic_desktop.services.meetings import minutes as meeting_minutes
 from ahuntsic_desktop.ui.main_window import MainWindow
 from ahuntsic_desktop.ui.meetings.attendance_model import ABSENT, PRESENT
 from ahuntsic_desktop.ui.pages.work import MeetingsPage

@@ -22,10 +22,11 @@ from ahuntsic_desktop.domain import (
     Representation,
     Target,
 )
-from ahuntsic_desktop.services import chantiers, plan
-from ahuntsic_desktop.services import plan_editing as pe
-from ahuntsic_desktop.services.plan_editing import NodeRef
-from ahuntsic_desktop.ui.pages.base import Context
+from ahuntsic_desktop.services.plan import chantiers
+from ahuntsic_desktop.services.plan import editing as pe
+from ahuntsic_desktop.services.plan import plans as plan
+from ahuntsic_desktop.services.plan.editing import NodeRef
+from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.pages.plan_page import PlanPage
 from ahuntsic_desktop.ui.pages.work import ChantiersPage
 from ahuntsic_desktop.ui.plan.dialogs import MoveDialog, NewPlanDialog
@@ -265,7 +266,7 @@ def test_delete_asks_and_refuses_what_history_needs(
     qtbot, built_page, two_pillars, db, monkeypatch, message_boxes
 ):
     page = built_page
-    from ahuntsic_desktop.services import followups
+    from ahuntsic_desktop.services.meetings import followups
 
     followups.add_follow_up(
         db, followups.FollowUpData("Réserver", means_id=two_pillars["kiosk"].id)

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QLineEdit
 
 from ahuntsic_desktop.services import planning
-from ahuntsic_desktop.ui.pages.base import Context
+from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.planning.page import PlanningPage
 
 from ..dates import DEMO_TODAY

@@ -12,7 +12,7 @@ from sqlalchemy import func, select, update
 
 from ahuntsic_desktop.domain import Attendance, Consent, Person
 from ahuntsic_desktop.services.privacy import consents, incidents
-from ahuntsic_desktop.ui.pages.base import Context
+from ahuntsic_desktop.ui.context import Context
 from ahuntsic_desktop.ui.privacy.erasure_dialog import ErasureDialog
 from ahuntsic_desktop.ui.privacy.person_dialog import PersonPrivacyDialog
 

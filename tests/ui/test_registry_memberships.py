@@ -8,8 +8,8 @@ from PySide6.QtWidgets import QFileDialog
 from sqlalchemy import func, select
 
 from ahuntsic_desktop.domain import Membership
-from ahuntsic_desktop.services import membership_editing
-from ahuntsic_desktop.services import settings as settings_service
+from ahuntsic_desktop.services.core import settings as settings_service
+from ahuntsic_desktop.services.registry import memberships
 
 from ..dates import DEMO_TODAY
 from .registry_helpers import (
@@ -46,11 +46,11 @@ def test_record_a_payment_in_two_clicks(qtbot, window, demo_db):
     click(qtbot, tab.pay_button)  # click 2
     dialog = tab.dialog
     assert dialog.paid_on.date().toPython() == DEMO_TODAY
-    dues = membership_editing.get_membership(demo_db, membership_id).data.dues_cents
+    dues = memberships.get_membership(demo_db, membership_id).data.dues_cents
     assert dialog.amount.text().replace("\xa0", " ").endswith("$")
     dialog.payment_method.setCurrentIndex(dialog.payment_method.findText("Virement"))
     save(qtbot, dialog)
-    data = membership_editing.get_membership(demo_db, membership_id).data
+    data = memberships.get_membership(demo_db, membership_id).data
     assert data.paid_on == DEMO_TODAY
     assert data.payment_method == "virement"
     assert data.dues_cents == dues
@@ -69,7 +69,7 @@ def test_a_bad_amount_is_refused_and_nothing_is_paid(qtbot, window, demo_db):
     assert "n'est pas un montant valide" in dialog.form.errors["amount"].text()
     assert dialog.focusWidget() is dialog.amount
     dialog.reject()
-    assert membership_editing.get_membership(demo_db, membership_id).data.paid_on is None
+    assert memberships.get_membership(demo_db, membership_id).data.paid_on is None
 
 
 def test_bulk_renewal_previews_then_creates_next_year(qtbot, window, demo_db):
@@ -144,7 +144,7 @@ def test_receipt_pdf_of_the_selection(qtbot, window, demo_db, monkeypatch, tmp_p
     click(qtbot, tab.receipt_button)
     assert target.exists()
     text = "\n".join(page.extract_text() for page in PdfReader(target).pages)
-    data = membership_editing.get_membership(demo_db, membership_id)
+    data = memberships.get_membership(demo_db, membership_id)
     assert "Reçu de cotisation" in text
     assert data.data.receipt_number in text
     assert data.member_name in " ".join(text.split())

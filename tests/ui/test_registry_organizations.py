@@ -7,7 +7,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog
 from python_calamine import CalamineWorkbook
 
-from ahuntsic_desktop.services import organizations
+from ahuntsic_desktop.services.registry import organizations
 from ahuntsic_desktop.ui.main_window import MainWindow
 
 from ..dates import DEMO_TODAY

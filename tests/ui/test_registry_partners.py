@@ -7,7 +7,8 @@ from datetime import date
 from sqlalchemy import select
 
 from ahuntsic_desktop.domain import FundingAgreement, ReportingDeadline
-from ahuntsic_desktop.services import funding, partners
+from ahuntsic_desktop.services.funding import agreements as funding
+from ahuntsic_desktop.services.funding import partners
 
 from ..dates import DEMO_TODAY
 from .registry_helpers import (
@@ -99,7 +100,7 @@ def test_partner_roles(qtbot, window, demo_db):
     save(qtbot, dialog)
     assert "Choisissez l'organisme" in dialog.form.errors["organization_id"].text()
     listed = {row[0] for row in funding.list_partners(demo_db).rows}
-    from ahuntsic_desktop.services.registry_lists import organization_choices
+    from ahuntsic_desktop.services.registry.lists import organization_choices
 
     newcomer = next(
         c for c in organization_choices(demo_db) if c.label.split(" (")[0] not in listed

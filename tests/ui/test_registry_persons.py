@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
 from ahuntsic_desktop.domain import Consent, Person
-from ahuntsic_desktop.services import organizations, persons
+from ahuntsic_desktop.services.registry import organizations, persons
 
 from ..dates import DEMO_TODAY
 from .registry_helpers import (

@@ -6,7 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt
 
-from ahuntsic_desktop.services.listing import Column, Table
+from ahuntsic_desktop.services.core.listing import Column, Table
 from ahuntsic_desktop.ui.table_model import SearchProxy, TableModel
 
 

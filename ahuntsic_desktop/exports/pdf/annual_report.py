@@ -13,11 +13,11 @@ from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, T
 from ...domain.enums import ResolutionOutcome
 from ...domain.labels import label
 from ...i18n import _, format_date, format_number, format_percent, ngettext
-from ...services import settings as settings_service
-from ...services.exports_catalog import ExportOptions, Progress
-from ...services.plan_reporting import ChantierSummary, chantier_summaries
-from ...services.reporting import Period, check_period, membership_year_period
-from ...services.stats import ActivityStats, activity_stats
+from ...services.core import settings as settings_service
+from ...services.core.periods import Period, check_period, membership_year_period
+from ...services.plan.reporting import ChantierSummary, chantier_summaries
+from ...services.reports.activity import ActivityStats, activity_stats
+from ..catalog import ExportOptions, Progress
 from .annual_charts import PRIMARY, SECONDARY, hbar, stacked_months
 from .common import (
     BOX_FILL,

@@ -8,10 +8,10 @@ from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from ...i18n import _, format_date, ngettext
-from ...services import attendance as attendance_service
-from ...services import meetings as meeting_service
-from ...services import settings as settings_service
-from ...services.meeting_documents import SheetLine, attendance_sheet
+from ...services.core import settings as settings_service
+from ...services.meetings import meetings as meeting_service
+from ...services.meetings import quorum as quorum_service
+from ...services.meetings.documents import SheetLine, attendance_sheet
 from ...store import Database
 from .common import (
     BOX_FILL,
@@ -117,7 +117,7 @@ def write_attendance_sheet(
     table_settings = settings_service.load(db)
     detail = meeting_service.get_meeting(db, meeting_id)
     lines = attendance_sheet(db, meeting_id)
-    required = attendance_service.quorum(db, meeting_id).required
+    required = quorum_service.quorum(db, meeting_id).required
     width = frame_width(table_settings.paper_size)
     widths = _columns(width)
     s = styles()

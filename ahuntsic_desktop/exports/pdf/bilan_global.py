@@ -16,9 +16,9 @@ from ...domain.enums import PlanStatus
 from ...domain.labels import label
 from ...i18n import _, format_number
 from ...services import evaluation
-from ...services import settings as settings_service
+from ...services.core import settings as settings_service
 from ...services.evaluation import Count, GlobalEvaluation, WorkRow
-from ...services.exports_catalog import ExportOptions, Progress
+from ..catalog import ExportOptions, Progress
 from .common import (
     BOLD,
     BOX_FILL,

@@ -10,8 +10,8 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, Spacer, Table
 
 from ...i18n import _, format_percent, ngettext
-from ...services import chantiers as chantier_service
-from ...services import settings as settings_service
+from ...services.core import settings as settings_service
+from ...services.plan import chantiers as chantier_service
 from ...store import Database
 from .common import (
     BOX_FILL,

@@ -9,11 +9,11 @@ from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from ...i18n import _, format_date, format_time, ngettext
-from ...services import agenda as agenda_service
-from ...services import attendance as attendance_service
-from ...services import meetings as meeting_service
-from ...services import settings as settings_service
-from ...services.meeting_documents import meeting_people
+from ...services.core import settings as settings_service
+from ...services.meetings import agenda as agenda_service
+from ...services.meetings import meetings as meeting_service
+from ...services.meetings import quorum as quorum_service
+from ...services.meetings.documents import meeting_people
 from ...store import Database
 from .common import (
     BOX_FILL,
@@ -105,7 +105,7 @@ def write_convocation(
     detail = meeting_service.get_meeting(db, meeting_id)
     items = agenda_service.list_agenda(db, meeting_id)
     people = meeting_people(db, meeting_id)
-    required = attendance_service.quorum(db, meeting_id).required
+    required = quorum_service.quorum(db, meeting_id).required
     table_name = table_settings.table_name
     width = frame_width(table_settings.paper_size)
     s = styles()

@@ -11,10 +11,10 @@ from reportlab.platypus import Paragraph, Spacer, Table
 
 from ...i18n import _, format_date, format_number, ngettext
 from ...services import planning
-from ...services import settings as settings_service
-from ...services.exports_catalog import ExportOptions, Progress
+from ...services.core import settings as settings_service
 from ...services.planning import ProcessSummary
 from ...store import Database
+from ..catalog import ExportOptions, Progress
 from .common import (
     BOX_FILL,
     RULE,

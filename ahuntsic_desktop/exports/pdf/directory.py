@@ -11,9 +11,9 @@ from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ...i18n import N_, _, ngettext
-from ...services import settings as settings_service
-from ...services.directory import Directory, DirectoryEntry, DirectoryPerson, directory
-from ...services.exports_catalog import ExportOptions, Progress
+from ...services.core import settings as settings_service
+from ...services.registry.directory import Directory, DirectoryEntry, DirectoryPerson, directory
+from ..catalog import ExportOptions, Progress
 from ..privacy_marks import banner_for
 from .common import (
     ALERT,

@@ -9,10 +9,10 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, Spacer
 
 from ...i18n import _, ngettext
-from ...services import followups as follow_up_service
-from ...services import settings as settings_service
-from ...services.listing import Table as ServiceTable
-from ...services.meeting_documents import chantier_name
+from ...services.core import settings as settings_service
+from ...services.core.listing import Table as ServiceTable
+from ...services.meetings import followups as follow_up_service
+from ...services.meetings.documents import chantier_name
 from ...store import Database
 from .common import (
     DocumentSpec,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ...i18n import _, format_time
-from ...services.meetings import MeetingDetail
+from ...services.meetings.meetings import MeetingDetail
 
 
 def time_range(start: dt.time | None, end: dt.time | None) -> str:

@@ -15,11 +15,11 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from ...domain.enums import AttendanceStatus
 from ...i18n import _, format_date, format_time
-from ...services import agenda as agenda_service
-from ...services import attendance as attendance_service
-from ...services import meetings as meeting_service
-from ...services import settings as settings_service
-from ...services.meeting_documents import (
+from ...services.core import settings as settings_service
+from ...services.meetings import agenda as agenda_service
+from ...services.meetings import meetings as meeting_service
+from ...services.meetings import quorum as quorum_service
+from ...services.meetings.documents import (
     FollowUpLine,
     ResolutionText,
     SheetLine,
@@ -204,7 +204,7 @@ def write_minutes(
     detail = meeting_service.get_meeting(db, meeting_id)
     items = agenda_service.list_agenda(db, meeting_id)
     lines = attendance_sheet(db, meeting_id)
-    quorum = attendance_service.quorum(db, meeting_id)
+    quorum = quorum_service.quorum(db, meeting_id)
     people = meeting_people(db, meeting_id)
     resolutions = meeting_resolutions(db, meeting_id)
     follow_ups = meeting_follow_ups(db, meeting_id, today=today)

@@ -14,11 +14,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer, Table
 
 from ...i18n import _, format_number, format_percent, ngettext
-from ...services import plan as plan_service
-from ...services import plan_editing
-from ...services import settings as settings_service
-from ...services.plan import PlanNode
-from ...services.plan_nodes import target_details
+from ...services.core import settings as settings_service
+from ...services.plan import editing as plan_editing
+from ...services.plan import plans as plan_service
+from ...services.plan.nodes import target_details
+from ...services.plan.plans import PlanNode
 from ...store import Database
 from .common import (
     BOLD,

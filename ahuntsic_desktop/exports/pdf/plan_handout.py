@@ -10,10 +10,10 @@ from reportlab.lib.units import cm
 from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table
 
 from ...i18n import _, format_percent
-from ...services import plan as plan_service
-from ...services import plan_editing
-from ...services import settings as settings_service
-from ...services.plan import PlanNode
+from ...services.core import settings as settings_service
+from ...services.plan import editing as plan_editing
+from ...services.plan import plans as plan_service
+from ...services.plan.plans import PlanNode
 from ...store import Database
 from .common import (
     BOX_FILL,

@@ -15,7 +15,7 @@ from reportlab.platypus import Flowable, Paragraph
 from ...domain.enums import Evaluation, PlanStatus
 from ...domain.labels import label
 from ...i18n import _, format_percent
-from ...services.plan import PlanNode
+from ...services.plan.plans import PlanNode
 from .common import (
     BOLD,
     FONT,
@@ -146,7 +146,7 @@ class ProgressBar(Flowable):
         self.bar_height = height
         self.label_width = label_width
 
-    def wrap(self, available_width, available_height):
+    def wrap(self, available_width, _available_height):
         self.width = min(self.width, available_width)
         return self.width, self.height
 

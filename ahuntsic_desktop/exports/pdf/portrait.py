@@ -10,8 +10,8 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ...i18n import _, ngettext
 from ...services import portrait
-from ...services import settings as settings_service
-from ...services.exports_catalog import ExportOptions, Progress
+from ...services.core import settings as settings_service
+from ..catalog import ExportOptions, Progress
 from .common import DocumentSpec, build_pdf, date_words, esc, heading, styles
 from .indicator_chart import comparison_chart, comparison_table
 from .plan_parts import content_width, muted_cell

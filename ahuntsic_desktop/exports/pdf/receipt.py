@@ -14,7 +14,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from ...i18n import _, format_money
-from ...services.receipts import ReceiptData, receipt_data
+from ...services.registry.receipts import ReceiptData, receipt_data
 from ...store import Database
 from .common import BOX_FILL, RULE, DocumentSpec, build_pdf, date_words, esc, frame_width, styles
 

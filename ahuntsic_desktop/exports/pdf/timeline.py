@@ -13,8 +13,8 @@ from ...domain.enums import TimelineCategory
 from ...domain.labels import label
 from ...i18n import _, ngettext
 from ...services import evaluation
-from ...services import settings as settings_service
-from ...services.exports_catalog import ExportOptions, Progress
+from ...services.core import settings as settings_service
+from ..catalog import ExportOptions, Progress
 from .common import BOX_FILL, DocumentSpec, build_pdf, date_words, esc, header_row, styles
 from .plan_parts import content_width, grid
 

@@ -12,10 +12,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...i18n import _, format_date
 from ...services import planning
-from ...services import settings as settings_service
-from ...services.exports_catalog import ExportOptions, Progress
+from ...services.core import settings as settings_service
 from ...services.planning import ProcessSummary
 from ...store import Database
+from ..catalog import ExportOptions, Progress
 from .common import BOLD, FONT_NAME, HEADER_FILL, Book, Col, put, write_header
 
 TITLE_FONT = Font(name=FONT_NAME, bold=True, size=14, color=HEADER_FILL)

@@ -10,11 +10,17 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from ...i18n import _, format_date
-from ...services import settings as settings_service
-from ...services.exports_catalog import ExportOptions, Progress
-from ...services.reporting import body_label, check_period
-from ...services.tracking import AttendanceMatrix, MatrixRow, MeetingHead, attendance_matrix
+from ...services.core import settings as settings_service
+from ...services.core.periods import check_period
+from ...services.meetings.meetings import body_label
+from ...services.meetings.tracking import (
+    AttendanceMatrix,
+    MatrixRow,
+    MeetingHead,
+    attendance_matrix,
+)
 from ...store import Database
+from ..catalog import ExportOptions, Progress
 from ..privacy_marks import banner_for
 from .common import FONT_NAME, Book, Col, band
 

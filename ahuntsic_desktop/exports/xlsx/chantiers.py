@@ -12,11 +12,11 @@ from openpyxl.utils import get_column_letter
 from ...domain.enums import AssignmentRole
 from ...domain.labels import label
 from ...i18n import _
-from ...services import plan as plan_service
-from ...services import settings as settings_service
-from ...services.exports_catalog import ExportOptions, Progress
-from ...services.plan_reporting import ChantierRoster, chantier_roster
+from ...services.core import settings as settings_service
+from ...services.plan import plans as plan_service
+from ...services.plan.reporting import ChantierRoster, chantier_roster
 from ...store import Database
+from ..catalog import ExportOptions, Progress
 from ..privacy_marks import banner_for
 from .common import FONT_NAME, Book, Col, band, cols
 

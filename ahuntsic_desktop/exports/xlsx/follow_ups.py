@@ -9,11 +9,12 @@ from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font
 
 from ...i18n import _
-from ...services import settings as settings_service
-from ...services.exports_catalog import ExportOptions, Progress
-from ...services.reporting import Period, body_label
-from ...services.tracking import follow_up_lines
+from ...services.core import settings as settings_service
+from ...services.core.periods import Period
+from ...services.meetings.meetings import body_label
+from ...services.meetings.tracking import follow_up_lines
 from ...store import Database
+from ..catalog import ExportOptions, Progress
 from ..privacy_marks import banner_for
 from .common import FONT_NAME, Book, Col, band
 

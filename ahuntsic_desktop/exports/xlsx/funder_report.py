@@ -15,17 +15,17 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...domain.enums import Sector
 from ...domain.labels import label
 from ...i18n import _, format_date, format_money, ngettext
-from ...services import settings as settings_service
-from ...services.exports_catalog import ExportOptions, Progress
-from ...services.reporting import (
+from ...services.core import settings as settings_service
+from ...services.core.periods import check_period
+from ...services.funding.report import (
     SharedContacts,
-    check_period,
     consenting_participants,
     funder_agreements,
     organization_name,
 )
-from ...services.stats import ActivityStats, activity_stats
+from ...services.reports.activity import ActivityStats, activity_stats
 from ...store import Database
+from ..catalog import ExportOptions, Progress
 from ..privacy_marks import banner_for, mark_first_row
 from .common import (
     BOLD,

@@ -22,7 +22,7 @@ from openpyxl.utils import get_column_letter
 
 from ...i18n import _
 from ...private_files import write_atomically
-from ...services.listing import Column, Table
+from ...services.core.listing import Column, Table
 
 HEADER_FILL = "1F4E79"
 BANNER_COLOUR = "B42318"  # the confidential mark (privacy_marks.BANNER_HEX)

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...i18n import _
-from ...services import memberships as membership_service
-from ...services import settings as settings_service
-from ...services.exports_catalog import ExportOptions, Progress
-from ...services.register import member_register
+from ...services.core import settings as settings_service
+from ...services.registry import memberships as membership_service
+from ...services.registry.register import member_register
 from ...store import Database
+from ..catalog import ExportOptions, Progress
 from ..privacy_marks import banner_for
 from .common import Book, Col, cols
 

@@ -1,5 +1,5 @@
 """The workbook template for importing an action plan: a sheet with one row per node
-(with fictional examples) and a sheet of notes. :mod:`...services.plan_import` reads it."""
+(with fictional examples) and a sheet of notes. :mod:`...services.plan.importing` reads it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from ...domain.enums import Evaluation, PlanStatus
 from ...domain.labels import label
 from ...i18n import _
-from ...services.plan_workbook import COLUMNS, SHEET_TITLE
+from ...services.plan.workbook import COLUMNS, SHEET_TITLE
 
 WIDTHS = {
     "level": 13,

@@ -1,7 +1,7 @@
 """Suivi du plan d'action: the plan's hierarchy with row outline levels, status and
 evaluation drop-down lists, conditional colours and progress; hidden *Type* and
 *Identifiant* columns and a hidden sheet of exported values let the edited file come back
-(see :mod:`...services.plan_roundtrip`)."""
+(see :mod:`...services.plan.roundtrip`)."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from ...domain.enums import Evaluation, PlanStatus
 from ...domain.labels import choices, label
 from ...i18n import _, format_date, format_time
-from ...services import settings as settings_service
-from ...services.exports_catalog import ExportOptions, Progress
-from ...services.plan_reporting import PlanLine, plan_lines
-from ...services.plan_roundtrip import COLUMNS, LEAF_KINDS, LEVELS, META_SHEET, meta_rows
+from ...services.core import settings as settings_service
+from ...services.plan.reporting import PlanLine, plan_lines
+from ...services.plan.roundtrip import COLUMNS, LEAF_KINDS, LEVELS, META_SHEET, meta_rows
 from ...store import Database
+from ..catalog import ExportOptions, Progress
 from .common import FONT_NAME, LINE_HEIGHT, SECTION_STYLE_FILL, Book, Col, line_count, put
 
 WIDTHS = {

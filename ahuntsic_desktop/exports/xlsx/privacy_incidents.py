@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ...i18n import _
-from ...services import settings as settings_service
+from ...services.core import settings as settings_service
 from ...services.privacy.incidents import list_incidents
 from ...store import Database
 from ..privacy_marks import banner_for

@@ -23,7 +23,7 @@ from ...domain import (
 from ...domain.enums import Evaluation, EvaluationSectionKey, PlanStatus
 from ...domain.evaluation import flagship_project_chantier, integrated_approach_chantier
 from ...domain.labels import label
-from ..evaluation.bilan import NOT_EVALUATED, items_outcome
+from ..evaluation import NOT_EVALUATED, items_outcome
 from .bilan_texts import (
     APPROACHES,
     CHANTIER_EVALUATIONS,

@@ -18,7 +18,7 @@ from typing import NamedTuple
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
-from ..settings import TableSettings
+from ..core import TableSettings
 from .names import NAME_GROUPS, NAME_WEIGHTS, POSTAL_AREAS, POSTAL_LETTERS, STREETS
 
 

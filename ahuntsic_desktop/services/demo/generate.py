@@ -12,8 +12,8 @@ from sqlalchemy import func, select
 from ...domain import ActionPlan, Meeting, MembershipCategory, Organization, Person
 from ...i18n import _, format_number
 from ...store import Database
-from .. import settings as settings_service
-from ..errors import ValidationError
+from ..core import ValidationError
+from ..core import settings as settings_service
 from . import bilan, meetings, members, people, plan, planning, portrait, schedule
 from .common import Demo
 

@@ -33,7 +33,7 @@ from ...domain import (
 from ...domain.enums import MeetingKind, ParticipationFormat, Sector
 from ...domain.planning import PhaseStatus
 from ...i18n import _
-from ..planning.processes import section_title
+from ..planning import section_title
 from .common import Demo
 from .evaluated_texts import EVALUATED_TITLE
 from .plan_texts import CURRENT_TITLE as CURRENT_PLAN_TITLE

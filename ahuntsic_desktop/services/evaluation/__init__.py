@@ -10,8 +10,9 @@ from ...domain import (
     Recommendation,
     TimelineEvent,
 )
-from .. import audit
+from ..core import audit
 from .bilan import (
+    NOT_EVALUATED,
     BilanFigures,
     Count,
     GlobalEvaluation,
@@ -56,6 +57,7 @@ for _model in (
     audit.track(_model)
 
 __all__ = [
+    "NOT_EVALUATED",
     "works_table",
     "timeline_table",
     "APPROACH",

@@ -24,9 +24,9 @@ from ...domain import (
 from ...domain.enums import Evaluation, PlanStatus
 from ...i18n import _
 from ...store import Database
-from .. import plan as plan_service
-from ..errors import NotFoundError
+from ..core import NotFoundError
 from ..plan import PlanNode
+from ..plan import plans as plan_service
 from .chantiers import ChantierEvaluationRow, chantier_evaluations
 from .evolution import EvolutionGrid, evolution_grid
 from .sections import RecommendationRow, SectionRow, evaluation_sections, recommendations

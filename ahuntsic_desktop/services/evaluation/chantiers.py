@@ -10,7 +10,7 @@ from sqlalchemy import select
 from ...domain import Chantier, ChantierEvaluation
 from ...i18n import _
 from ...store import Database
-from ..errors import NotFoundError
+from ..core import NotFoundError
 from . import checks
 
 

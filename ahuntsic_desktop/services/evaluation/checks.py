@@ -7,8 +7,8 @@ from sqlalchemy.orm import Session
 from ...domain import ActionPlan
 from ...domain.enums import Evaluation
 from ...i18n import _
-from .. import validation as v
-from ..errors import NotFoundError, ValidationError
+from ..core import NotFoundError, ValidationError
+from ..core import validation as v
 
 LONG_TEXT = {"max_length": 20_000, "multiline": True}
 FIRST_YEAR, LAST_YEAR = 1900, 2200

@@ -13,8 +13,8 @@ from ...domain.enums import EvaluationSectionKey
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
-from .. import validation as v
-from ..errors import NotFoundError
+from ..core import NotFoundError
+from ..core import validation as v
 from . import checks
 
 

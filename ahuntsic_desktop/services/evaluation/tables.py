@@ -7,7 +7,7 @@ from ...domain.enums import Evaluation, TimelineCategory
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
-from ..listing import Column, Table
+from ..core import Column, Table
 from .timeline import timeline_events
 from .works import list_works
 

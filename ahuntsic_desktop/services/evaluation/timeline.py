@@ -12,8 +12,8 @@ from ...domain import TimelineEvent
 from ...domain.enums import TimelineCategory
 from ...i18n import N_, _, format_date
 from ...store import Database
-from .. import validation as v
-from ..errors import NotFoundError, ValidationError
+from ..core import NotFoundError, ValidationError
+from ..core import validation as v
 from . import checks
 
 MONTHS = (

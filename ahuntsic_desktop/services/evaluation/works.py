@@ -10,8 +10,8 @@ from sqlalchemy import func, select
 from ...domain import Chantier, FlagshipProject, IntegratedApproach
 from ...i18n import _
 from ...store import Database
-from .. import validation as v
-from ..errors import NotFoundError, ValidationError
+from ..core import NotFoundError, ValidationError
+from ..core import validation as v
 from . import checks
 
 APPROACH, PROJECT = "demarche_integree", "projet_phare"

@@ -17,9 +17,9 @@ from ...domain import Membership, MembershipCategory, Organization, Representati
 from ...domain.enums import Sector
 from ...i18n import _
 from ...store import Database
-from .. import settings as settings_service
-from ..duplicates import DuplicateIndex, Kind, Match, email_key, name_key
-from ..errors import ValidationError
+from ..core import ValidationError
+from ..core import settings as settings_service
+from ..registry import DuplicateIndex, Kind, Match, email_key, name_key
 from . import values as cv
 from .fields import FIELDS_BY_KEY, MEMBERSHIP_FIELDS, ImportKind, fields_for
 from .model import ImportOptions, ImportPreview, Problem, Reason, RowResult

@@ -18,8 +18,7 @@ from ...domain import AuditEntry, Membership, Organization, Person, Representati
 from ...domain.enums import AuditAction, RepresentationRole
 from ...i18n import _, format_number
 from ...store import Database
-from .. import audit
-from ..errors import ValidationError
+from ..core import ValidationError, audit
 from .fields import ImportKind
 from .model import ImportPreview, ImportResult, RowResult
 

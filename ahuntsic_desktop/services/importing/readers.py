@@ -23,7 +23,7 @@ from datetime import datetime, time
 from pathlib import Path
 
 from ...i18n import _
-from ..errors import ValidationError
+from ..core import ValidationError
 from . import limits, workbooks
 from .fields import normalize_header, recognised_count
 from .limits import column_letter

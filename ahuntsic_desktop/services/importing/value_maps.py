@@ -22,7 +22,7 @@ from ...domain.enums import PaymentMethod, Sector
 from ...domain.labels import label
 from ...i18n import _, format_number
 from ...store import Database
-from ..duplicates import name_key
+from ..registry import name_key
 from .fields import FIELDS_BY_KEY, ImportKind
 from .model import ImportPreview
 from .readers import SourceTable, cell_text

@@ -14,9 +14,9 @@ from enum import StrEnum
 from ...domain.enums import PaymentMethod, Sector
 from ...domain.labels import LABELS, label
 from ...i18n import _
-from .. import validation as v
-from ..duplicates import name_key
-from ..errors import ValidationError
+from ..core import ValidationError
+from ..core import validation as v
+from ..registry import name_key
 from .model import Reason
 from .readers import cell_text
 

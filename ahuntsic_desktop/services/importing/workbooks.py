@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...i18n import _, format_number
-from ..errors import ValidationError
+from ..core import ValidationError
 from . import limits
 from .fields import normalize_header
 

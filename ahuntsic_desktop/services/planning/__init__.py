@@ -3,7 +3,8 @@ their participants, contributions (typed fast or imported) and syntheses, and th
 of its summary. Plain Python: no Qt."""
 
 from ...domain import PlanningProcess, ProcessActivity, ProcessPhase, Synthesis
-from .. import audit
+from ..core import audit
+from . import personal
 from .activities import (
     ActivityData,
     Headcount,
@@ -80,6 +81,7 @@ for _model in (PlanningProcess, ProcessPhase, ProcessActivity, Synthesis):
     audit.track(_model)
 
 __all__ = [
+    "personal",
     "ActivityData",
     "ActivityLine",
     "ContributionData",

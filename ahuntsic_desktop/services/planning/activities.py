@@ -22,8 +22,8 @@ from ...domain import (
 from ...domain.enums import MeetingKind, Sector
 from ...i18n import _, format_date
 from ...store import Database
-from .. import validation as v
-from ..errors import NotFoundError, ValidationError
+from ..core import NotFoundError, ValidationError
+from ..core import validation as v
 from .common import count, require_activity, require_phase, require_process, within
 
 

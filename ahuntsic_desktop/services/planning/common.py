@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from ...domain import PlanningProcess, ProcessActivity, ProcessPhase
 from ...i18n import _
-from ..errors import NotFoundError, ValidationError
+from ..core import NotFoundError, ValidationError
 
 
 def require_process(session: Session, process_id: int) -> PlanningProcess:

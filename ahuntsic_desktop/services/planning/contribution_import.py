@@ -19,7 +19,7 @@ from pathlib import Path
 
 from ...i18n import _, format_number
 from ...store import Database
-from ..errors import ValidationError
+from ..core import ValidationError
 from ..importing.fields import normalize_header
 from ..importing.readers import (
     HEADER_SEARCH_ROWS,

@@ -22,8 +22,8 @@ from ...domain.labels import label
 from ...domain.planning import ContributionKind
 from ...i18n import _
 from ...store import Database
-from .. import validation as v
-from ..errors import NotFoundError, ValidationError
+from ..core import NotFoundError, ValidationError
+from ..core import validation as v
 from ..privacy.consents import has_consent
 from .common import count, require_activity
 from .vocabulary import theme_ids_by_name

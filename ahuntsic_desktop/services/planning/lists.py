@@ -7,7 +7,7 @@ import datetime as dt
 
 from ...i18n import _
 from ...store import Database
-from ..listing import Column, Table
+from ..core import Column, Table
 from .contributions import list_contributions
 from .figures import process_summary
 

@@ -13,8 +13,8 @@ from ...domain.labels import label
 from ...domain.planning import PhaseStatus
 from ...i18n import _, format_date
 from ...store import Database
-from .. import validation as v
-from ..errors import ValidationError
+from ..core import ValidationError
+from ..core import validation as v
 from .common import require_phase, require_process, within
 
 

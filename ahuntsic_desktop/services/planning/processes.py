@@ -20,8 +20,8 @@ from ...domain import (
 from ...domain.planning import FRAME_SECTIONS
 from ...i18n import N_, _
 from ...store import Database
-from .. import validation as v
-from ..errors import NotFoundError, ValidationError
+from ..core import NotFoundError, ValidationError
+from ..core import validation as v
 from .common import require_process
 
 SECTION_TITLES = {

@@ -19,8 +19,8 @@ from ...domain import (
 )
 from ...i18n import _
 from ...store import Database
-from .. import validation as v
-from ..errors import NotFoundError, ValidationError
+from ..core import NotFoundError, ValidationError
+from ..core import validation as v
 from .common import require_phase, require_process
 
 

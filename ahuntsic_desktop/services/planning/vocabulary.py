@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session
 from ...domain import ActivityType, ContributionTheme, ProcessActivity, Synthesis, Theme
 from ...i18n import _
 from ...store import Database
-from .. import validation as v
-from ..errors import NotFoundError, ValidationError
+from ..core import NotFoundError, ValidationError
+from ..core import validation as v
 
 
 @dataclass(frozen=True)

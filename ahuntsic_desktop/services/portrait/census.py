@@ -13,7 +13,7 @@ from pathlib import Path
 from ...domain.enums import TerritoryLevel
 from ...i18n import _
 from ...store import Database
-from ..errors import ValidationError
+from ..core import ValidationError
 from ..importing.readers import cell_text, read_source
 from .indicators import IndicatorForm, clean
 from .preview import (

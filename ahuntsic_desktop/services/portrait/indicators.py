@@ -12,8 +12,8 @@ from ...domain import Indicator
 from ...domain.enums import TerritoryLevel
 from ...i18n import _
 from ...store import Database
-from .. import validation as v
-from ..errors import NotFoundError, ValidationError
+from ..core import NotFoundError, ValidationError
+from ..core import validation as v
 from .values import guess_level, level_rank, parse_value
 
 

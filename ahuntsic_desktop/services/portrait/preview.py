@@ -13,8 +13,7 @@ from ...domain import Indicator
 from ...domain.enums import AuditAction
 from ...i18n import _, ngettext
 from ...store import Database
-from .. import audit
-from ..errors import ValidationError
+from ..core import ValidationError, audit
 from .indicators import key_of
 
 log = logging.getLogger(__name__)

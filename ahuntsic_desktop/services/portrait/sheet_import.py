@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ...i18n import N_, _
 from ...store import Database
-from ..errors import ValidationError
+from ..core import ValidationError
 from ..importing.fields import normalize_header
 from ..importing.readers import SourceTable, cell_text, read_source
 from .indicators import IndicatorForm, clean

@@ -6,7 +6,7 @@ from ...domain.enums import TerritoryLevel
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
-from ..listing import Column, Table
+from ..core import Column, Table
 from .indicators import list_indicators
 
 

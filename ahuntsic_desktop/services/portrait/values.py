@@ -8,7 +8,7 @@ from decimal import Decimal, InvalidOperation
 
 from ...domain.enums import TerritoryLevel
 from ...i18n import _
-from ..errors import ValidationError
+from ..core import ValidationError
 from ..importing.fields import normalize_header
 
 MAX_DIGITS = 14  # before the decimal point: Numeric(18, 4)

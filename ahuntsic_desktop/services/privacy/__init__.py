@@ -3,7 +3,7 @@ deadline, the person's whole file, erasure by anonymisation, the retention rule 
 register of confidentiality incidents. Plain Python: no Qt."""
 
 from ...domain import AccessRequest, PrivacyIncident
-from .. import audit
+from ..core import audit
 from .access import (
     complete_request,
     due_date,

@@ -12,9 +12,8 @@ from ...domain import AccessRequest, Person
 from ...domain.privacy import RESPONSE_DAYS, RequestKind
 from ...i18n import N_, _, format_date, ngettext
 from ...store import Database
-from .. import validation as v
-from ..errors import NotFoundError, ValidationError
-from ..listing import Column, Table
+from ..core import Column, NotFoundError, Table, ValidationError
+from ..core import validation as v
 
 KIND_LABELS = {
     RequestKind.ACCESS.value: N_("Accès"),

@@ -20,8 +20,8 @@ from ...domain.enums import ConsentPurpose
 from ...domain.labels import label
 from ...i18n import _, format_date
 from ...store import Database
-from .. import validation as v
-from ..errors import NotFoundError, ValidationError
+from ..core import NotFoundError, ValidationError
+from ..core import validation as v
 
 PURPOSES = tuple(ConsentPurpose)
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from ...domain import Person
 from ...i18n import _
 from ...store import Database
-from .. import settings as settings_service
-from ..errors import NotFoundError
+from ..core import NotFoundError
+from ..core import settings as settings_service
 from ..planning import personal as planning_personal
 from . import sections as parts
 from . import trail

@@ -40,8 +40,8 @@ from ...domain.enums import AuditAction
 from ...domain.privacy import RequestKind
 from ...i18n import N_, _
 from ...store import Database
-from .. import settings as settings_service
-from ..errors import NotFoundError, ValidationError
+from ..core import NotFoundError, ValidationError
+from ..core import settings as settings_service
 from ..planning import personal as planning_personal
 from .forms import Identity
 from .mentions import SCRUBBED, Mention, find_mentions, identity_of, rewrite_mentions

@@ -17,9 +17,8 @@ from ...domain import PrivacyIncident
 from ...domain.privacy import IncidentStatus
 from ...i18n import N_, _
 from ...store import Database
-from .. import validation as v
-from ..errors import NotFoundError, ValidationError
-from ..listing import Column, Table
+from ..core import Column, NotFoundError, Table, ValidationError
+from ..core import validation as v
 
 STATUS_LABELS = {IncidentStatus.OPEN.value: N_("Ouvert"), IncidentStatus.CLOSED.value: N_("Clos")}
 MAX_PEOPLE = 10_000_000

@@ -26,8 +26,8 @@ from ...domain import (
 from ...domain.enums import AttendanceStatus
 from ...i18n import _
 from ...store import Database
-from .. import settings as settings_service
-from ..listing import Column, Table
+from ..core import Column, Table
+from ..core import settings as settings_service
 from .erasure import ErasureResult, anonymize_person, purge_file
 
 

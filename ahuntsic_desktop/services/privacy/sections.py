@@ -38,7 +38,7 @@ from ...domain.enums import (
 )
 from ...domain.labels import label
 from ...i18n import _
-from ..listing import Column
+from ..core import Column
 from .access import kind_label
 from .forms import Identity
 from .mentions import Mention

@@ -6,10 +6,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ...i18n import _
-from ...services import evaluation, plan
-from ...services.errors import ValidationError
+from ...services import evaluation
+from ...services.core.errors import ValidationError
+from ...services.plan import plans as plan
+from ..context import Context
 from ..errors import show_error
-from ..pages.base import Context, ListTab, TabbedListPage
+from ..pages.base import ListTab, TabbedListPage
 from .dialogs import EventDialog, WorkDialog
 from .evolution_view import EvolutionView
 from .texts_view import ChantierEvaluationView, SectionsView

@@ -23,7 +23,7 @@ from ...domain.enums import Evaluation, TimelineCategory
 from ...domain.labels import choices
 from ...i18n import _
 from ...services import evaluation
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
 from ...services.evaluation.timeline import MONTHS
 from ..meetings.common import clear_error, error_label, select_data, show_error
 

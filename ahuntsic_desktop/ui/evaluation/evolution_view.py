@@ -22,7 +22,7 @@ from ...domain.enums import PlanStatus
 from ...domain.labels import choices, label
 from ...i18n import _, ngettext
 from ...services import evaluation
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
 from ...services.evaluation import EvolutionGrid
 from ..errors import show_error
 

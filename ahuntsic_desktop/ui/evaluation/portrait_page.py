@@ -23,8 +23,9 @@ from PySide6.QtWidgets import (
 
 from ...i18n import _
 from ...services import portrait
-from ...services.errors import ValidationError
-from ..pages.base import Context, TabbedListPage
+from ...services.core.errors import ValidationError
+from ..context import Context
+from ..pages.base import TabbedListPage
 from ..widgets.list_view import ListView
 
 SHEET, CENSUS = "tableur", "recensement"

@@ -19,7 +19,7 @@ from ...domain.enums import Evaluation
 from ...domain.labels import choices
 from ...i18n import _
 from ...services import evaluation
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
 from ..meetings.common import clear_error, error_label, select_data, show_error
 
 

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import N_, _, format_number, ngettext
-from ...services import membership_categories
-from ...services import settings as settings_service
-from ...services.errors import ValidationError
+from ...services.core import settings as settings_service
+from ...services.core.errors import ValidationError
 from ...services.importing import ImportKind, initial_mapping, read_source
+from ...services.registry import categories as membership_categories
 from ..errors import show_error, unexpected_error_message
 from .worker import run_task
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
 from ...services.importing import (
     check_rows,
     distinct_values,

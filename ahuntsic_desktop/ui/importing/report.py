@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from ...i18n import _
-from ...services import settings as settings_service
+from ...services.core import settings as settings_service
 from ..errors import show_error, unexpected_error_message
 from .file_page import remember_folder, start_folder
 from .worker import run_task

@@ -7,7 +7,7 @@ import logging
 from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QWizardPage
 
 from ...i18n import _
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
 from ...services.importing import Cancelled, commit_rows
 from ..errors import ask_retry, can_retry, unexpected_error_message
 from .report import save_report

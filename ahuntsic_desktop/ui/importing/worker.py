@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
 from ...services.importing import Cancelled
 from ...store import StoreError
 

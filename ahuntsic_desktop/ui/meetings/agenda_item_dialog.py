@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 from ...domain.enums import AgendaItemKind
 from ...domain.labels import choices
 from ...i18n import _
-from ...services import agenda
-from ...services.agenda import AgendaItemData, AgendaItemRow
-from ...services.errors import ValidationError
-from ...services.meeting_editing import PersonChoice
+from ...services.core.errors import ValidationError
+from ...services.meetings import agenda
+from ...services.meetings.agenda import AgendaItemData, AgendaItemRow
+from ...services.meetings.pick_lists import PersonChoice
 from ...store import Database
 from .common import PersonPicker, disable_save_if_read_only, error_label, fill_combo, show_error
 

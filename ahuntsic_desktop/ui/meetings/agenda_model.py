@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, Qt, Signal
 
 from ...i18n import _, format_time
-from ...services.agenda import AgendaItemRow
+from ...services.meetings.agenda import AgendaItemRow
 
 MIME_TYPE = "application/x-ahuntsic-agenda-item"
 

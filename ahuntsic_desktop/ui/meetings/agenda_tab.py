@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, format_time
-from ...services import agenda, meeting_editing, meetings
-from ...services.agenda import AgendaItemData, AgendaItemRow
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
+from ...services.meetings import agenda, meetings, pick_lists
+from ...services.meetings.agenda import AgendaItemData, AgendaItemRow
 from .agenda_item_dialog import AgendaItemDialog
 from .agenda_model import AgendaModel
 from .common import ERROR_STYLE, MeetingTab, clear_error, error_label
@@ -180,7 +180,7 @@ class AgendaTab(AgendaTabView):
 
     # -- items --------------------------------------------------------------------------
     def _open_dialog(self, item: AgendaItemRow | None, position: int | None) -> None:
-        people = meeting_editing.person_choices(
+        people = pick_lists.person_choices(
             self.db, self.context.today(), include=(item.presenter_id if item else None,)
         )
         self.dialog = AgendaItemDialog(self.db, self.meeting_id, people, item, position, self)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 
 from ...domain.enums import AttendanceStatus
 from ...i18n import _
-from ...services.attendance import AttendanceRow
+from ...services.meetings.attendance import AttendanceRow
 
 NAME, PRESENT, EXCUSED, ABSENT, ORGANIZATION, VOTING, INVITED = range(7)
 STATUS_COLUMNS = {

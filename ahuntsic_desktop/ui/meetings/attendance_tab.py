@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
 from ...domain.enums import AttendanceStatus, MeetingKind, Sector
 from ...domain.labels import label
 from ...i18n import _, ngettext
-from ...services import attendance, meeting_editing, meetings
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
+from ...services.meetings import attendance, meetings, pick_lists, quorum
 from .attendance_model import (
     ABSENT,
     EXCUSED,
@@ -150,7 +150,7 @@ class AttendanceTab(AttendanceTabView):
         super().__init__(context, meeting_id, parent)
         self._people: dict[str, int] = {}
         self.delegate = OrganizationDelegate(
-            lambda: meeting_editing.organization_choices(self.db), self.view
+            lambda: pick_lists.organization_choices(self.db), self.view
         )
         self.view.setItemDelegateForColumn(ORGANIZATION, self.delegate)
         self._connect()
@@ -187,7 +187,7 @@ class AttendanceTab(AttendanceTabView):
         self._show_quorum()
 
     def _load_people(self, detail) -> None:
-        choices = meeting_editing.person_choices(self.db, detail.date)
+        choices = pick_lists.person_choices(self.db, detail.date)
         self._people = person_labels(choices)
         self.completer.set_texts(list(self._people))
 
@@ -199,7 +199,7 @@ class AttendanceTab(AttendanceTabView):
         self.view.setColumnHidden(VOTING, activity)
         if not activity:
             return
-        counts = meeting_editing.participant_counts(self.db, self.meeting_id)
+        counts = meetings.participant_counts(self.db, self.meeting_id)
         for sector, spin in self.sector_spins.items():
             spin.blockSignals(True)
             spin.setValue(counts.get(sector, 0))
@@ -215,7 +215,7 @@ class AttendanceTab(AttendanceTabView):
         )
 
     def _show_quorum(self) -> None:
-        state = attendance.quorum(self.db, self.meeting_id)
+        state = quorum.quorum(self.db, self.meeting_id)
         self.quorum.setText(state.message)
         self.quorum.setProperty("reached", state.reached)
         style = (GOOD_STYLE if state.reached else ERROR_STYLE) + " font-size: 11pt;"
@@ -313,9 +313,9 @@ class AttendanceTab(AttendanceTabView):
             return
         person_id = self._people.get(text)
         if person_id is not None:
-            added = self._run(meeting_editing.add_present_person, self.meeting_id, person_id)
+            added = self._run(attendance.add_present_person, self.meeting_id, person_id)
         else:
-            added = self._run(meeting_editing.add_walk_in, self.meeting_id, text)
+            added = self._run(attendance.add_walk_in, self.meeting_id, text)
         if not added:
             self.quick_add.setFocus()
             self.quick_add.selectAll()
@@ -335,7 +335,7 @@ class AttendanceTab(AttendanceTabView):
         self.quick_add.setFocus()
 
     def invite(self) -> None:
-        count = self._run(meeting_editing.invite_members, self.meeting_id)
+        count = self._run(attendance.invite_members, self.meeting_id)
         if count is None:
             return
         self.info.setText(
@@ -353,7 +353,7 @@ class AttendanceTab(AttendanceTabView):
         self.select_row(min(rows[0], self.model.rowCount() - 1) if rows else 0)
 
     def _save_count(self, sector: str, value: int) -> None:
-        if self._run(meeting_editing.set_participant_count, self.meeting_id, sector, value):
+        if self._run(meetings.set_participant_count, self.meeting_id, sector, value):
             counts = {s: spin.value() for s, spin in self.sector_spins.items()}
             self._show_participants_total(counts)
 

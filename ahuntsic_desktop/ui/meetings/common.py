@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from ... import i18n
 from ...i18n import _
-from ...services.errors import ValidationError
-from ...services.meeting_editing import PersonChoice
-from ..table_model import fold
+from ...services.core.errors import ValidationError
+from ...services.meetings.pick_lists import PersonChoice
+from ...text import fold_for_search
 from ..widgets.forms import ERROR_STYLE, error_label, fill_combo  # noqa: F401 (shared)
 
 GOOD_STYLE = "color: #1b5e20; font-weight: 600;"
@@ -71,7 +71,7 @@ class FoldingCompleter(QCompleter):
         self.source.setStringList(list(texts))
 
     def splitPath(self, path: str) -> list[str]:  # noqa: N802
-        return [fold(path)]
+        return [fold_for_search(path)]
 
     def pathFromIndex(self, index) -> str:  # noqa: N802
         return index.data(Qt.ItemDataRole.DisplayRole) or ""
@@ -80,7 +80,7 @@ class FoldingCompleter(QCompleter):
 class _FoldedModel(QStringListModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == FoldingCompleter.FOLDED_ROLE:
-            return fold(super().data(index, Qt.ItemDataRole.DisplayRole) or "")
+            return fold_for_search(super().data(index, Qt.ItemDataRole.DisplayRole) or "")
         return super().data(index, role)
 
 
@@ -133,7 +133,11 @@ class PersonPicker(QComboBox):
             return None
         if text in self._ids:
             return self._ids[text]
-        matches = [pid for label, pid in self._ids.items() if fold(label).startswith(fold(text))]
+        matches = [
+            pid
+            for label, pid in self._ids.items()
+            if fold_for_search(label).startswith(fold_for_search(text))
+        ]
         if len(matches) == 1:
             return matches[0]
         raise ValueError(text)

@@ -15,8 +15,8 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolButton, QWidget
 
 from ...i18n import _
-from ...services import meetings
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
+from ...services.meetings import meetings
 from ..errors import show_error
 
 LAST_FOLDER_KEY = "documents/lastFolder"

@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from ...i18n import _
-from ...services import followups, meeting_editing
-from ...services.listing import Table
+from ...services.core.listing import Table
+from ...services.meetings import followups, pick_lists
 from ..pages.base import ListTab
 from .common import select_data
 from .documents import print_follow_up_list
@@ -82,7 +82,7 @@ class FollowUpsList(ListTab):
         for code in bodies:
             self.body.addItem(code, code)
         self.chantier.addItem(_("Tous les chantiers"), None)
-        for chantier_id, name in meeting_editing.chantier_choices(self.context.db):
+        for chantier_id, name in pick_lists.chantier_choices(self.context.db):
             self.chantier.addItem(name, chantier_id)
         select_data(self.body, body)
         select_data(self.chantier, chantier)

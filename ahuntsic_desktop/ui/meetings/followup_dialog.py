@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from ...domain.enums import FollowUpStatus
 from ...domain.labels import choices
 from ...i18n import _
-from ...services import followups, meeting_editing, resolutions
-from ...services.errors import ValidationError
-from ...services.followups import FollowUpData
+from ...services.core.errors import ValidationError
+from ...services.meetings import followups, pick_lists, resolutions
+from ...services.meetings.followups import FollowUpData
 from .common import (
     PersonPicker,
     date_edit,
@@ -83,10 +83,8 @@ class FollowUpDialog(FollowUpDialogView):
         self.setWindowTitle(_("Nouveau suivi"))
         db = context.db
         today = context.today()
-        self.owner_person.set_choices(meeting_editing.person_choices(db, today))
-        fill_combo(
-            self.owner_organization, meeting_editing.organization_choices(db), empty=_("(aucun)")
-        )
+        self.owner_person.set_choices(pick_lists.person_choices(db, today))
+        fill_combo(self.owner_organization, pick_lists.organization_choices(db), empty=_("(aucun)"))
         fill_combo(self.status, choices(FollowUpStatus), FollowUpStatus.OPEN.value)
         table = resolutions.list_resolutions(db, meeting_id=meeting_id)
         titles = zip(table.values("number"), table.values("title"), strict=True)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 from ...domain.enums import FollowUpStatus
 from ...domain.labels import choices
 from ...i18n import _
-from ...services import followups, meeting_editing, meetings
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
+from ...services.meetings import followups, meetings
 from ..widgets.list_view import ListView
 from .common import MeetingTab, clear_error, error_label, fill_combo
 from .followup_dialog import FollowUpDialog
@@ -85,7 +85,7 @@ class FollowUpsTab(FollowUpsTabView):
     def refresh(self) -> None:
         today = self.context.today()
         self.own.set_table(
-            meeting_editing.list_meeting_follow_ups(self.db, self.meeting_id, today=today), WIDTHS
+            followups.list_meeting_follow_ups(self.db, self.meeting_id, today=today), WIDTHS
         )
         carried = followups.open_follow_ups_for_next_meeting(self.db, self.meeting_id, today=today)
         self.carried.set_table(carried, WIDTHS)

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 from ...domain.enums import MeetingKind, MeetingStatus, ParticipationFormat
 from ...domain.labels import choices
 from ...i18n import _
-from ...services import meeting_editing, meetings
-from ...services.errors import ValidationError
-from ...services.meetings import MeetingData
-from ..pages.base import Context
+from ...services.core.errors import ValidationError
+from ...services.meetings import meetings, pick_lists
+from ...services.meetings.meetings import MeetingData
+from ..context import Context
 from .common import (
     OptionalTimeEdit,
     PersonPicker,
@@ -130,9 +130,9 @@ class MeetingDialog(MeetingDialogView):
         fill_combo(self.kind, choices(MeetingKind), MeetingKind.COORDINATION.value)
         fill_combo(self.status, choices(MeetingStatus), MeetingStatus.PLANNED.value)
         fill_combo(self.participation_format, choices(ParticipationFormat), empty=_("(à préciser)"))
-        fill_combo(self.chantier, meeting_editing.chantier_choices(self.db), empty=_("(aucun)"))
+        fill_combo(self.chantier, pick_lists.chantier_choices(self.db), empty=_("(aucun)"))
         day = self.context.today()
-        people = meeting_editing.person_choices(self.db, day)
+        people = pick_lists.person_choices(self.db, day)
         if self.meeting_id is None:
             set_date(self.date, day)
             self.start_time.setTime(QTime(19, 0))
@@ -142,7 +142,7 @@ class MeetingDialog(MeetingDialogView):
             return
         detail = meetings.get_meeting(self.db, self.meeting_id)
         self._body, self._kind_at_load = detail.body, detail.kind
-        people = meeting_editing.person_choices(
+        people = pick_lists.person_choices(
             self.db, detail.date, include=(detail.chair_id, detail.secretary_id)
         )
         select_data(self.kind, detail.kind)

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, format_date, format_time
-from ...services import meetings
-from ..pages.base import Context
+from ...services.meetings import meetings
+from ..context import Context
 from .agenda_tab import AgendaTab
 from .attendance_tab import AttendanceTab
 from .common import MeetingTab

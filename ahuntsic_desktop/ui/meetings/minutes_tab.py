@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import MeetingStatus
 from ...i18n import _
-from ...services import agenda, meeting_editing, meeting_minutes, meetings, resolutions
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
+from ...services.meetings import agenda, followups, meetings, resolutions
+from ...services.meetings import minutes as meeting_minutes
 from .common import (
     GOOD_STYLE,
     MeetingTab,
@@ -115,9 +116,7 @@ class MinutesTab(MinutesTabView):
         written = sum(1 for item in items if item.minutes_text)
         decided = len(resolutions.list_resolutions(self.db, meeting_id=self.meeting_id))
         follow = len(
-            meeting_editing.list_meeting_follow_ups(
-                self.db, self.meeting_id, today=self.context.today()
-            )
+            followups.list_meeting_follow_ups(self.db, self.meeting_id, today=self.context.today())
         )
         self.summary.setText(
             _(

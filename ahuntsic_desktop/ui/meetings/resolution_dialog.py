@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
 from ...domain.enums import AttendanceStatus, ResolutionOutcome
 from ...domain.labels import choices
 from ...i18n import _
-from ...services import agenda, attendance, meeting_editing, resolutions
-from ...services.errors import ValidationError
-from ...services.resolutions import ResolutionData
+from ...services.core.errors import ValidationError
+from ...services.meetings import agenda, attendance, resolutions
+from ...services.meetings.resolutions import ResolutionData
 from ...store import Database
 from .common import disable_save_if_read_only, error_label, fill_combo, show_error
 
@@ -119,7 +119,7 @@ class ResolutionDialog(ResolutionDialogView):
         if resolution_id is None:
             self.number.setText(_("(donné à l'enregistrement)"))
         else:
-            number, data = meeting_editing.get_resolution(db, resolution_id)
+            number, data = resolutions.get_resolution(db, resolution_id)
             self.number.setText(number)
             self.title_edit.setText(data.title)
             self.text.setPlainText(data.text or "")

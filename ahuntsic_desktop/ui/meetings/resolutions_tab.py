@@ -7,8 +7,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from ...i18n import _
-from ...services import resolutions
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
+from ...services.meetings import resolutions
 from ..widgets.list_view import ListView
 from .common import GOOD_STYLE, MeetingTab, clear_error, error_label
 from .resolution_dialog import ResolutionDialog

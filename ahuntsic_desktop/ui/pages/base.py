@@ -3,27 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import date, datetime
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
-from ...services.listing import Table
-from ...store import Database
+from ...services.core.listing import Table
+from ..context import Context
 from ..widgets.list_view import ListView
-
-
-@dataclass
-class Context:
-    """What the pages need to ask the services: the open file and today's date."""
-
-    db: Database
-    today: Callable[[], date] = field(default=date.today)
-
-    def now(self) -> datetime:
-        """This moment on the context's day: the day from ``today``, the hour from the
-        clock (documents stamp both; tests pin the day)."""
-        return datetime.combine(self.today(), datetime.now().time()).replace(microsecond=0)
 
 
 class Page(QWidget):

@@ -23,8 +23,11 @@ from ...i18n import (
     format_time,
     ngettext,
 )
-from ...services import backup, dashboard, renewals
-from .base import Context, Page
+from ...services.core import backup
+from ...services.registry import renewals
+from ...services.reports import dashboard
+from ..context import Context
+from .base import Page
 
 
 def card(title: str, value: int, detail: str = "") -> QFrame:

@@ -30,10 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import _
-from ...services import reporting
-from ...services.errors import ValidationError
-from ...services.exports_catalog import (
+from ...exports.catalog import (
     BODY,
     CONTACTS,
     FUNDER,
@@ -45,9 +42,16 @@ from ...services.exports_catalog import (
     kinds,
     run_export,
 )
+from ...i18n import _
+from ...services.core import periods
+from ...services.core.errors import ValidationError
+from ...services.funding import report as funder_report
+from ...services.meetings import meetings as meeting_service
+from ...services.plan import plans as plan_service
 from ...store import Database
+from ..context import Context
 from ..errors import unexpected_error_message
-from .base import Context, Page
+from .base import Page
 
 log = logging.getLogger(__name__)
 LAST_FOLDER = "exports/last_folder"
@@ -209,12 +213,12 @@ class ExportsPage(Page):
     # -- state ---------------------------------------------------------------------------
     def refresh(self) -> None:
         db, today = self.context.db, self.context.today()
-        year = reporting.membership_year_period(db, today)
+        year = periods.membership_year_period(db, today)
         self.start_edit.setDate(_qdate(year.start))
         self.end_edit.setDate(_qdate(year.end))
-        self._fill(self.body_combo, reporting.body_choices(db), _("Toutes les instances"))
-        self._fill(self.funder_combo, reporting.funder_choices(db), None)
-        self._fill(self.plan_combo, reporting.plan_choices(db), None)
+        self._fill(self.body_combo, meeting_service.body_choices(db), _("Toutes les instances"))
+        self._fill(self.funder_combo, funder_report.funder_choices(db), None)
+        self._fill(self.plan_combo, plan_service.plan_choices(db), None)
         if self.list.currentRow() < 0:
             self.list.setCurrentRow(0)
         else:

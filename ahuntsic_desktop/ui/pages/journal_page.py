@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import N_, _, ngettext
-from ...services import journal
+from ...services.core import journal
+from ..context import Context
 from ..record_history import moment
-from .base import Context, Page
+from .base import Page
 
 BLOCK = 200
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date fields: shown as « — », no bound

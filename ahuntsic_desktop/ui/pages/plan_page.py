@@ -8,12 +8,13 @@ from pathlib import Path
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QPushButton, QToolButton, QWidget
 
 from ...i18n import _
-from ...services import plan
+from ...services.plan import plans as plan
+from ..context import Context
 from ..plan.dialogs import NewPlanDialog
 from ..plan.documents import PDF_FILTER, XLSX_FILTER, safe_name, save_file
 from ..plan.editor import PlanEditor
 from ..plan.import_dialog import ImportPlanDialog
-from .base import Context, Page
+from .base import Page
 
 
 class PlanPage(Page):

@@ -24,9 +24,9 @@ from PySide6.QtWidgets import (
 from ...domain.enums import Evaluation, PlanStatus
 from ...domain.labels import label
 from ...i18n import _, format_date, format_time, ngettext
-from ...services.errors import ValidationError
-from ...services.plan_roundtrip import ImportPreview, RowChange, apply_import, preview_import
-from .base import Context
+from ...services.core.errors import ValidationError
+from ...services.plan.roundtrip import ImportPreview, RowChange, apply_import, preview_import
+from ..context import Context
 
 LAST_FOLDER = "exports/last_folder"
 

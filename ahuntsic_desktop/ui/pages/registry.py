@@ -6,12 +6,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from ...i18n import _
+from ..context import Context
 from ..registry.funding_tabs import AgreementsTab, DeadlinesTab, PartnersTab
 from ..registry.memberships_tab import MembershipsTab
 from ..registry.organizations_tab import OrganizationsTab
 from ..registry.persons_tab import PersonsTab
 from ..registry.tab import RegistryTab
-from .base import Context, TabbedListPage
+from .base import TabbedListPage
 
 
 class RegistryPage(TabbedListPage):

@@ -8,11 +8,13 @@ from PySide6.QtWidgets import QComboBox, QPushButton, QWidget
 from ...domain.enums import MeetingKind
 from ...domain.labels import choices
 from ...i18n import _
-from ...services import meetings, plan
+from ...services.meetings import meetings
+from ...services.plan import plans as plan
+from ..context import Context
 from ..meetings import MeetingDialog, MeetingWindow
 from ..meetings.follow_ups_list import FollowUpsList
 from ..plan.chantiers_page import ChantierBrowser
-from .base import Context, TabbedListPage
+from .base import TabbedListPage
 
 
 class MeetingsPage(TabbedListPage):

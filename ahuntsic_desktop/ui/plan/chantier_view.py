@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 from ...domain.enums import Evaluation, PlanStatus
 from ...domain.labels import label
 from ...i18n import _, format_date, format_percent, ngettext
-from ...services import chantiers
-from ...services.errors import ValidationError
-from ...services.plan_editing import NodeRef
+from ...services.core.errors import ValidationError
+from ...services.plan import chantiers
+from ...services.plan.editing import NodeRef
 from ..errors import show_error
 from ..widgets.list_view import ListView
 from .documents import PDF_FILTER, safe_name, save_file

@@ -7,9 +7,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QSplitter, QWidget
 
 from ...i18n import _
-from ...services import plan
-from ...services.listing import Table
-from ..pages.base import Context, ListTab, TabbedListPage
+from ...services.core.listing import Table
+from ...services.plan import plans as plan
+from ..context import Context
+from ..pages.base import ListTab, TabbedListPage
 from .chantier_view import ChantierView
 from .matrix_view import MatrixView
 

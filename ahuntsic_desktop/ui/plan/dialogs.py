@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _
-from ...services import plan_editing
-from ...services.errors import ValidationError
-from ...services.plan_editing import MoveTarget, NodeRef
+from ...services.core.errors import ValidationError
+from ...services.plan import editing as plan_editing
+from ...services.plan.editing import MoveTarget, NodeRef
 from ..meetings.common import clear_error, error_label, show_error
 
 

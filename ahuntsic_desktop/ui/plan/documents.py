@@ -11,7 +11,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from ...i18n import _
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
 from ..errors import show_error
 
 PDF_FILTER = "PDF (*.pdf)"

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import N_, _
-from ...services import plan as plan_service
-from ...services import plan_editing
-from ...services.errors import ValidationError
-from ...services.plan_editing import CHILD_KINDS, NodeRef
+from ...services.core.errors import ValidationError
+from ...services.plan import editing as plan_editing
+from ...services.plan import plans as plan_service
+from ...services.plan.editing import CHILD_KINDS, NodeRef
 from ..errors import show_error
 from .dialogs import MoveDialog
 from .node_panel import NodePanel

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import N_, _, ngettext
-from ...services import plan_import
-from ...services.errors import ValidationError
-from ...services.plan_editing import kind_label
+from ...services.core.errors import ValidationError
+from ...services.plan import importing as plan_import
+from ...services.plan.editing import kind_label
 from ..meetings.common import clear_error, error_label, show_error
 from .dialogs import PlanFieldsView
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, ngettext
-from ...services.chantier_matrix import Matrix, participation_matrix
+from ...services.plan.chantier_matrix import Matrix, participation_matrix
 
 MISSING_FILL = QColor("#fdecea")
 MISSING_TEXT = QColor("#b00020")

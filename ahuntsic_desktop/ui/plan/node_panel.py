@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
 from ...domain.enums import Evaluation, PlanStatus
 from ...domain.labels import choices
 from ...i18n import N_, _, format_date, format_number, format_percent
-from ...services import plan_editing, plan_progress
-from ...services.errors import ValidationError
-from ...services.plan_editing import NodeDetail, NodeRef
+from ...services.core.errors import ValidationError
+from ...services.plan import editing as plan_editing
+from ...services.plan import progress as plan_progress
+from ...services.plan.editing import NodeDetail, NodeRef
 from ..meetings.common import clear_error, date_edit, error_label, fill_combo, set_date, to_date
 from ..meetings.common import show_error as show_field_error
 

@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
 from ...domain.enums import AssignmentRole
 from ...domain.labels import choices
 from ...i18n import _
-from ...services import chantiers
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
+from ...services.plan import chantiers
+from ...text import fold_for_search
 from ..meetings.common import (
     FoldingCompleter,
     clear_error,
@@ -30,7 +31,6 @@ from ..meetings.common import (
     show_error,
     to_date,
 )
-from ..table_model import fold
 
 
 class _Dialog(QDialog):
@@ -115,9 +115,9 @@ class JoinDialog(_Dialog):
         index = self.person.findText(text)
         if index > 0:
             return self.person.itemData(index)
-        folded = fold(text)
-        matches = [i for name, i in self.labels if fold(name) == folded] or [
-            i for name, i in self.labels if fold(name).startswith(folded)
+        folded = fold_for_search(text)
+        matches = [i for name, i in self.labels if fold_for_search(name) == folded] or [
+            i for name, i in self.labels if fold_for_search(name).startswith(folded)
         ]
         return matches[0] if len(matches) == 1 else None
 

@@ -12,8 +12,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ...domain.enums import Evaluation, PlanStatus
 from ...domain.labels import label
 from ...i18n import _, format_percent
-from ...services.plan import PlanNode
-from ...services.plan_editing import CHILD_KINDS, NodeRef, kind_label
+from ...services.plan.editing import CHILD_KINDS, NodeRef, kind_label
+from ...services.plan.plans import PlanNode
 
 MIME_TYPE = "application/x-ahuntsic-plan-node"
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1

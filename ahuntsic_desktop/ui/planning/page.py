@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 
 from ...i18n import _, format_date, format_number
 from ...services import planning
-from ...services.errors import ValidationError
-from ...services.listing import Table
+from ...services.core.errors import ValidationError
+from ...services.core.listing import Table
+from ..context import Context
 from ..errors import show_error
-from ..pages.base import Context, Page
+from ..pages.base import Page
 from ..plan.documents import PDF_FILTER, safe_name, save_file
 from ..widgets.forms import fill_combo
 from ..widgets.list_view import ListView

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 
 from ...domain.privacy import IncidentStatus
 from ...i18n import _
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
 from ...services.privacy import incidents
 from ...services.privacy.incidents import IncidentData
-from ..pages.base import Context
+from ..context import Context
 from ..registry.common import (
     Form,
     OptionalDate,

@@ -25,16 +25,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, format_date
-from ...services import settings as settings_service
-from ...services.errors import ValidationError
+from ...services.core import settings as settings_service
+from ...services.core.errors import ValidationError
 from ...services.privacy import access, consents, erasure
+from ..context import Context
 from ..errors import show_error
-from ..pages.base import Context
 from ..registry.common import inform
+from ..registry.person_dialog import PersonDialog
 from .erasure_dialog import ErasureDialog
 from .small_dialogs import GrantConsentDialog, RequestDialog, WithdrawConsentDialog
-
-PERSON_DIALOG = "ahuntsic_desktop.ui.registry.person_dialog"
 
 
 def _table(parent: QWidget, headers: list[str], name: str, stretch: int) -> QTableWidget:
@@ -324,14 +323,7 @@ class PersonPrivacyDialog(PersonPrivacyView):
     # -- rectification and erasure -------------------------------------------------------
     def rectify(self) -> None:
         """The person form of the registry, opened on this person."""
-        import importlib
-
-        try:
-            module = importlib.import_module(PERSON_DIALOG)
-        except ImportError:
-            show_error(self, _("La fiche de la personne ne peut pas être ouverte ici."))
-            return
-        self._open(module.PersonDialog(self.context, self.person_id, self))
+        self._open(PersonDialog(self.context, self.person_id, self))
 
     def erase(self) -> None:
         preview = erasure.erasure_preview(self.db, self.person_id)

@@ -21,12 +21,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, ngettext
-from ...services import settings as settings_service
-from ...services.errors import ValidationError
+from ...services.core import settings as settings_service
+from ...services.core.errors import ValidationError
 from ...services.privacy import access, incidents, retention
 from ...store import Database
+from ..context import Context
 from ..errors import show_error
-from ..pages.base import Context, Page
+from ..pages.base import Page
 from ..registry.common import ERROR_STYLE, confirm, inform, status
 from ..widgets.list_view import ListView
 from .erasure_dialog import WARNING

@@ -17,10 +17,10 @@ from ...domain.enums import ConsentPurpose
 from ...domain.labels import choices
 from ...domain.privacy import RequestKind
 from ...i18n import _
-from ...services import registry_lists
-from ...services.errors import ValidationError
+from ...services.core.errors import ValidationError
 from ...services.privacy import access, consents
-from ..pages.base import Context
+from ...services.registry import lists as registry_lists
+from ..context import Context
 from ..registry.common import (
     Form,
     RecordPicker,

@@ -6,10 +6,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...i18n import _, format_money
-from ...services import funding, registry_lists
-from ...services.errors import ValidationError
-from ...services.funding import AgreementData
-from ..pages.base import Context
+from ...services.core.errors import ValidationError
+from ...services.funding import agreements as funding
+from ...services.funding.agreements import AgreementData
+from ...services.registry import lists as registry_lists
+from ..context import Context
 from .common import (
     Form,
     FormDialog,

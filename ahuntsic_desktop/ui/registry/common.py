@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from ... import i18n
 from ...i18n import _
-from ...services.errors import ValidationError
-from ..table_model import fold
+from ...services.core.errors import ValidationError
+from ...text import fold_for_search
 from ..widgets.forms import ERROR_STYLE, error_label, fill_combo  # noqa: F401 (shared)
 
 BLANK_DATE = QDate(1900, 1, 1)
@@ -261,13 +261,13 @@ class _FoldedModel(QStringListModel):
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if role == self.FOLDED:
-            return fold(super().data(index, Qt.ItemDataRole.DisplayRole) or "")
+            return fold_for_search(super().data(index, Qt.ItemDataRole.DisplayRole) or "")
         return super().data(index, role)
 
 
 class _FoldingCompleter(QCompleter):
     def splitPath(self, path: str) -> list[str]:  # noqa: N802
-        return [fold(path)]
+        return [fold_for_search(path)]
 
     def pathFromIndex(self, index) -> str:  # noqa: N802
         return index.data(Qt.ItemDataRole.DisplayRole) or ""
@@ -293,7 +293,7 @@ class RecordPicker(QComboBox):
         self._ids: dict[str, int] = {}
 
     def set_choices(self, choices: Sequence, current: int | None = None) -> None:
-        """``choices`` have ``id`` and ``label`` (see services.registry_lists.Choice)."""
+        """``choices`` have ``id`` and ``label`` (see services.registry.lists.Choice)."""
         self.blockSignals(True)
         self.clear()
         self.addItem("", None)
@@ -316,8 +316,8 @@ class RecordPicker(QComboBox):
             return None
         if text in self._ids:
             return self._ids[text]
-        folded = fold(text)
-        matches = [rid for name, rid in self._ids.items() if folded in fold(name)]
+        folded = fold_for_search(text)
+        matches = [rid for name, rid in self._ids.items() if folded in fold_for_search(name)]
         if len(matches) == 1:
             return matches[0]
         raise ValueError(text)

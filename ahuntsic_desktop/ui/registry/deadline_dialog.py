@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from ...i18n import _
-from ...services import funding
-from ...services.errors import ValidationError
-from ..pages.base import Context
+from ...services.core.errors import ValidationError
+from ...services.funding import agreements as funding
+from ..context import Context
 from .common import (
     Form,
     FormDialog,

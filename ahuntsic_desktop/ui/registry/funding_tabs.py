@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from ...i18n import _, format_date, ngettext
-from ...services import funding
-from ..pages.base import Context
+from ...services.funding import agreements as funding
+from ..context import Context
 from .agreement_dialog import AgreementDialog
 from .common import status
 from .deadline_dialog import DeadlineDialog

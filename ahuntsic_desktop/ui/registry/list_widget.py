@@ -12,7 +12,7 @@ from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QWidget
 
 from ...i18n import _
-from ...services.listing import Table
+from ...services.core.listing import Table
 from ..table_model import SearchProxy, TableModel
 from ..widgets.list_view import ListView
 

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 from ...domain.enums import PaymentMethod
 from ...domain.labels import choices
 from ...i18n import _, format_money
-from ...services import membership_editing, memberships, registry_lists
-from ...services import settings as settings_service
-from ...services.errors import ValidationError
-from ...services.memberships import MembershipData
-from ..pages.base import Context
+from ...services.core import settings as settings_service
+from ...services.core.errors import ValidationError
+from ...services.registry import lists as registry_lists
+from ...services.registry import memberships
+from ...services.registry.memberships import MembershipData
+from ..context import Context
 from .common import (
     Form,
     FormDialog,
@@ -110,7 +111,7 @@ class MembershipDialog(MembershipDialogView):
             self.is_person.setChecked(organization_id is None)
             self.is_organization.setChecked(organization_id is not None)
         else:
-            detail = membership_editing.get_membership(context.db, membership_id)
+            detail = memberships.get_membership(context.db, membership_id)
             data = detail.data
             for widget in (self.is_organization, self.is_person, self.member):
                 widget.hide()
@@ -223,7 +224,7 @@ class MembershipDialog(MembershipDialogView):
             if self.membership_id is None:
                 self.membership_id = memberships.create_membership(self.context.db, data)
             else:
-                membership_editing.update_membership(self.context.db, self.membership_id, data)
+                memberships.update_membership(self.context.db, self.membership_id, data)
         except ValidationError as error:
             self.form.show_error(error)
             return

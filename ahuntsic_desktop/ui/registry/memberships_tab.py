@@ -9,11 +9,11 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QWidget
 
 from ...i18n import _, ngettext
-from ...services import contacts, memberships
-from ...services import settings as settings_service
-from ...services.errors import ValidationError
+from ...services.core import settings as settings_service
+from ...services.core.errors import ValidationError
+from ...services.registry import contacts, memberships
+from ..context import Context
 from ..errors import show_error
-from ..pages.base import Context
 from .common import status
 from .membership_dialog import MembershipDialog
 from .payment_dialog import PaymentDialog

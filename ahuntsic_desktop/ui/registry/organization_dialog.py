@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 from ...domain.enums import Sector
 from ...domain.labels import choices
 from ...i18n import _, ngettext
-from ...services import organizations
-from ...services import validation as v
-from ...services.errors import ValidationError
-from ...services.organizations import OrganizationData
+from ...services.core import validation as v
+from ...services.core.errors import ValidationError
+from ...services.registry import organizations
+from ...services.registry.organizations import OrganizationData
+from ..context import Context
 from ..duplicate_hint import DuplicateHint
-from ..pages.base import Context
 from ..table_model import TableModel
 from .common import (
     Form,

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from ...i18n import _, ngettext
-from ...services import contacts, organizations, registry_lists
-from ..pages.base import Context
+from ...services.registry import contacts, organizations
+from ...services.registry import lists as registry_lists
+from ..context import Context
 from .organization_dialog import OrganizationDialog
 from .record_tab import RecordTab
 

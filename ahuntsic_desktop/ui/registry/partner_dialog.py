@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QVBoxLayout, QWidg
 from ...domain.enums import PartnerKind
 from ...domain.labels import label
 from ...i18n import _
-from ...services import organizations, partners, registry_lists
-from ...services.errors import ValidationError
-from ...services.partners import RoleState
-from ..pages.base import Context
+from ...services.core.errors import ValidationError
+from ...services.funding import partners
+from ...services.funding.partners import RoleState
+from ...services.registry import lists as registry_lists
+from ...services.registry import organizations
+from ..context import Context
 from .common import Form, FormDialog, OptionalDate, RecordPicker, save_button, save_buttons
 
 

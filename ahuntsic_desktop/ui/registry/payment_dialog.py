@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 from ...domain.enums import PaymentMethod
 from ...domain.labels import choices
 from ...i18n import _, format_money
-from ...services import membership_editing
-from ...services.errors import ValidationError
-from ..pages.base import Context
+from ...services.core.errors import ValidationError
+from ...services.registry import memberships
+from ..context import Context
 from .common import (
     Form,
     FormDialog,
@@ -61,7 +61,7 @@ class PaymentDialog(PaymentDialogView):
         self.context = context
         self.membership_id = membership_id
         self.receipt: str | None = None
-        detail = membership_editing.get_membership(context.db, membership_id)
+        detail = memberships.get_membership(context.db, membership_id)
         self.setWindowTitle(_("Enregistrer un paiement"))
         self.summary.setText(
             _("<b>{member}</b> — adhésion {year}").format(
@@ -84,7 +84,7 @@ class PaymentDialog(PaymentDialogView):
     def accept(self) -> None:
         self.form.clear_errors()
         try:
-            self.receipt = membership_editing.pay_membership(
+            self.receipt = memberships.pay_membership(
                 self.context.db,
                 self.membership_id,
                 pydate(self.paid_on.date()),

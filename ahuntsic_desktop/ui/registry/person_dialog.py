@@ -25,12 +25,13 @@ from PySide6.QtWidgets import (
 from ...domain.enums import Sector
 from ...domain.labels import choices
 from ...i18n import _
-from ...services import person_editing, persons, registry_lists
-from ...services import validation as v
-from ...services.errors import ValidationError
-from ...services.persons import PersonData
+from ...services.core import validation as v
+from ...services.core.errors import ValidationError
+from ...services.registry import lists as registry_lists
+from ...services.registry import persons
+from ...services.registry.persons import PersonData
+from ..context import Context
 from ..duplicate_hint import DuplicateHint
-from ..pages.base import Context
 from .common import (
     Form,
     FormDialog,
@@ -182,7 +183,7 @@ class PersonDialog(PersonDialogView):
         self.form.clear_errors()
         self.representations.error.hide()
         try:
-            self.person_id = person_editing.save_person(
+            self.person_id = persons.save_person(
                 self.context.db, self.person_id, self.edited(), self.representations.changes()
             )
         except ValidationError as error:

@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from ...i18n import _, ngettext
-from ...services import contacts, persons, registry_lists
-from ..pages.base import Context
+from ...services.registry import contacts, persons
+from ...services.registry import lists as registry_lists
+from ..context import Context
 from .person_dialog import PersonDialog
 from .record_tab import RecordTab
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QCheckBox, QDialog, QWidget
 
 from ...i18n import _
-from ..pages.base import Context
+from ..context import Context
 from .tab import RegistryTab, one, some, two
 
 

@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, format_money, ngettext
-from ...services import renewals
-from ...services import settings as settings_service
-from ...services.errors import ValidationError
-from ...services.listing import Column, Table
-from ...services.renewals import RenewalPreview
+from ...services.core import settings as settings_service
+from ...services.core.errors import ValidationError
+from ...services.core.listing import Column, Table
+from ...services.registry import renewals
+from ...services.registry.renewals import RenewalPreview
+from ..context import Context
 from ..errors import retrying
-from ..pages.base import Context
 from ..table_model import TableModel
 from .common import FormDialog, error_label, fill_combo, save_button, save_buttons
 

@@ -24,10 +24,14 @@ from PySide6.QtWidgets import (
 from ...domain.enums import RepresentationRole
 from ...domain.labels import choices, label
 from ...i18n import _, format_date
-from ...services import persons
-from ...services.errors import ValidationError
-from ...services.person_editing import RepresentationChanges, RepresentationDraft, check_draft
-from ...services.registry_lists import Choice
+from ...services.core.errors import ValidationError
+from ...services.registry import persons
+from ...services.registry.lists import Choice
+from ...services.registry.persons import (
+    RepresentationChanges,
+    RepresentationDraft,
+    check_draft,
+)
 from .common import OptionalDate, RecordPicker, error_label, fill_combo
 
 

@@ -13,11 +13,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ...i18n import _, format_number, ngettext
-from ...services.contacts import EmailSelection
-from ...services.errors import ValidationError
-from ...services.listing import Table
+from ...services.core.errors import ValidationError
+from ...services.core.listing import Table
+from ...services.registry.contacts import EmailSelection
+from ..context import Context
 from ..errors import show_error
-from ..pages.base import Context
 from .common import confirm, inform, status
 from .list_widget import RegistryList
 

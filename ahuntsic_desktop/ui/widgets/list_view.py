@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, ngettext
-from ...services.listing import Table
+from ...services.core.listing import Table
 from ..table_model import SearchProxy, TableModel
 
 

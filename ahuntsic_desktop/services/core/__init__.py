@@ -1,0 +1,34 @@
+"""The house: settings, validation and its error, the audit trail and journal, backups,
+and the plain tables list queries return. Every other services package builds on it.
+
+The public face: other services packages import only what is listed in ``__all__``
+(the modules, and the few names other concepts build on)."""
+
+from . import audit, backup, errors, journal, listing, periods, references, settings, validation
+from .errors import NotFoundError, ValidationError
+from .listing import Choice, Column, Table
+from .periods import Period
+from .references import is_referenced
+from .settings import TableSettings
+from .validation import name_sort_key
+
+__all__ = [
+    "audit",
+    "backup",
+    "Choice",
+    "Column",
+    "errors",
+    "is_referenced",
+    "journal",
+    "listing",
+    "name_sort_key",
+    "NotFoundError",
+    "Period",
+    "periods",
+    "references",
+    "settings",
+    "Table",
+    "TableSettings",
+    "validation",
+    "ValidationError",
+]

@@ -1,0 +1,133 @@
+"""Table-wide settings kept in the data file, with their defaults and validation."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from ...domain import Setting
+from ...domain.enums import MeetingKind
+from ...i18n import _
+from ...store import Database
+from .errors import ValidationError
+
+PAPER_SIZES = ("letter", "a4")
+QUORUM_MODES = ("count", "percent")
+
+
+def default_quorum_rules() -> dict[str, dict[str, int | str]]:
+    rules: dict[str, dict[str, int | str]] = {
+        kind.value: {"mode": "percent", "value": 50} for kind in MeetingKind
+    }
+    rules[MeetingKind.AGA.value] = {"mode": "count", "value": 10}
+    rules[MeetingKind.AGE.value] = {"mode": "count", "value": 10}
+    rules[MeetingKind.PARTICIPATION.value] = {"mode": "count", "value": 0}
+    return rules
+
+
+@dataclass
+class TableSettings:
+    table_name: str = "Table de quartier"
+    membership_year_start_month: int = 4
+    paper_size: str = "letter"
+    quorum_rules: dict[str, dict[str, int | str]] = field(default_factory=default_quorum_rules)
+    user_name: str = ""
+    backup_keep: int = 10
+    privacy_officer_name: str = ""
+    privacy_officer_contact: str = ""
+    retention_enabled: bool = True  # list people due for anonymisation (Law 25)
+    retention_years: int = 7  # ...after this many years without any activity
+    language: str = "fr_CA"
+
+    def membership_year_of(self, day: date) -> int:
+        """The membership year (named by the calendar year it starts in) containing ``day``."""
+        return day.year if day.month >= self.membership_year_start_month else day.year - 1
+
+    def membership_year_label(self, year: int) -> str:
+        if self.membership_year_start_month == 1:
+            return str(year)
+        return f"{year}-{year + 1}"
+
+    def quorum_required(self, kind: str, voting_invited: int) -> int:
+        """How many voting members must be present for a meeting of ``kind``."""
+        rule = self.quorum_rules.get(kind) or default_quorum_rules().get(kind)
+        if not rule:
+            return 0
+        if rule["mode"] == "count":
+            return int(rule["value"])
+        return -(-int(rule["value"]) * voting_invited // 100)  # ceiling of a percentage
+
+
+FIELDS = tuple(TableSettings.__dataclass_fields__)
+
+
+def validate(settings: TableSettings) -> None:
+    from . import validation as v
+
+    if not isinstance(settings.table_name, str) or not settings.table_name.strip():
+        raise ValidationError(_("Le nom de la table est obligatoire."), "table_name")
+    if len(settings.table_name) > 200:
+        raise ValidationError(
+            _("Le nom de la table est trop long (200 caractères au plus)."), "table_name"
+        )
+    # Printed on every document: no control characters, reasonable lengths.
+    v.required_text(settings.table_name, "table_name", _("Nom de la table"), max_length=200)
+    v.optional_text(settings.user_name, "user_name", _("Votre nom"), max_length=100)
+    v.optional_text(
+        settings.privacy_officer_name, "privacy_officer_name", _("Responsable"), max_length=200
+    )
+    v.optional_text(
+        settings.privacy_officer_contact,
+        "privacy_officer_contact",
+        _("Coordonnées du ou de la responsable"),
+        max_length=300,
+    )
+    month = settings.membership_year_start_month
+    if not isinstance(month, int) or isinstance(month, bool) or not 1 <= month <= 12:
+        raise ValidationError(
+            _("Le mois de début de l'année doit être entre 1 et 12."), "membership_year_start_month"
+        )
+    if settings.paper_size not in PAPER_SIZES:
+        raise ValidationError(_("Format de papier inconnu."), "paper_size")
+    if not 1 <= int(settings.backup_keep) <= 365:
+        raise ValidationError(
+            _("Le nombre de sauvegardes doit être entre 1 et 365."), "backup_keep"
+        )
+    if not isinstance(settings.retention_years, int) or not 1 <= settings.retention_years <= 100:
+        raise ValidationError(
+            _("La durée de conservation doit être entre 1 et 100 ans."), "retention_years"
+        )
+    for kind, rule in settings.quorum_rules.items():
+        if kind not in {k.value for k in MeetingKind}:
+            raise ValidationError(
+                _("Type de rencontre inconnu dans les règles de quorum."), "quorum_rules"
+            )
+        if rule.get("mode") not in QUORUM_MODES:
+            raise ValidationError(_("Règle de quorum inconnue."), "quorum_rules")
+        value = rule.get("value")
+        if not isinstance(value, int) or value < 0 or (rule["mode"] == "percent" and value > 100):
+            raise ValidationError(
+                _("Le quorum doit être un nombre positif (au plus 100 s'il est en pourcentage)."),
+                "quorum_rules",
+            )
+
+
+def load(db: Database) -> TableSettings:
+    with db.session() as session:
+        stored = {row.key: row.value for row in session.query(Setting).all()}
+    settings = TableSettings()
+    for key, value in stored.items():
+        if key in FIELDS:
+            setattr(settings, key, value)
+    if isinstance(settings.quorum_rules, dict):
+        merged = default_quorum_rules()
+        merged.update(settings.quorum_rules)
+        settings.quorum_rules = merged
+    return settings
+
+
+def save(db: Database, settings: TableSettings) -> None:
+    validate(settings)
+    with db.session() as session:
+        for key, value in asdict(settings).items():
+            session.merge(Setting(key=key, value=value))

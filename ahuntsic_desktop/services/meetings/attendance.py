@@ -1,0 +1,352 @@
+"""Attendance (présences) of a meeting: the list with each line's vote, adding and changing
+lines, walk-ins signed in on the spot, convening the members,
+Voting rights and the quorum are in :mod:`.quorum`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from ...domain import (
+    Assignment,
+    Attendance,
+    Meeting,
+    Membership,
+    MembershipCategory,
+    Organization,
+    Person,
+    Representation,
+)
+from ...domain.enums import AttendanceStatus, MeetingKind, RepresentationRole
+from ...domain.labels import label
+from ...i18n import _
+from ...store import Database
+from ..core import NotFoundError, ValidationError, name_sort_key
+from ..core import settings as settings_service
+from .meetings import person_name_sql, require_meeting
+from .pick_lists import representation_current, represented_organizations
+from .quorum import attendance_lines, meeting_year
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    id: int
+    person_id: int
+    person_name: str
+    organization_id: int | None
+    organization_name: str
+    status: str
+    status_label: str
+    invited: bool
+    voting: bool
+
+
+def list_attendance(db: Database, meeting_id: int) -> list[AttendanceRow]:
+    """Everyone recorded for the meeting, by last then first name, with computed voting."""
+    table_settings = settings_service.load(db)
+    with db.session() as session:
+        meeting = require_meeting(session, meeting_id)
+        voters = {
+            line.attendance_id: line.member
+            for line in attendance_lines(session, meeting, meeting_year(meeting, table_settings))
+        }
+        rows = session.execute(
+            select(
+                Attendance,
+                person_name_sql(),
+                Organization.name,
+                Person.last_name,
+                Person.first_name,
+            )
+            .join(Person, Person.id == Attendance.person_id)
+            .outerjoin(Organization, Organization.id == Attendance.organization_id)
+            .where(Attendance.meeting_id == meeting_id)
+        ).all()
+        # French order: accents and case ignored ("Émond" with the E's, not after Z).
+        rows.sort(key=lambda r: (name_sort_key(r[3]), name_sort_key(r[4]), r[0].id))
+        return [
+            AttendanceRow(
+                id=attendance.id,
+                person_id=attendance.person_id,
+                person_name=name,
+                organization_id=attendance.organization_id,
+                organization_name=org_name or "",
+                status=attendance.status,
+                status_label=label(attendance.status, AttendanceStatus),
+                invited=attendance.invited,
+                voting=voters.get(attendance.id) is not None,
+            )
+            for attendance, name, org_name, _last, _first in rows
+        ]
+
+
+def _check(session: Session, person_id: int, status: str, organization_id: int | None) -> Person:
+    if status not in {s.value for s in AttendanceStatus}:
+        raise ValidationError(_("Statut de présence inconnu."), "status")
+    person = session.get(Person, person_id)
+    if person is None:
+        raise ValidationError(_("Cette personne n'existe plus."), "person_id")
+    if organization_id is not None and session.get(Organization, organization_id) is None:
+        raise ValidationError(_("Cet organisme n'existe plus."), "organization_id")
+    return person
+
+
+def _save(
+    db: Database,
+    meeting_id: int,
+    person_id: int,
+    status: str,
+    organization_id: int | None,
+    *,
+    allow_existing: bool,
+) -> int:
+    table_settings = settings_service.load(db)
+    with db.session() as session:
+        meeting = require_meeting(session, meeting_id)
+        person = _check(session, person_id, status, organization_id)
+        attendance = session.scalar(
+            select(Attendance).where(
+                Attendance.meeting_id == meeting_id, Attendance.person_id == person_id
+            )
+        )
+        if attendance is None:
+            attendance = Attendance(meeting_id=meeting_id, person_id=person_id, invited=True)
+            session.add(attendance)
+        elif not allow_existing:
+            raise ValidationError(
+                _("{name} figure déjà dans les présences de cette rencontre.").format(
+                    name=person.full_name or _("Cette personne")
+                ),
+                "person_id",
+            )
+        attendance.status = status
+        attendance.organization_id = organization_id
+        session.flush()
+        # Keep the stored flag as a snapshot; lists and quorum recompute it.
+        lines = attendance_lines(session, meeting, meeting_year(meeting, table_settings))
+        attendance.voting = any(
+            line.attendance_id == attendance.id and line.member for line in lines
+        )
+        return attendance.id
+
+
+def add_attendance(
+    db: Database,
+    meeting_id: int,
+    person_id: int,
+    status: str = AttendanceStatus.INVITED.value,
+    organization_id: int | None = None,
+) -> int:
+    """Add a person to the meeting's attendance; refuses a person already listed."""
+    return _save(db, meeting_id, person_id, status, organization_id, allow_existing=False)
+
+
+def set_attendance(
+    db: Database,
+    meeting_id: int,
+    person_id: int,
+    status: str,
+    organization_id: int | None = None,
+) -> int:
+    """Record (or change) a person's status and whom they represent; returns the row id.
+
+    A person has at most one line per meeting: calling again updates that line.
+    """
+    return _save(db, meeting_id, person_id, status, organization_id, allow_existing=True)
+
+
+def remove_attendance(db: Database, attendance_id: int) -> None:
+    with db.session() as session:
+        attendance = session.get(Attendance, attendance_id)
+        if attendance is None:
+            raise NotFoundError(_("Cette présence n'existe plus."))
+        session.delete(attendance)
+
+
+# -- attendance -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AddedAttendance:
+    attendance_id: int
+    person_id: int
+    name: str
+    created_person: bool
+
+
+def split_full_name(text: str) -> tuple[str, str]:
+    """``"Marie-Ève Gagnon Roy"`` -> ``("Marie-Ève", "Gagnon Roy")``: the first word is the
+    first name, the rest the last name; a single word is a last name."""
+    words = " ".join((text or "").split()).split(" ")
+    words = [w for w in words if w]
+    if not words:
+        return "", ""
+    if len(words) == 1:
+        return "", words[0]
+    return words[0], " ".join(words[1:])
+
+
+def _sign_in(
+    session: Session,
+    meeting: Meeting,
+    person: Person,
+    organization_id: int | None,
+    year: int,
+    *,
+    created: bool,
+) -> AddedAttendance:
+    """Put ``person`` on the list, present though not invited (a walk-in)."""
+    taken = session.scalar(
+        select(Attendance.id).where(
+            Attendance.meeting_id == meeting.id, Attendance.person_id == person.id
+        )
+    )
+    if taken is not None:
+        raise ValidationError(
+            _("{name} figure déjà dans les présences de cette rencontre.").format(
+                name=person.full_name or _("Cette personne")
+            ),
+            "person_id",
+        )
+    attendance = Attendance(
+        meeting_id=meeting.id,
+        person_id=person.id,
+        organization_id=organization_id,
+        status=AttendanceStatus.PRESENT.value,
+        invited=False,
+    )
+    session.add(attendance)
+    session.flush()
+    attendance.voting = any(
+        line.attendance_id == attendance.id and line.member
+        for line in attendance_lines(session, meeting, year)
+    )
+    return AddedAttendance(attendance.id, person.id, person.full_name, created)
+
+
+def add_present_person(db: Database, meeting_id: int, person_id: int) -> AddedAttendance:
+    """Sign in someone already known who was not on the list (a walk-in), present, for the
+    organisation they represent on the meeting's date."""
+    table_settings = settings_service.load(db)
+    with db.session() as session:
+        meeting = require_meeting(session, meeting_id)
+        person = session.get(Person, person_id)
+        if person is None:
+            raise ValidationError(_("Cette personne n'existe plus."), "person_id")
+        org = represented_organizations(session, meeting.date, [person_id]).get(
+            person_id, (None, "")
+        )[0]
+        year = table_settings.membership_year_of(meeting.date)
+        return _sign_in(session, meeting, person, org, year, created=False)
+
+
+def add_walk_in(db: Database, meeting_id: int, full_name: str) -> AddedAttendance:
+    """Sign in a walk-in typed as ``"Prénom Nom"``, present, in one transaction.
+
+    A person of that exact name (case and spacing ignored) is reused; otherwise a new person
+    is created. Someone already listed for the meeting is refused and nothing is saved.
+    """
+    first, last = split_full_name(full_name)
+    if not (first or last):
+        raise ValidationError(_("Tapez le prénom et le nom de la personne."), "person")
+    if len(first) > 100 or len(last) > 100:
+        raise ValidationError(_("Ce nom est trop long (100 caractères au plus)."), "person")
+    wanted = name_sort_key(f"{first} {last}")
+    with db.session() as session:
+        same = [
+            pid
+            for pid, f, la in session.execute(
+                select(Person.id, Person.first_name, Person.last_name).where(
+                    Person.archived_at.is_(None)
+                )
+            )
+            if name_sort_key(" ".join(f"{f} {la}".split())) == wanted
+        ]
+    if len(same) > 1:
+        raise ValidationError(
+            _(
+                "Plusieurs personnes s'appellent « {name} » : choisissez la bonne dans la liste "
+                "proposée."
+            ).format(name=f"{first} {last}".strip()),
+            "person",
+        )
+    if same:
+        return add_present_person(db, meeting_id, same[0])
+    table_settings = settings_service.load(db)
+    with db.session() as session:
+        meeting = require_meeting(session, meeting_id)
+        person = Person(first_name=first, last_name=last)
+        session.add(person)
+        session.flush()
+        year = table_settings.membership_year_of(meeting.date)
+        return _sign_in(session, meeting, person, None, year, created=True)
+
+
+def invite_members(db: Database, meeting_id: int) -> int:
+    """Put the people to convene on the attendance list as invited; returns how many.
+
+    A chantier meeting convenes the chantier's active participants; any other meeting the
+    delegates of voting member organisations and the voting individual members of the
+    meeting's membership year. People already listed are left as they are.
+    """
+    table_settings = settings_service.load(db)
+    with db.session() as session:
+        meeting = require_meeting(session, meeting_id)
+        day, year = meeting.date, table_settings.membership_year_of(meeting.date)
+        wanted: dict[int, int | None] = {}
+        if meeting.kind == MeetingKind.CHANTIER:
+            a = Assignment
+            query = select(a.person_id, a.organization_id).where(
+                a.chantier_id == meeting.chantier_id,
+                or_(a.start_date.is_(None), a.start_date <= day),
+                or_(a.end_date.is_(None), a.end_date >= day),
+            )
+            for person_id, org_id in session.execute(query):
+                wanted.setdefault(person_id, org_id)
+        else:
+            voting = (
+                select(Membership.organization_id, Membership.person_id)
+                .join(MembershipCategory, MembershipCategory.id == Membership.category_id)
+                .where(
+                    MembershipCategory.voting.is_(True),
+                    Membership.paid_on.is_not(None),
+                    Membership.year == year,
+                )
+            )
+            orgs, persons = set(), set()
+            for org_id, person_id in session.execute(voting):
+                if org_id is not None:
+                    orgs.add(org_id)
+                else:
+                    persons.add(person_id)
+            delegates = select(Representation.person_id, Representation.organization_id).where(
+                Representation.organization_id.in_(orgs),
+                Representation.role == RepresentationRole.DELEGATE.value,
+                representation_current(day),
+            )
+            for person_id, org_id in session.execute(delegates):
+                wanted.setdefault(person_id, org_id)
+            for person_id in persons:
+                wanted.setdefault(person_id, None)
+        listed = set(
+            session.scalars(select(Attendance.person_id).where(Attendance.meeting_id == meeting.id))
+        )
+        active = set(
+            session.scalars(
+                select(Person.id).where(Person.id.in_(wanted), Person.archived_at.is_(None))
+            )
+        )
+        new = [pid for pid in wanted if pid in active and pid not in listed]
+        session.add_all(
+            Attendance(
+                meeting_id=meeting.id,
+                person_id=pid,
+                organization_id=wanted[pid],
+                status=AttendanceStatus.INVITED.value,
+                invited=True,
+            )
+            for pid in new
+        )
+        return len(new)

@@ -1,0 +1,132 @@
+"""Attendance (présences) of a meeting, voting rights and quorum.
+
+A person votes at a meeting when a membership of a voting category, paid (``paid_on`` set),
+exists for the membership year containing the meeting's date, either for the person or for
+the organisation the person represents at that meeting. Quorum counts voting *members*: an
+organisation with two delegates present counts once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from ...domain import Attendance, Meeting, Membership, MembershipCategory
+from ...domain.enums import AttendanceStatus
+from ...i18n import _, ngettext
+from ...store import Database
+from ..core import settings as settings_service
+from .meetings import require_meeting
+
+MemberKey = tuple[str, int]  # ("o", organization id) or ("p", person id)
+
+
+@dataclass(frozen=True)
+class QuorumState:
+    required: int
+    present_voting: int
+    reached: bool
+    message: str
+
+
+def voting_membership(year: int, *condition):
+    return exists(
+        select(Membership.id)
+        .join(MembershipCategory, MembershipCategory.id == Membership.category_id)
+        .where(
+            MembershipCategory.voting.is_(True),
+            Membership.paid_on.is_not(None),
+            Membership.year == year,
+            *condition,
+        )
+    )
+
+
+@dataclass(frozen=True)
+class AttendanceLine:
+    attendance_id: int
+    person_id: int
+    status: str
+    invited: bool
+    member: MemberKey | None  # the member whose vote this line carries, if any
+
+
+def attendance_lines(session: Session, meeting: Meeting, year: int) -> list[AttendanceLine]:
+    """Each attendance line of ``meeting`` with the member whose vote it carries.
+
+    ``year`` is the membership year of the meeting's date. One query.
+    """
+    org_votes = voting_membership(
+        year,
+        Attendance.organization_id.is_not(None),
+        Membership.organization_id == Attendance.organization_id,
+    )
+    person_votes = voting_membership(year, Membership.person_id == Attendance.person_id)
+    rows = session.execute(
+        select(
+            Attendance.id,
+            Attendance.person_id,
+            Attendance.organization_id,
+            Attendance.status,
+            Attendance.invited,
+            org_votes.label("org_votes"),
+            person_votes.label("person_votes"),
+        ).where(Attendance.meeting_id == meeting.id)
+    )
+    lines = []
+    for row in rows:
+        member: MemberKey | None = None
+        if row.org_votes:
+            member = ("o", row.organization_id)
+        elif row.person_votes:
+            member = ("p", row.person_id)
+        lines.append(AttendanceLine(row.id, row.person_id, row.status, row.invited, member))
+    return lines
+
+
+def meeting_year(meeting: Meeting, table_settings: settings_service.TableSettings) -> int:
+    return table_settings.membership_year_of(meeting.date)
+
+
+def quorum_message(reached: bool, present_voting: int, required: int) -> str:
+    members = ngettext(
+        "{count} membre votant sur {required} requis",
+        "{count} membres votants sur {required} requis",
+        present_voting,
+    ).format(count=present_voting, required=required)
+    if reached:
+        return _("Quorum atteint : {members}").format(members=members)
+    return _("Quorum non atteint : {members}").format(members=members)
+
+
+def quorum(db: Database, meeting_id: int) -> QuorumState:
+    """Voting members present against the rule of the meeting's kind (a setting).
+
+    The rule's percentage applies to the voting members invited (every line but those
+    marked not invited), present walk-ins included.
+    """
+    table_settings = settings_service.load(db)
+    with db.session() as session:
+        meeting = require_meeting(session, meeting_id)
+        lines = attendance_lines(session, meeting, meeting_year(meeting, table_settings))
+        kind = meeting.kind
+    present = {
+        line.member for line in lines if line.member and line.status == AttendanceStatus.PRESENT
+    }
+    invited = {line.member for line in lines if line.member and line.invited} | present
+    required = table_settings.quorum_required(kind, len(invited))
+    reached = len(present) >= required
+    return QuorumState(
+        required, len(present), reached, quorum_message(reached, len(present), required)
+    )
+
+
+def present_voters(session: Session, meeting: Meeting, year: int) -> set[int]:
+    """Ids of persons present at ``meeting`` with a vote. For the resolution service."""
+    return {
+        line.person_id
+        for line in attendance_lines(session, meeting, year)
+        if line.member and line.status == AttendanceStatus.PRESENT
+    }

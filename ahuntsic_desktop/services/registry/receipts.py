@@ -1,0 +1,120 @@
+"""Reçus de cotisation: what a membership receipt says, and amounts written in words.
+
+A receipt needs a paid membership. Printing one for a payment recorded without a number
+(e.g. imported from a spreadsheet) gives it the next number of its payment year, so every
+printed receipt has a unique number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from num2words import num2words
+
+from ...domain import Membership, MembershipCategory, Organization, Person
+from ...domain.enums import PaymentMethod
+from ...domain.labels import label
+from ...i18n import _, current_locale
+from ...store import Database
+from ..core import NotFoundError, ValidationError
+from ..core import settings as settings_service
+from .memberships import next_receipt_number  # one numbering for payments and receipts
+
+
+def _words(number: int, lang: str) -> str:
+    return num2words(number, lang=lang)
+
+
+def amount_in_words(cents: int, locale: str | None = None) -> str:
+    """``5000`` -> « cinquante dollars »; ``123456`` -> « mille deux cent trente-quatre
+    dollars et cinquante-six cents »; English when the locale is English."""
+    if isinstance(cents, bool) or not isinstance(cents, int):
+        raise TypeError("amount_in_words takes integer cents")
+    if cents < 0:
+        raise ValueError("negative amount")
+    locale = locale or current_locale()
+    dollars, rest = divmod(cents, 100)
+    if locale.startswith("en"):
+        text = f"{_words(dollars, 'en')} {'dollar' if dollars == 1 else 'dollars'}"
+        if rest:
+            text += f" and {_words(rest, 'en')} {'cent' if rest == 1 else 'cents'}"
+        return text
+    words = _words(dollars, "fr")
+    # « un million de dollars », « deux milliards de dollars »: de after a bare noun of quantity
+    of = " de" if dollars and words.split()[-1].startswith(("million", "milliard")) else ""
+    text = f"{words}{of} {'dollars' if dollars >= 2 else 'dollar'}"
+    if rest:
+        text += f" et {_words(rest, 'fr')} {'cents' if rest >= 2 else 'cent'}"
+    return text
+
+
+@dataclass(frozen=True)
+class ReceiptData:
+    membership_id: int
+    table_name: str
+    paper_size: str
+    receipt_number: str
+    member_name: str
+    member_address: str  # address lines joined by "\n", "" when unknown
+    year_label: str
+    category: str
+    amount_cents: int
+    amount_words: str
+    paid_on: dt.date
+    payment_method: str
+    issued_on: dt.date
+
+
+def _address(member: Organization | Person) -> str:
+    lines = [member.address or ""]
+    city = getattr(member, "city", None)
+    last = " ".join(part for part in (city, member.postal_code) if part)
+    return "\n".join(line for line in (*lines, last) if line)
+
+
+def receipt_data(
+    db: Database, membership_ids: Iterable[int], *, today: dt.date | None = None
+) -> list[ReceiptData]:
+    """The receipts of paid ``membership_ids`` (numbers given to those that lack one, in
+    one transaction); an unpaid membership is refused with a message naming its member."""
+    table_settings = settings_service.load(db)
+    today = today or dt.date.today()
+    receipts = []
+    with db.session() as session:
+        for membership_id in membership_ids:
+            membership = session.get(Membership, membership_id)
+            if membership is None:
+                raise NotFoundError(_("Cette adhésion n'existe plus."))
+            member = membership.organization or membership.person
+            name = member.name if isinstance(member, Organization) else member.full_name
+            if membership.paid_on is None:
+                raise ValidationError(
+                    _(
+                        "L'adhésion de « {name} » n'est pas payée : enregistrez d'abord le "
+                        "paiement pour produire un reçu."
+                    ).format(name=name)
+                )
+            if not membership.receipt_number:
+                membership.receipt_number = next_receipt_number(session, membership.paid_on.year)
+                session.flush()
+            category = session.get(MembershipCategory, membership.category_id)
+            receipts.append(
+                ReceiptData(
+                    membership_id=membership.id,
+                    table_name=table_settings.table_name,
+                    paper_size=table_settings.paper_size,
+                    receipt_number=membership.receipt_number,
+                    member_name=name,
+                    member_address=_address(member),
+                    year_label=table_settings.membership_year_label(membership.year),
+                    category=category.name if category else "",
+                    amount_cents=membership.dues_cents,
+                    amount_words=amount_in_words(membership.dues_cents),
+                    paid_on=membership.paid_on,
+                    payment_method=label(membership.payment_method, PaymentMethod),
+                    issued_on=today,
+                )
+            )
+    return receipts

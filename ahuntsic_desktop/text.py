@@ -1,0 +1,30 @@
+"""Comparing French text: one fold for searching, one for keys. Plain Python, no Qt, so the
+window, the services and the exports share the same two rules.
+
+- :func:`fold_for_search`: what a person types matches what is shown, whatever the case and
+  the accents (« montreal » finds « Montréal »).
+- :func:`fold_for_key`: the key under which names sort and compare in French order: no
+  case, no accents, ligatures spelled out (« Œuvre » sorts as « oeuvre », « Émond » with
+  the E's, not after Z).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
+
+
+def fold_for_search(text: str) -> str:
+    """Lower case without accents: "Montréal" and "montreal" fold alike."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_for_key(text: str | None) -> str:
+    """A key that orders and compares French names: no case, no accents, œ as oe."""
+    if not text:
+        return ""
+    if text.isascii():
+        return text.lower()
+    return fold_for_search(text).translate(_LIGATURES)
