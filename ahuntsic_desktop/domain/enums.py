@@ -115,6 +115,8 @@ class ConsentPurpose(StrEnum):
     PHOTOS = "photos"
     # A contribution to a démarche de planification shown with the person's name.
     NAMED_CONTRIBUTION = "nom_contributions"
+    # A resident's story printed (under a pseudonym) in the neighbourhood portrait.
+    STORY_PUBLICATION = "histoire_portrait"
 
 
 class AuditAction(StrEnum):

@@ -138,4 +138,5 @@ def test_purposes_are_those_of_the_domain():
         "bottin",
         "photos",
         "nom_contributions",
+        "histoire_portrait",
     ]
