@@ -14,6 +14,7 @@ from ...store import Database
 from .. import settings as settings_service
 from ..errors import NotFoundError
 from ..planning import personal as planning_personal
+from ..portrait import stories as portrait_stories
 from . import sections as parts
 from . import trail
 from .sections import Section
@@ -53,6 +54,7 @@ def person_file(db: Database, person_id: int, *, now: dt.datetime | None = None)
             parts.follow_ups(session, person_id),
             parts.roles(session, person_id),
             *planning_personal.sections(session, person_id),
+            portrait_stories.stories_section(session, person_id),
             parts.consents(session, person_id),
             parts.requests(session, person_id),
             trail.audit(session, person_id),

@@ -37,6 +37,7 @@ from ...store import Database
 from .. import settings as settings_service
 from ..errors import NotFoundError, ValidationError
 from ..planning import personal as planning_personal
+from ..portrait import stories as portrait_stories
 from .mentions import find_mentions, needles, pattern, rewrite_mentions
 from .trail import audit_condition
 
@@ -235,6 +236,7 @@ def anonymize_person(
         texts = rewrite_mentions(session, words, name, exclude_person_id=person_id)
         consents = _detach(session, person_id, today)
         planning_personal.erase(session, person_id)
+        portrait_stories.erase(session, person_id)
         for key, _label in _CLEARED_FIELDS:
             setattr(person, key, None)
         person.first_name, person.last_name = "", name
