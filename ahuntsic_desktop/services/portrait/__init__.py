@@ -4,7 +4,7 @@ diagnostics, residents' stories, maps and pictures, the community milieu; and th
 which a new plan answers them (:mod:`.answers`)."""
 
 from . import answers
-from .answers import Coverage, coverage, set_answer
+from .answers import Coverage, coverage, coverage_plan, set_answer
 from .census import CensusOptions, preview_census
 from .images import (
     ImageForm,
@@ -39,6 +39,7 @@ __all__ = [
     "answers",
     "Coverage",
     "coverage",
+    "coverage_plan",
     "set_answer",
     "ImageForm",
     "ImageRow",

@@ -5,6 +5,7 @@ nothing."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import Table, delete, insert, select
@@ -98,6 +99,7 @@ class Coverage:
     plan_title: str
     orientations: tuple[OrientationCoverage, ...]
     issues: tuple[IssueCoverage, ...]
+    answered: frozenset[tuple[int, int]] = frozenset()  # (orientation id, issue id)
 
     @property
     def unanswered_issues(self) -> tuple[IssueCoverage, ...]:
@@ -170,4 +172,21 @@ def coverage(db: Database, plan_id: int) -> Coverage:
         )  # fmt: skip
         for iid, kind, ititle in issues
     )
-    return Coverage(plan_id, title, rows, issue_rows)
+    return Coverage(plan_id, title, rows, issue_rows, frozenset(pairs[ISSUE]))
+
+
+def coverage_plan(db: Database, plan_id: int | None, today: dt.date) -> int:
+    """``plan_id``, or the plan under way on ``today`` (the latest begun), for a document."""
+    with db.session() as session:
+        if plan_id is not None:
+            if session.get(ActionPlan, plan_id) is None:
+                raise NotFoundError(_("Ce plan d'action n'existe plus."), "plan")
+            return plan_id
+        found = session.scalar(
+            select(ActionPlan.id)
+            .order_by((ActionPlan.start_year <= today.year).desc(), ActionPlan.start_year.desc())
+            .limit(1)
+        )
+    if found is None:
+        raise ValidationError(_("Aucun plan d'action n'est enregistré."), "plan")
+    return found
