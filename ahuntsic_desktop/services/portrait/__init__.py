@@ -27,8 +27,24 @@ from .indicators import (
     save_indicator,
     themes,
 )
-from .issues import IssueForm, IssueRow, delete_issue, list_issues, save_issue, set_supports
+from .issues import (
+    IssueForm,
+    IssueRow,
+    contribution_choices,
+    delete_issue,
+    indicator_choices,
+    list_issues,
+    save_issue,
+    set_supports,
+)
 from .milieu import CommunityMilieu, community_milieu, save_section, sections
+from .part_tables import (
+    coverage_issues_table,
+    coverage_orientations_table,
+    images_table,
+    issues_table,
+    stories_table,
+)
 from .preview import IndicatorPreview, PreviewRow, RowProblem, commit_preview
 from .sheet_import import COLUMNS, guess_mapping, preview_sheet
 from .stories import StoryForm, StoryRow, delete_story, list_stories, printable_stories, save_story
@@ -36,6 +52,13 @@ from .tables import indicators_table, preview_table
 from .values import guess_level, parse_value
 
 __all__ = [
+    "coverage_issues_table",
+    "coverage_orientations_table",
+    "images_table",
+    "issues_table",
+    "stories_table",
+    "indicator_choices",
+    "contribution_choices",
     "answers",
     "Coverage",
     "coverage",

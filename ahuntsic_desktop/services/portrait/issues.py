@@ -153,3 +153,25 @@ def list_issues(db: Database) -> list[IssueRow]:
             )  # fmt: skip
             for x in issues
         ]
+
+
+def indicator_choices(db: Database) -> list[tuple[int, str]]:
+    """(id, label) of every indicator value, for choosing an issue's supports."""
+    i = Indicator
+    with db.session() as session:
+        rows = session.execute(
+            select(i.id, i.name, i.population_group, i.territory, i.year, i.value, i.unit)
+        ).all()
+    found = [(row[0], indicator_label(*row[1:])) for row in rows]
+    return sorted(found, key=lambda pair: v.name_sort_key(pair[1]))
+
+
+def contribution_choices(db: Database) -> list[tuple[int, str]]:
+    """(id, text) of every contribution of the démarches, for choosing an issue's supports."""
+    with db.session() as session:
+        return [
+            (cid, text)
+            for cid, text in session.execute(
+                select(Contribution.id, Contribution.text).order_by(Contribution.id)
+            )
+        ]
