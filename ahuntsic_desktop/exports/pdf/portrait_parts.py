@@ -9,7 +9,7 @@ import datetime as dt
 import io
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Image, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import Image, KeepTogether, PageBreak, Paragraph, Spacer
 
 from ...domain.labels import label
 from ...domain.portrait_parts import IssueKind
@@ -24,7 +24,8 @@ MAX_IMAGE_HEIGHT = 11 * cm
 def issues_part(db, width: float) -> list:
     s = styles()
     rows = portrait.list_issues(db)
-    story: list = heading(_("Enjeux et diagnostics"))
+    # A part of its own: its heading never sits alone under the last chart.
+    story: list = [PageBreak(), *heading(_("Enjeux et diagnostics"))]
     if not rows:
         return story + [Paragraph(esc(_("Aucun enjeu ni diagnostic n'est encore noté.")), s.body)]
     for issue in rows:
@@ -100,7 +101,7 @@ def _counts_table(title: str, rows, width: float):
 def milieu_part(db, today: dt.date, width: float) -> list:
     s = styles()
     milieu = portrait.community_milieu(db, today)
-    story: list = heading(_("Portrait du milieu communautaire"))
+    story: list = [PageBreak(), *heading(_("Portrait du milieu communautaire"))]
     story.append(
         Paragraph(
             esc(_("{n} organismes actifs au registre, par secteur :").format(
