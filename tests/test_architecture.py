@@ -162,6 +162,8 @@ DEEP_IMPORTS_TO_UNTANGLE = {
     ("planning", "ahuntsic_desktop.services.privacy.sections"),
     ("portrait", "ahuntsic_desktop.services.importing.fields"),
     ("portrait", "ahuntsic_desktop.services.importing.readers"),
+    ("portrait", "ahuntsic_desktop.services.privacy.consents"),  # privacy reads stories back
+    ("portrait", "ahuntsic_desktop.services.privacy.sections"),
 }
 
 

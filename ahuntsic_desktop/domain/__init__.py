@@ -38,10 +38,15 @@ from .planning import (
     Theme,
 )
 from .portrait import Indicator
+from .portrait_parts import PortraitImage, PortraitIssue, PortraitSection, ResidentStory
 from .privacy import AccessRequest, PrivacyIncident
 from .records import AuditEntry, Consent, Setting
 
 __all__ = [
+    "PortraitImage",
+    "PortraitIssue",
+    "PortraitSection",
+    "ResidentStory",
     "TimelineEvent",
     "Recommendation",
     "PlanEvaluationSection",

@@ -117,6 +117,8 @@ class ConsentPurpose(StrEnum):
     NAMED_CONTRIBUTION = "nom_contributions"
     # Law 25: sharing contact details with a funder is a purpose of its own.
     FUNDER_SHARING = "bailleurs_de_fonds"
+    # A resident's story printed (under a pseudonym) in the neighbourhood portrait.
+    STORY_PUBLICATION = "histoire_portrait"
 
 
 class AuditAction(StrEnum):

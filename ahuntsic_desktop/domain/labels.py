@@ -26,6 +26,7 @@ from .enums import (
     TimelineCategory,
 )
 from .planning import ContributionKind, PhaseStatus
+from .portrait_parts import IssueKind, PortraitSectionKey
 
 _LABELS: list[tuple[StrEnum, str]] = [
     (Sector.COMMUNITY, N_("Communautaire")),
@@ -99,6 +100,15 @@ _LABELS: list[tuple[StrEnum, str]] = [
         N_("Mention de mon nom dans les contributions de la démarche"),
     ),
     (ConsentPurpose.FUNDER_SHARING, N_("Communication de mes coordonnées aux bailleurs de fonds")),
+    (ConsentPurpose.STORY_PUBLICATION, N_("Publication de mon histoire dans le portrait")),
+    (IssueKind.ISSUE, N_("Enjeu")),
+    (IssueKind.DIAGNOSTIC, N_("Diagnostic")),
+    (PortraitSectionKey.CONCERTATION, N_("Fonctionnement de la concertation locale")),
+    (PortraitSectionKey.PARTNERSHIPS, N_("Partenariats dans le milieu")),
+    (PortraitSectionKey.STRENGTHS, N_("Forces et bonnes pratiques")),
+    (PortraitSectionKey.CONSTRAINTS, N_("Contraintes et défis")),
+    (PortraitSectionKey.WORRIES, N_("Inquiétudes pour les prochaines années")),
+    (PortraitSectionKey.WAYS_FORWARD, N_("Pistes de solution")),
     (PhaseStatus.PLANNED, N_("À venir")),
     (PhaseStatus.IN_PROGRESS, N_("En cours")),
     (PhaseStatus.DONE, N_("Terminée")),

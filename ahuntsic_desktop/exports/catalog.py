@@ -148,6 +148,12 @@ def _portrait(db: Database, path: Path, options: ExportOptions, progress: Progre
     return write(db, path, options, progress=progress)
 
 
+def _coverage(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
+    from .xlsx.coverage import write
+
+    return write(db, path, options, progress=progress)
+
+
 def _annual_report(
     db: Database, path: Path, options: ExportOptions, progress: Progress | None = None
 ):
@@ -278,9 +284,23 @@ KINDS: tuple[ExportKind, ...] = (
     ExportKind(
         "portrait",
         N_("Portrait de quartier (PDF)"),
-        N_("Les indicateurs par thème, comparés entre territoires et années, avec graphiques."),
+        N_(
+            "Les indicateurs comparés avec graphiques, les enjeux et diagnostics, les cartes, "
+            "les histoires de résident·es consenties et le portrait du milieu communautaire."
+        ),
         ".pdf",
         _portrait,
+    ),
+    ExportKind(
+        "couverture",
+        N_("Couverture de la démarche par le plan (Excel)"),
+        N_(
+            "Les enjeux, contributions et recommandations auxquels répondent les orientations "
+            "du plan : enjeux encore sans réponse, orientations qui ne reposent sur rien."
+        ),
+        ".xlsx",
+        _coverage,
+        frozenset({PLAN}),
     ),
 )
 

@@ -27,6 +27,7 @@ SHEETS = {
     "plan": ["Plan test 2024-2027", "À propos", "_ahuntsic"],
     "suivis": ["Suivis"],
     "reddition": ["Sommaire", "Rencontres", "Participation", "Résolutions", "Plan d'action"],
+    "couverture": ["Orientations", "Enjeux", "Matrice"],
 }
 
 

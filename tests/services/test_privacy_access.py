@@ -149,6 +149,7 @@ COVERED = {
     ("access_request", "person_id"): "requests",
     ("activity_participant", "person_id"): "planning_activities",
     ("contribution", "person_id"): "planning_contributions",
+    ("resident_story", "person_id"): "portrait_stories",
 }
 
 

@@ -143,6 +143,7 @@ def test_purposes_are_those_of_the_domain():
         "photos",
         "nom_contributions",
         "bailleurs_de_fonds",
+        "histoire_portrait",
     ]
 
 

@@ -1,5 +1,7 @@
-"""Portrait de quartier (indicateurs): each theme's indicators, each compared across
-territories and years in a bar chart and a table of its figures, with its sources."""
+"""Portrait de quartier: each theme's indicators, each compared across territories and
+years in a bar chart and a table of its figures, with its sources; then the issues and
+diagnostics, the maps and pictures, the residents' stories (consented only) and the
+community milieu (:mod:`.portrait_parts`)."""
 
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from ..catalog import ExportOptions, Progress
 from .common import DocumentSpec, build_pdf, date_words, esc, heading, styles
 from .indicator_chart import comparison_chart, comparison_table
 from .plan_parts import content_width, muted_cell
+from .portrait_parts import images_part, issues_part, milieu_part, stories_part
 
 
 def write(db, path: Path | str, options: ExportOptions, progress: Progress | None = None) -> Path:
@@ -69,6 +72,10 @@ def write(db, path: Path | str, options: ExportOptions, progress: Progress | Non
             story.append(KeepTogether(parts))
         if progress:
             progress(number, len(themes) + 1)
+    story += issues_part(db, width)
+    story += images_part(db, width)
+    story += stories_part(db, options.day)
+    story += milieu_part(db, options.day, width)
     spec = DocumentSpec(
         title=_("Portrait de quartier"),
         table_name=table_settings.table_name,

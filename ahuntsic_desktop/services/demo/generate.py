@@ -14,7 +14,7 @@ from ...i18n import _, format_number
 from ...store import Database
 from ..core import ValidationError
 from ..core import settings as settings_service
-from . import bilan, meetings, members, people, plan, planning, portrait, schedule
+from . import bilan, meetings, members, people, plan, planning, portrait, portrait_parts, schedule
 from .common import Demo
 
 TABLE_NAME = "Table de quartier d'Ahuntsic (démo fictive)"
@@ -154,6 +154,7 @@ def generate_demo(
         planning.write_processes(demo)  # last: the dice it draws change nothing before it
         bilan.write_evaluation(demo)  # last: the steps above draw the same dice as before
         portrait.write_indicators(demo)
+        portrait_parts.write_portrait_parts(demo)  # draws no dice
     # The settings service keeps its own unit of work: the name follows the data.
     settings_service.save(db, table_settings)
     counts = {name: demo.counts[table] for name, table in _TABLES.items()}

@@ -15,6 +15,7 @@ from ...store import Database
 from ..core import NotFoundError
 from ..core import settings as settings_service
 from ..planning import personal as planning_personal
+from ..portrait import stories as portrait_stories
 from . import sections as parts
 from . import trail
 from .mentions import find_mentions, identity_of
@@ -59,6 +60,7 @@ def person_file(db: Database, person_id: int, *, now: dt.datetime | None = None)
             parts.follow_ups(session, person_id),
             parts.roles(session, person_id),
             *planning_personal.sections(session, person_id),
+            portrait_stories.stories_section(session, person_id),
             parts.consents(session, person_id),
             parts.requests(session, person_id),
             trail.audit(session, identity.ids, naming),

@@ -43,6 +43,7 @@ from ...store import Database
 from ..core import NotFoundError, ValidationError
 from ..core import settings as settings_service
 from ..planning import personal as planning_personal
+from ..portrait import stories as portrait_stories
 from .forms import Identity
 from .mentions import SCRUBBED, Mention, find_mentions, identity_of, rewrite_mentions
 from .trail import audit_condition
@@ -285,6 +286,7 @@ def anonymize_person(
         consents = sum(_detach(session, pid, today) for pid in identity.ids)
         for pid in identity.ids:
             planning_personal.erase(session, pid)
+            portrait_stories.erase(session, pid)
         for pid in identity.ids:
             _clear(session.get(Person, pid), name if pid == person_id else anonymous_name(pid), now)
         session.add(

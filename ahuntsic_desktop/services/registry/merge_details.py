@@ -95,6 +95,7 @@ LABELS: dict[tuple[str, str], str] = {
     ("access_request", "person_id"): N_("Demandes d'accès, de rectification ou d'effacement"),
     ("activity_participant", "person_id"): N_("Participations aux activités de la démarche"),
     ("contribution", "person_id"): N_("Contributions à la démarche (nommées)"),
+    ("resident_story", "person_id"): N_("Histoires confiées pour le portrait"),
 }
 
 

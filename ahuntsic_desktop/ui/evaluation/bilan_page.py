@@ -12,6 +12,7 @@ from ...services.plan import plans as plan
 from ..context import Context
 from ..errors import show_error
 from ..pages.base import ListTab, TabbedListPage
+from .coverage_view import CoverageView
 from .dialogs import EventDialog, WorkDialog
 from .evolution_view import EvolutionView
 from .texts_view import ChantierEvaluationView, SectionsView
@@ -84,6 +85,8 @@ class BilanPage(TabbedListPage):
             self.tabs,
         )
         self.tabs.addTab(self.timeline, _("Ligne du temps"))
+        self.coverage = CoverageView(context, self.tabs)
+        self.tabs.addTab(self.coverage, _("Couverture du nouveau plan"))
         self.plan_combo.currentIndexChanged.connect(lambda _i: self.refresh(keep_plans=True))
 
     def plan_id(self) -> int | None:
@@ -109,6 +112,8 @@ class BilanPage(TabbedListPage):
         self.evolution.set_plan(self.plan_id())
         self.chantier_evaluation.set_plan(self.plan_id())
         self.sections.set_plan(self.plan_id())
+        if not keep_plans:
+            self.coverage.refresh()
 
     def edit_work(self, kind: str, work_id: int | None) -> None:
         if self.plan_id() is None:

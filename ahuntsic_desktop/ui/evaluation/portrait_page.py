@@ -1,6 +1,6 @@
 """Portrait: the neighbourhood's indicators, and their import from a spreadsheet in a long
 layout or from Statistics Canada's census profile CSV, with a preview before anything is
-written."""
+written; then the issues, stories, images and community milieu (:mod:`.portrait_tabs`)."""
 
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from ...services.core.errors import ValidationError
 from ..context import Context
 from ..pages.base import TabbedListPage
 from ..widgets.list_view import ListView
+from .portrait_tabs import ImagesTab, IssuesTab, MilieuTab, StoriesTab
 
 SHEET, CENSUS = "tableur", "recensement"
 
@@ -154,6 +155,15 @@ class PortraitPage(TabbedListPage):
             lambda: portrait.indicators_table(context.db, self.theme_combo.currentData()),
         )
         self.theme_combo.currentIndexChanged.connect(lambda _i: self.indicators.refresh())
+        self.issues = IssuesTab(context, self.tabs)
+        self.stories = StoriesTab(context, self.tabs)
+        self.images = ImagesTab(context, self.tabs)
+        self.milieu = MilieuTab(context, self.tabs)
+        for tab, title in ((self.issues, _("Enjeux et diagnostics")),
+                           (self.stories, _("Histoires de résident·es")),
+                           (self.images, _("Cartes et images")),
+                           (self.milieu, _("Milieu communautaire"))):  # fmt: skip
+            self.tabs.addTab(tab, title)
 
     def refresh(self) -> None:
         selected = self.theme_combo.currentData()
@@ -165,6 +175,8 @@ class PortraitPage(TabbedListPage):
         self.theme_combo.setCurrentIndex(max(self.theme_combo.findData(selected), 0))
         self.theme_combo.blockSignals(False)
         super().refresh()
+        for tab in (self.issues, self.stories, self.images, self.milieu):
+            tab.refresh()
 
     def import_dialog(self, layout: str) -> IndicatorImportDialog:
         return IndicatorImportDialog(self.context, layout, self)
