@@ -153,6 +153,17 @@ KINDS: tuple[ExportKind, ...] = (
         frozenset({PLAN}),
     ),
     ExportKind(
+        "contributions",
+        N_("Contributions de la démarche (Excel)"),
+        N_(
+            "Les contributions d'une démarche (activité, date, nature, texte, thèmes, "
+            "population, votes) pour coder les thèmes dans Excel ; se réimporte avec un aperçu."
+        ),
+        ".xlsx",
+        _XLSX + "contributions",
+        frozenset({PLAN}),
+    ),
+    ExportKind(
         "demarche",
         N_("Résumé de la démarche de planification (PDF)"),
         N_(

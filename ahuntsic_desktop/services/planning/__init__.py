@@ -24,6 +24,13 @@ from .contribution_import import (
     import_contributions,
     preview_contributions,
 )
+from .contribution_roundtrip import (
+    RoundtripChange,
+    RoundtripPreview,
+    RowProblem,
+    apply_roundtrip,
+    preview_roundtrip,
+)
 from .contributions import (
     ContributionData,
     ContributionLine,
@@ -37,7 +44,23 @@ from .contributions import (
     update_contribution,
 )
 from .figures import ActivityLine, ProcessSummary, distinct_participants, process_summary
+from .form_data import (
+    MeetingChoice,
+    participation_meetings,
+    phases_table,
+    process_data,
+    sections_table,
+    syntheses_table,
+    synthesis_data,
+)
 from .lists import activities_table, contributions_table
+from .participants import (
+    AddedParticipant,
+    ParticipantLine,
+    add_walk_in_participant,
+    participant_choices,
+    participant_lines,
+)
 from .phases import PhaseData, PhaseLine, create_phase, delete_phase, list_phases, update_phase
 from .processes import (
     ProcessData,
@@ -82,18 +105,24 @@ for _model in (PlanningProcess, ProcessPhase, ProcessActivity, Synthesis):
 __all__ = [
     "ActivityData",
     "ActivityLine",
+    "AddedParticipant",
     "ContributionData",
     "ContributionImportPreview",
     "ContributionLine",
     "FastEntryResult",
     "Headcount",
     "ImportProblem",
+    "MeetingChoice",
+    "ParticipantLine",
     "PhaseData",
     "PhaseLine",
     "ProcessData",
     "ProcessLine",
     "ProcessSummary",
+    "RoundtripChange",
+    "RoundtripPreview",
     "RowError",
+    "RowProblem",
     "SectionLine",
     "SynthesisData",
     "SynthesisLine",
@@ -103,6 +132,8 @@ __all__ = [
     "add_contribution",
     "add_contributions",
     "add_participant",
+    "add_walk_in_participant",
+    "apply_roundtrip",
     "check_contributions",
     "committee_meetings",
     "contributions_table",
@@ -129,8 +160,14 @@ __all__ = [
     "list_processes",
     "list_syntheses",
     "list_themes",
+    "participant_choices",
     "participant_ids",
+    "participant_lines",
+    "participation_meetings",
+    "phases_table",
     "preview_contributions",
+    "preview_roundtrip",
+    "process_data",
     "process_for_export",
     "process_summary",
     "remove_participant",
@@ -138,9 +175,12 @@ __all__ = [
     "rename_theme",
     "section_title",
     "sections",
+    "sections_table",
     "set_headcounts",
     "set_participants",
     "set_section",
+    "syntheses_table",
+    "synthesis_data",
     "update_activity",
     "update_contribution",
     "update_phase",
