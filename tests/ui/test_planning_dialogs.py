@@ -248,3 +248,38 @@ def test_contributions_exported_coded_previewed_fixed_and_applied(qtbot, page, t
     assert after[second].kind_label == new_kind
     assert after[third].votes == 12
     assert all(after[i] == before[i] for i in before if i not in (first, second, third))
+
+
+def test_a_frame_section_is_written_and_deleting_asks_first(qtbot, page, monkeypatch,
+                                                            message_boxes):  # fmt: skip
+    from PySide6.QtWidgets import QMessageBox
+
+    page.process_combo.setCurrentIndex(page.process_combo.findData(past(page)))
+    page.tabs.setCurrentWidget(page.section_panel)
+    before = page.section_panel.list.model.rowCount()
+    click(qtbot, page.section_panel.add_button)
+    section = page.dialog
+    section.key.setEditText("Partenaires associés")
+    type_into(qtbot, section.title_edit, "Partenaires associés")
+    type_text(qtbot, section.text, "La table, l'arrondissement et le CIUSSS.")
+    save(qtbot, section)
+    assert page.section_panel.list.model.rowCount() == before + 1
+    texts = {s.title: s.text for s in planning.sections(page.context.db, past(page))}
+    assert texts["Partenaires associés"] == "La table, l'arrondissement et le CIUSSS."
+
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: QMessageBox.StandardButton.Yes)
+    page.tabs.setCurrentWidget(page.phase_panel)
+    used = next(p for p in planning.list_phases(page.context.db, past(page)) if p.activities)
+    page.phase_panel.select_id(used.id)
+    click(qtbot, page.phase_panel.delete_button)
+    assert any("Des activités appartiennent à cette phase" in text for _k, text in message_boxes)
+    assert used.id in [p.id for p in planning.list_phases(page.context.db, past(page))]
+    page.tabs.setCurrentWidget(page.section_panel)
+    new = next(
+        s
+        for s in planning.sections(page.context.db, past(page))
+        if s.title == "Partenaires associés"
+    )
+    page.section_panel.select_id(new.id)
+    click(qtbot, page.section_panel.delete_button)
+    assert page.section_panel.list.model.rowCount() == before

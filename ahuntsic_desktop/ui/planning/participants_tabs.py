@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -149,7 +150,9 @@ class HeadcountsTab(QWidget):
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("headcounts")
         self.table.setHorizontalHeaderLabels([_("Secteur"), _("Population"), _("Nombre")])
-        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            self.POPULATION, QHeaderView.ResizeMode.Stretch
+        )
         self.table.setColumnWidth(self.SECTOR, 230)
         self.table.setColumnWidth(self.POPULATION, 260)
         self.table.setColumnWidth(self.COUNT, 100)

@@ -86,7 +86,7 @@ class ContributionsImportDialog(QDialog):
         for r, change in enumerate(preview.changes):
             for c, text in enumerate((str(change.row), change.text, *_change_texts(change))):
                 self.table.setItem(r, c, QTableWidgetItem(text))
-        for column, width in enumerate((60, 330, 170, 150, 160)):
+        for column, width in enumerate((50, 300, 160, 140, 150)):
             self.table.setColumnWidth(column, width)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 2)
@@ -98,7 +98,8 @@ class ContributionsImportDialog(QDialog):
                 _("Ligne {row} : {message}").format(row=problem.row, message=problem.message)
             )
         self.problems.setVisible(bool(preview.problems))
-        layout.addWidget(self.problems, 1)
+        self.problems.setMaximumHeight(130)
+        layout.addWidget(self.problems)
         self.refusal = QLabel(
             _("Corrigez les lignes refusées dans le classeur, enregistrez-le et importez-le "
               "de nouveau : rien n'est importé tant qu'une ligne est refusée."),
