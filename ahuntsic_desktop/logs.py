@@ -1,4 +1,8 @@
-"""Logging to a rotating file in the user's data folder."""
+"""Logging to a rotating file in the user's data folder.
+
+The log never holds personal information: SQL parameters are hidden by the engines
+(``hide_parameters``) and log lines name files, counts and ids, never names, emails or
+phones. Its folder is private all the same (0700 on POSIX)."""
 
 from __future__ import annotations
 
@@ -7,11 +11,12 @@ import logging.handlers
 import sys
 
 from .paths import log_path
+from .private_files import make_private_folder
 
 
 def setup_logging(verbose: bool = False) -> None:
     path = log_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path.parent)
     handler = logging.handlers.RotatingFileHandler(
         path, maxBytes=2_000_000, backupCount=5, encoding="utf-8"
     )

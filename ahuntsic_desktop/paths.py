@@ -8,14 +8,20 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from .private_files import PRIVATE_FOLDER, make_private_folder, tighten
+
 APP_NAME = "AhuntsicDesktop"
 
 
 def data_dir() -> Path:
-    """The user's data folder; ``AHUNTSIC_DATA_DIR`` overrides it (tests, portable use)."""
+    """The user's data folder; ``AHUNTSIC_DATA_DIR`` overrides it (tests, portable use).
+
+    It is private: 0700 on POSIX, made so even when an older version left it open; on
+    Windows it is in the user's own profile, which other accounts cannot read."""
     override = os.environ.get("AHUNTSIC_DATA_DIR")
     path = Path(override) if override else user_data_path(APP_NAME, appauthor=False)
-    path.mkdir(parents=True, exist_ok=True)
+    make_private_folder(path)
+    tighten(path, PRIVATE_FOLDER)
     return path
 
 

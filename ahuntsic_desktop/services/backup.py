@@ -19,7 +19,7 @@ from ..domain.enums import AuditAction
 from ..i18n import N_, _
 from ..store import Database, StoreError
 from ..store import backups as store_backups
-from ..store.engine import make_engine, sqlite_backup
+from ..store.engine import make_engine
 from ..store.integrity import probe
 from . import audit
 from . import settings as settings_service
@@ -60,12 +60,9 @@ def save_copy(db: Database, target: Path, *, overwrite: bool = False) -> Path:
     if target.exists() and not overwrite:
         raise ValidationError(_("« {name} » existe déjà.").format(name=target.name))
     try:
-        sqlite_backup(Path(db.path), target)
-    except OSError as error:
-        log.exception("Copy of %s to %s failed", db.path, target)
-        raise ValidationError(
-            _("La copie n'a pas pu être écrite : {error}").format(error=error.strerror or error)
-        ) from error
+        store_backups.copy_to(Path(db.path), target)  # private (0600), checked
+    except StoreError as error:
+        raise ValidationError(f"{error.message} {error.advice}".strip()) from error
     log.info("Copied %s to %s", db.path, target)
     if not _inside(target, Path(db.path).parent) and not db.read_only:
         with db.session() as session:

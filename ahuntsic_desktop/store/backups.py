@@ -5,12 +5,19 @@ through SQLite's online backup API (never a plain copy of a live file), under a 
 name first. Copies taken before a schema update or before a restore carry a suffix
 (``-avant-mise-a-jour``, ``-avant-restauration``) and rotate separately, so routine copies
 never push them out. Rotation keeps ``keep`` copies, one per day first: opening the file
-five times today keeps yesterday's copy rather than five copies of today.
+five times today keeps yesterday's copy rather than five copies of today. A damaged file
+set aside (``-endommage``) rotates the same way, with its own count.
+
+A backup is put in place by writing it beside the data file, flushing and checking it,
+and only then renaming it over the file: a full disk or a crash leaves the file as it was.
+Backups and the folder that holds them are private (0600 and 0700 on POSIX).
 """
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import re
 import shutil
 import sqlite3
@@ -19,7 +26,15 @@ from datetime import datetime
 from pathlib import Path
 
 from ..i18n import _
-from .engine import sqlite_backup, sqlite_restore
+from ..private_files import (
+    PRIVATE_FILE,
+    fsync_folder,
+    make_private_folder,
+    sweep_stale,
+    tighten,
+)
+from . import faults
+from .engine import checkpoint_and_close_wal, prepared_copy, sqlite_backup
 from .errors import StoreError, StoreProblem
 from .migrate import BEFORE_UPDATE
 
@@ -28,7 +43,8 @@ BACKUP_FOLDER = "sauvegardes"
 BEFORE_RESTORE = "avant-restauration"
 DAMAGED = "endommage"
 DEFAULT_KEEP = 10
-KINDS = ("", BEFORE_UPDATE, BEFORE_RESTORE)
+KINDS = ("", BEFORE_UPDATE, BEFORE_RESTORE, DAMAGED)
+COMPANIONS = ("-wal", "-shm", "-journal")
 STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -36,7 +52,7 @@ STAMP = "%Y%m%d-%H%M%S"
 class BackupFile:
     path: Path
     taken_at: datetime
-    kind: str  # "" for a routine copy, else BEFORE_UPDATE or BEFORE_RESTORE
+    kind: str  # "" for a routine copy, else BEFORE_UPDATE, BEFORE_RESTORE or DAMAGED
     size: int
 
 
@@ -49,8 +65,11 @@ def _pattern(stem: str) -> re.Pattern[str]:
     return re.compile(rf"^{re.escape(stem)}-(\d{{8}}-\d{{6}})(?:-({kinds}))?(?:-(\d+))?\.sqlite$")
 
 
-def list_backups(data_path: Path, folder: Path | None = None) -> list[BackupFile]:
-    """The backups of ``data_path`` found in ``folder``, newest first."""
+def list_backups(
+    data_path: Path, folder: Path | None = None, *, damaged: bool = False
+) -> list[BackupFile]:
+    """The backups of ``data_path`` found in ``folder``, newest first; with ``damaged``,
+    the damaged files set aside too."""
     folder = folder or default_folder(data_path)
     if not folder.is_dir():
         return []
@@ -58,7 +77,7 @@ def list_backups(data_path: Path, folder: Path | None = None) -> list[BackupFile
     found = []
     for path in folder.iterdir():
         match = pattern.match(path.name)
-        if not match or not path.is_file():
+        if not match or not path.is_file() or (match[2] == DAMAGED and not damaged):
             continue
         try:
             taken_at = datetime.strptime(match[1], STAMP)
@@ -112,16 +131,23 @@ def _kept(backups: list[BackupFile], keep: int) -> set[Path]:
     return set(kept)
 
 
-def rotate(data_path: Path, folder: Path | None = None, keep: int = DEFAULT_KEEP) -> list[Path]:
-    """Delete the copies beyond ``keep`` of each kind; returns what was deleted."""
-    backups = list_backups(data_path, folder)
+def rotate(
+    data_path: Path,
+    folder: Path | None = None,
+    keep: int = DEFAULT_KEEP,
+    kinds: tuple[str, ...] = KINDS,
+) -> list[Path]:
+    """Delete the copies beyond ``keep`` of each of ``kinds``; returns what was deleted."""
+    backups = list_backups(data_path, folder, damaged=True)
     removed = []
-    for kind in KINDS:
+    for kind in kinds:
         of_kind = [backup for backup in backups if backup.kind == kind]
         kept = _kept(of_kind, max(1, keep))
         for backup in of_kind:
             if backup.path not in kept:
                 try:
+                    for companion in COMPANIONS:
+                        backup.path.with_name(backup.path.name + companion).unlink(missing_ok=True)
                     backup.path.unlink()
                     removed.append(backup.path)
                 except OSError:
@@ -152,16 +178,23 @@ def make_backup(
     folder = folder or default_folder(data_path)
     now = now or datetime.now()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
         target = _free_name(folder, data_path.stem, now, kind)
         sqlite_backup(data_path, target)
     except (OSError, sqlite3.Error) as error:
         log.warning("Backup of %s into %s failed", data_path, folder, exc_info=True)
-        raise StoreError(
-            StoreProblem.FAILED,
-            _("La sauvegarde de « {name} » n'a pas pu être écrite ({error}).").format(
+        explained = faults.fault(error, folder / data_path.name)
+        if explained is not None and explained.problem is StoreProblem.DISK_FULL:
+            message = _(
+                "Le disque est plein : la sauvegarde de « {name} » n'a pas pu être écrite."
+            ).format(name=data_path.name)
+        else:
+            message = _("La sauvegarde de « {name} » n'a pas pu être écrite ({error}).").format(
                 name=data_path.name, error=getattr(error, "strerror", None) or error
-            ),
+            )
+        raise StoreError(
+            explained.problem if explained is not None else StoreProblem.FAILED,
+            message,
             data_path,
             _("Vérifiez l'espace libre du disque et les droits du dossier « {folder} ».").format(
                 folder=folder
@@ -171,6 +204,25 @@ def make_backup(
     if keep is not None:
         rotate(data_path, folder, keep)
     return target
+
+
+def copy_to(data_path: Path, target: Path) -> Path:
+    """A private, checked copy of ``data_path`` at ``target`` (a copy saved elsewhere)."""
+    try:
+        sqlite_backup(Path(data_path), Path(target))
+    except (OSError, sqlite3.Error) as error:
+        log.warning("Copy of %s to %s failed", data_path, target, exc_info=True)
+        explained = faults.fault(error, Path(target))
+        if explained is not None:
+            raise explained from error
+        raise StoreError(
+            StoreProblem.FAILED,
+            _("La copie n'a pas pu être écrite : {error}").format(
+                error=getattr(error, "strerror", None) or error
+            ),
+            target,
+        ) from error
+    return Path(target)
 
 
 def backup_if_changed(
@@ -193,35 +245,120 @@ def backup_due(data_path: Path, folder: Path | None = None, now: datetime | None
     return latest is None or latest.taken_at.date() < (now or datetime.now()).date()
 
 
+def _not_written(error: BaseException, path: Path, what: str) -> StoreError:
+    log.warning("%s of %s failed", what, path, exc_info=True)
+    explained = faults.fault(error, path)
+    if explained is not None:
+        explained.advice = _("Le fichier n'a pas été modifié.") + " " + explained.advice
+        return explained
+    return StoreError(
+        StoreProblem.FAILED,
+        _("La sauvegarde n'a pas pu être restaurée ({error}).").format(error=error),
+        path,
+        _("Le fichier n'a pas été modifié."),
+    )
+
+
 def restore_into(source: Path, target: Path) -> None:
-    """Replace the content of ``target`` (closed by us, still locked) by ``source``."""
+    """Replace ``target`` (closed by us, still locked) by a copy of ``source``.
+
+    The copy is written beside ``target``, flushed and checked first; only then is
+    ``target``'s write-ahead log folded in and the copy renamed over it. Any failure
+    before the rename leaves ``target`` as it was."""
+    target = Path(target)
     try:
-        sqlite_restore(Path(source), Path(target))
+        with prepared_copy(Path(source), target) as fresh:
+            checkpoint_and_close_wal(target)
+            os.replace(fresh, target)
+        fsync_folder(target.parent)
     except (OSError, sqlite3.Error) as error:
-        log.warning("Restore of %s from %s failed", target, source, exc_info=True)
-        raise StoreError(
-            StoreProblem.FAILED,
-            _("La sauvegarde n'a pas pu être restaurée ({error}).").format(error=error),
-            target,
-            _("Le fichier ouvert n'a pas été modifié."),
-        ) from error
+        raise _not_written(error, target, "Restore") from error
+
+
+def _aside_name(damaged: Path, folder: Path, now: datetime | None) -> Path:
+    stamp = (now or datetime.now()).strftime(STAMP)
+    target = folder / f"{damaged.stem}-{stamp}-{DAMAGED}.sqlite"
+    number = 2
+    while target.exists():
+        target = folder / f"{damaged.stem}-{stamp}-{DAMAGED}-{number}.sqlite"
+        number += 1
+    return target
 
 
 def set_aside(damaged: Path, folder: Path | None = None, now: datetime | None = None) -> Path:
     """Move a damaged file (and what lies beside it) into ``folder``, bytes untouched."""
     damaged = Path(damaged)
-    folder = folder or default_folder(damaged)
-    folder.mkdir(parents=True, exist_ok=True)
-    stamp = (now or datetime.now()).strftime(STAMP)
-    target = folder / f"{damaged.stem}-{stamp}-{DAMAGED}{damaged.suffix or '.sqlite'}"
-    number = 2
-    while target.exists():
-        target = folder / f"{damaged.stem}-{stamp}-{DAMAGED}-{number}{damaged.suffix}"
-        number += 1
-    for suffix in ("-wal", "-shm", "-journal"):
+    folder = make_private_folder(folder or default_folder(damaged))
+    target = _aside_name(damaged, folder, now)
+    for suffix in COMPANIONS:
         companion = damaged.with_name(damaged.name + suffix)
         if companion.exists():
             shutil.move(companion, target.with_name(target.name + suffix))
     shutil.move(damaged, target)
+    tighten(target, PRIVATE_FILE)
     log.info("Set %s aside as %s", damaged, target)
     return target
+
+
+def _swap(damaged: Path, fresh: Path, aside: Path) -> None:
+    """Keep ``damaged`` (and its companions) as ``aside`` and put ``fresh`` in its place;
+    on failure, everything goes back where it was."""
+    moved: list[tuple[Path, Path]] = []
+    try:
+        try:
+            os.link(damaged, aside)
+        except OSError:  # FAT keys, another disk: a plain move
+            shutil.move(damaged, aside)
+            moved.append((aside, damaged))
+        for suffix in COMPANIONS:
+            companion = damaged.with_name(damaged.name + suffix)
+            if companion.exists():
+                shutil.move(companion, aside.with_name(aside.name + suffix))
+                moved.append((aside.with_name(aside.name + suffix), companion))
+        os.replace(fresh, damaged)
+    except BaseException:
+        for there, back in reversed(moved):
+            with contextlib.suppress(OSError):
+                shutil.move(there, back)
+        if not moved or moved[0][1] != damaged:  # linked: drop the link
+            with contextlib.suppress(OSError):
+                if damaged.exists():
+                    aside.unlink()
+        raise
+
+
+def recover_into(
+    damaged: Path,
+    source: Path,
+    folder: Path | None = None,
+    *,
+    keep: int = DEFAULT_KEEP,
+    now: datetime | None = None,
+) -> Path:
+    """Put the backup ``source`` in place of the file ``damaged`` (locked by the caller),
+    which is kept, bytes untouched, in ``folder``. Returns where it went.
+
+    The backup is written beside ``damaged``, flushed and checked before anything moves:
+    a full disk leaves ``damaged`` where it was. The damaged file is then hard-linked
+    aside (moved where links are not possible) and the copy renamed over it, so a file is
+    at the data path all along. Damaged copies rotate like backups (``keep`` of them)."""
+    damaged = Path(damaged)
+    folder = make_private_folder(folder or default_folder(damaged))
+    try:
+        with prepared_copy(Path(source), damaged) as fresh:
+            target = _aside_name(damaged, folder, now)
+            _swap(damaged, fresh, target)
+        fsync_folder(damaged.parent)
+    except (OSError, sqlite3.Error) as error:
+        raise _not_written(error, damaged, "Recovery") from error
+    tighten(target, PRIVATE_FILE)
+    log.info("Set %s aside as %s", damaged, target)
+    with contextlib.suppress(OSError):
+        rotate(damaged, folder, keep, kinds=(DAMAGED,))
+    return target
+
+
+def sweep(data_path: Path, folder: Path | None = None) -> None:
+    """Remove what killed runs left beside ``data_path`` and in its backup folder."""
+    sweep_stale(Path(data_path).resolve().parent)
+    sweep_stale(folder or default_folder(data_path))

@@ -8,6 +8,7 @@ else touches it, a schema update included.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import weakref
 from collections.abc import Callable, Iterator
@@ -16,12 +17,13 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 from sqlalchemy import Engine, event, text
-from sqlalchemy.exc import DatabaseError
+from sqlalchemy.exc import DatabaseError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ..i18n import _
-from . import backups, integrity, migrate
-from .engine import folder_writable, make_engine, sqlite_backup
+from ..private_files import PRIVATE_FILE, create_private_file, tighten
+from . import backups, faults, integrity, migrate
+from .engine import BUSY_TIMEOUT_MS, make_engine, purge_free_pages
 from .errors import StoreError, StoreProblem
 
 log = logging.getLogger(__name__)
@@ -30,6 +32,7 @@ log = logging.getLogger(__name__)
 # ``before_flush``/``after_flush`` (registered by the services, which the store can't import).
 _SESSION_LISTENERS: list[tuple[str, Callable]] = []
 _OPEN: weakref.WeakSet[Database] = weakref.WeakSet()
+_PURGE = "purge_free_pages"  # session.info flag: purge once committed
 
 
 def listen_to_sessions(event_name: str, listener: Callable) -> None:
@@ -56,8 +59,14 @@ def _in_use(path: Path) -> StoreError:
     )
 
 
+def lock_path(path: Path) -> Path:
+    """The lock file of ``path``, named after the file itself, not after the way to it: a
+    symbolic link, a ``..`` or another case (on a disk that ignores case) finds the same."""
+    return Path(os.path.normcase(os.path.realpath(path)) + ".lock")
+
+
 def _take_lock(path: Path) -> FileLock:
-    lock = FileLock(str(path) + ".lock", timeout=0)
+    lock = FileLock(str(lock_path(path)), timeout=0)
     try:
         lock.acquire()
     except Timeout as error:
@@ -66,6 +75,19 @@ def _take_lock(path: Path) -> FileLock:
         integrity.require_writable(path)  # says why, in the user's words
         raise
     return lock
+
+
+def _drop_stillborn_companions(path: Path) -> None:
+    """Remove the empty ``-wal`` and the truncated ``-shm`` (a real one is at least 32 KiB)
+    that a full disk left when switching to WAL: they hold nothing, and would stop the
+    file from being read without writing beside it."""
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    try:
+        if wal.stat().st_size == 0 and (not shm.exists() or shm.stat().st_size < 32768):
+            shm.unlink(missing_ok=True)
+            wal.unlink()
+    except OSError:
+        pass
 
 
 class Database:
@@ -108,6 +130,7 @@ class Database:
         backup_dir: Path | None = None,
         backup: bool = True,
         backup_keep: int | None = None,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     ) -> Database:
         """Open ``path``; raises :class:`StoreError` with a French message when it can't.
 
@@ -115,7 +138,8 @@ class Database:
         new one: only callers that made the file themselves should pass it. An existing
         file is backed up into ``backup_dir`` (``sauvegardes`` beside it) unless ``backup``
         is False and no schema update is due; ``backup_keep`` copies are kept (the file's
-        own setting by default).
+        own setting by default). ``busy_timeout_ms`` is how long a write waits for another
+        program to finish before :class:`StoreError` (``BUSY``) is raised.
         """
         path = Path(path)
         facts = None
@@ -123,6 +147,9 @@ class Database:
             if read_only:
                 raise StoreError(StoreProblem.EMPTY, _("Ce fichier est vide."), path)
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                create_private_file(path)
+            tighten(path, PRIVATE_FILE)  # ours, blank: nobody else's business
         else:
             facts = integrity.probe(path)
         if read_only:
@@ -130,6 +157,7 @@ class Database:
         integrity.require_writable(path)
         lock = _take_lock(path)
         folder = backup_dir or backups.default_folder(path)
+        backups.sweep(path, folder)
         engine = None
         try:
             copy, problem = None, None
@@ -142,18 +170,34 @@ class Database:
                         problem = error.message
                 else:  # no schema update without a copy of the old file
                     copy = backups.make_backup(path, folder, keep=keep, kind=migrate.BEFORE_UPDATE)
-            engine = make_engine(path)
+            engine = make_engine(path, busy_timeout_ms=busy_timeout_ms)
             migrate.upgrade(engine, path)
         except StoreError:
             if engine is not None:
                 engine.dispose()
             lock.release()
             raise
-        except (DatabaseError, sqlite3.DatabaseError) as error:
+        except (DatabaseError, sqlite3.DatabaseError, OSError) as error:
             if engine is not None:
                 engine.dispose()
             lock.release()
             log.exception("Could not open %s", path)
+            explained = faults.fault(error, path)
+            if explained is not None:  # a full or failing disk: the file is healthy
+                _drop_stillborn_companions(path)
+                raise explained from error
+            if isinstance(error, OSError):  # not the file's fault: say what the system said
+                raise StoreError(
+                    StoreProblem.FAILED,
+                    _("« {name} » ne peut pas être ouvert : {reason}.").format(
+                        name=path.name, reason=error.strerror or error
+                    ),
+                    path,
+                    _(
+                        "Le fichier n'a pas été modifié. Réessayez ; si l'erreur revient, "
+                        "transmettez le journal."
+                    ),
+                ) from error
             detail = error.orig if hasattr(error, "orig") else error
             raise StoreError(
                 StoreProblem.CORRUPT,
@@ -183,22 +227,58 @@ class Database:
                     "ou copiez-le dans vos documents et ouvrez la copie."
                 ),
             )
-        engine = make_engine(path, read_only=True, immutable=not folder_writable(path))
+        # Read as immutable whenever no writer has it open: SQLite then writes nothing
+        # beside it (no -wal, no -shm), decided again at each connection.
+        engine = make_engine(path, read_only=True)
         log.info("Opened %s (read-only)", path)
         return cls(engine, path, read_only=True)
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A unit of work: committed on success, rolled back on any error."""
+        """A unit of work: committed on success, rolled back on any error.
+
+        A write refused because another program holds the file, a full disk or a failing
+        disk raises :class:`StoreError` (``BUSY``, ``DISK_FULL``, ``IO_ERROR``) with a
+        French message, after the rollback: nothing is half-done, and trying again later
+        may succeed."""
         session = self._sessions()
         try:
             yield session
             session.commit()
+        except DBAPIError as error:
+            session.rollback()
+            explained = faults.fault(error, self.path)
+            if explained is None:
+                raise
+            log.warning("Work rolled back on %s: %s", self.path, explained.detail)
+            raise explained from error
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
+        if session.info.pop(_PURGE, False):
+            self.purge_free_pages()
+
+    # -- leaving no trace ------------------------------------------------------------------
+    @staticmethod
+    def purge_after_commit(session: Session) -> None:
+        """Have :meth:`purge_free_pages` run once ``session`` (of :meth:`session`) commits."""
+        session.info[_PURGE] = True
+
+    def purge_free_pages(self) -> None:
+        """Leave no copy of deleted values in the file or its ``-wal`` (Law 25 erasure):
+        deleted content is overwritten (``secure_delete``), the ``-wal`` folded in and
+        emptied, and the file rebuilt without free pages. Backups taken before are not
+        touched: they keep what they held."""
+        try:
+            purge_free_pages(self.engine)
+        except DBAPIError as error:
+            explained = faults.fault(error, self.path)
+            if explained is None:
+                raise
+            raise explained from error
+        log.info("Purged free pages of %s", self.path or "memory")
 
     def integrity_ok(self) -> bool:
         with self.engine.connect() as connection:
@@ -227,33 +307,24 @@ class Database:
         integrity.probe(source)
         safety = self.backup_now(keep=keep, kind=backups.BEFORE_RESTORE)
         self.engine.dispose()  # our pooled connections go; the lock stays ours
-        backups.restore_into(source, self.path)
+        backups.restore_into(source, self.path)  # written beside, checked, then renamed
         path, folder = Path(self.path), self.backup_dir
         self.close()
         return Database.open(path, backup=False, backup_dir=folder), safety
 
     @staticmethod
     def recover(path: Path, source: Path, *, backup_dir: Path | None = None) -> Path:
-        """Put the damaged file ``path`` aside (bytes untouched) and write the backup
-        ``source`` in its place. Returns where the damaged file went."""
+        """Put the backup ``source`` in place of the damaged file ``path``, which is kept
+        aside, bytes untouched. Returns where it went. The backup is fully written and
+        checked beside ``path`` before anything moves: on failure ``path`` is as it was."""
         path, source = Path(path), Path(source)
         integrity.probe(source)
         integrity.require_writable(path)
         lock = _take_lock(path)
         try:
-            aside = backups.set_aside(path, backup_dir or backups.default_folder(path))
-            try:
-                sqlite_backup(source, path)
-            except (OSError, sqlite3.Error) as error:
-                raise StoreError(
-                    StoreProblem.FAILED,
-                    _("La sauvegarde n'a pas pu être copiée ({error}).").format(error=error),
-                    path,
-                    _("Le fichier endommagé a été mis de côté dans « {path} ».").format(path=aside),
-                ) from error
+            return backups.recover_into(path, source, backup_dir)
         finally:
             lock.release()
-        return aside
 
     def close(self) -> None:
         self.engine.dispose()

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import sqlite3
+from collections.abc import Iterator
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DisconnectionError
+from sqlalchemy.pool import QueuePool
 
+from ..private_files import fsync_file, fsync_folder, private_temporary
+
+log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
+FROZEN: dict[int, bool] = {}  # read-only connections opened as immutable, by id()
 
 
-def _set_pragmas(read_only: bool):
+def _set_pragmas(read_only: bool, busy_timeout_ms: int):
     def on_connect(dbapi_connection, _record) -> None:
         # pysqlite would otherwise commit before every CREATE/DROP/ALTER and open no
         # transaction for them: a migration killed half-way would leave half a schema.
@@ -19,7 +28,10 @@ def _set_pragmas(read_only: bool):
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
-        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        # Deleted content is overwritten, not left in free pages (Law 25). Some builds
+        # (Debian's) have it on by default; others do not.
+        cursor.execute("PRAGMA secure_delete = ON")
         if not read_only:
             cursor.execute("PRAGMA journal_mode = WAL")
             cursor.execute("PRAGMA synchronous = NORMAL")
@@ -47,82 +59,162 @@ def folder_writable(path: Path) -> bool:
     return os.access(folder, os.W_OK | os.X_OK)
 
 
-def make_engine(path: Path | None, *, read_only: bool = False, immutable: bool = False) -> Engine:
-    """An engine on ``path`` (an in-memory database when None) with our pragmas set."""
+def _companion(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+def can_read_immutable(path: Path) -> bool:
+    """Whether ``path`` may be read as immutable, so that SQLite writes nothing beside it.
+
+    A file with no ``-wal`` or ``-journal`` is open for writing nowhere (our writers keep a
+    ``-wal`` while open) and has nothing pending. In a read-only folder (USB key, CD)
+    without a ``-shm``, SQLite can read it no other way."""
+    path = Path(path)
+    pending = any(_companion(path, s).exists() for s in ("-wal", "-journal"))
+    shm = _companion(path, "-shm").exists()
+    return not pending or (not shm and not folder_writable(path))
+
+
+def connect_read_only(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> sqlite3.Connection:
+    """A raw read-only connection that writes nothing beside the file when it can."""
+    immutable = can_read_immutable(Path(path))
+    connection = sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True)
+    connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+    return connection
+
+
+def _read_only_engine(path: Path, immutable: bool | None, options: dict) -> Engine:
+    """Each connection reads ``path`` as immutable when it can; one that did is dropped at
+    its next checkout once a writer has opened the file (a ``-wal`` appeared), so it never
+    reads pages changing under it for longer than the session that was running."""
+
+    def connect() -> sqlite3.Connection:
+        frozen = can_read_immutable(path) if immutable is None else immutable
+        connection = sqlite3.connect(
+            read_only_uri(path, immutable=frozen), uri=True, check_same_thread=False
+        )
+        FROZEN[id(connection)] = frozen
+        return connection
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=QueuePool, **options)
+
+    @event.listens_for(engine, "checkout")
+    def still_alone(dbapi_connection, _record, _proxy) -> None:
+        if immutable is None and FROZEN.get(id(dbapi_connection)) and not can_read_immutable(path):
+            FROZEN.pop(id(dbapi_connection), None)
+            raise DisconnectionError("a writer opened the file: reconnect without immutable")
+
+    @event.listens_for(engine, "close")
+    def forget(dbapi_connection, _record) -> None:
+        FROZEN.pop(id(dbapi_connection), None)
+
+    return engine
+
+
+def make_engine(
+    path: Path | None,
+    *,
+    read_only: bool = False,
+    immutable: bool | None = None,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+) -> Engine:
+    """An engine on ``path`` (an in-memory database when None) with our pragmas set.
+
+    SQL parameters (names, emails) never appear in error messages, hence never in the log.
+    A read-only engine decides at each connection whether the file can be read as
+    immutable (``immutable=None``, see :func:`can_read_immutable`), and drops such a
+    connection once a writer opens the file (:func:`_read_only_engine`)."""
+    options = {"hide_parameters": True}
     if path is None:
         from sqlalchemy.pool import StaticPool
 
         engine = create_engine(
-            "sqlite://", connect_args={"check_same_thread": False}, poolclass=StaticPool
+            "sqlite://",
+            connect_args={"check_same_thread": False},
+            poolclass=StaticPool,
+            **options,
         )
     elif read_only:
-        uri = read_only_uri(Path(path), immutable=immutable)
-        engine = create_engine(
-            f"sqlite:///{uri}&uri=true", connect_args={"check_same_thread": False}
-        )
+        engine = _read_only_engine(Path(path).resolve(), immutable, options)
     else:
         engine = create_engine(
             f"sqlite:///{Path(path).resolve().as_posix()}",
             connect_args={"check_same_thread": False},
+            **options,
         )
-    event.listen(engine, "connect", _set_pragmas(read_only or path is None))
+    event.listen(engine, "connect", _set_pragmas(read_only or path is None, busy_timeout_ms))
     event.listen(engine, "begin", _begin)
     return engine
 
 
-def connect_read_only(path: Path) -> sqlite3.Connection:
-    """A raw read-only connection that writes nothing, not even beside the file.
+def _copy_into(source: Path, destination: Path, busy_timeout_ms: int) -> None:
+    src = connect_read_only(source, busy_timeout_ms)
+    try:
+        dst = sqlite3.connect(destination, isolation_level=None)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+            if not verified(dst):
+                raise sqlite3.DatabaseError("the copy failed its integrity check")
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    fsync_file(destination)
 
-    A file with no ``-wal`` or ``-journal`` is open nowhere and has nothing pending: it is
-    read as immutable, so SQLite creates no ``-shm``/``-wal`` next to it. In a read-only
-    folder (USB key, CD) without a ``-shm``, SQLite can open it no other way."""
-    path = Path(path)
-    pending = any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))
-    shm = path.with_name(path.name + "-shm").exists()
-    immutable = not pending or (not shm and not folder_writable(path))
-    return sqlite3.connect(read_only_uri(path, immutable=immutable), uri=True)
+
+def verified(connection: sqlite3.Connection) -> bool:
+    rows = connection.execute("PRAGMA quick_check").fetchall()
+    return [tuple(row) for row in rows] == [("ok",)]
 
 
-def sqlite_backup(source: Path, destination: Path) -> None:
+def sqlite_backup(
+    source: Path, destination: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> None:
     """Copy a live SQLite file consistently with the online backup API (never a plain copy).
 
-    The copy is written beside its destination under a temporary name and renamed once
-    complete, so a crash never leaves half a copy under the real name. The copy is a
-    single self-contained file (rollback journal, not WAL)."""
+    The copy is written beside its destination in a private temporary file (0600),
+    flushed to the disk, checked, and only then renamed: a crash or a full disk never
+    leaves half a copy under the real name. The copy is a single self-contained file
+    (rollback journal, not WAL)."""
     destination = Path(destination)
-    destination.parent.mkdir(parents=True, exist_ok=True)
-    partial = destination.with_name(destination.name + ".partiel")
-    partial.unlink(missing_ok=True)
-    src = connect_read_only(Path(source))
-    try:
-        src.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        dst = sqlite3.connect(partial, isolation_level=None)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dst.close()
+    with private_temporary(destination) as partial:
+        _copy_into(Path(source), partial, busy_timeout_ms)
         os.replace(partial, destination)
-    except BaseException:
-        partial.unlink(missing_ok=True)
-        raise
-    finally:
-        src.close()
+    fsync_folder(destination.parent)
 
 
-def sqlite_restore(source: Path, target: Path) -> None:
-    """Replace the content of the SQLite file ``target`` by that of ``source``, in one
-    transaction of the online backup API: a crash leaves ``target`` as it was."""
-    src = connect_read_only(Path(source))
+@contextlib.contextmanager
+def prepared_copy(
+    source: Path, beside: Path, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> Iterator[Path]:
+    """A complete, flushed and checked private copy of ``source`` written beside
+    ``beside``; the caller renames it into place, else it is removed."""
+    with private_temporary(Path(beside)) as partial:
+        _copy_into(Path(source), partial, busy_timeout_ms)
+        yield partial
+
+
+def checkpoint_and_close_wal(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    """Fold ``path``'s ``-wal`` into it and leave no ``-wal``/``-shm`` beside it, so the file
+    stands alone (before it is replaced by another: a stale ``-wal`` would be replayed
+    onto the new file). Nobody else may have it open."""
+    connection = sqlite3.connect(path, isolation_level=None)
     try:
-        dst = sqlite3.connect(Path(target), isolation_level=None)
-        try:
-            dst.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-            # WAL needs equal page sizes on both sides; a rollback journal does not.
-            dst.execute("PRAGMA journal_mode = DELETE")
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = WAL")
-        finally:
-            dst.close()
+        connection.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.execute("PRAGMA journal_mode = DELETE")
     finally:
-        src.close()
+        connection.close()
+
+
+def purge_free_pages(engine: Engine) -> None:
+    """Leave no copy of deleted values in the file or its ``-wal``: fold the ``-wal`` in
+    and empty it, rebuild the file (``VACUUM``), and fold and empty again."""
+    with engine.connect() as connection:
+        raw = connection.connection.driver_connection
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        raw.execute("VACUUM")
+        busy, _frames, _done = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy:
+        log.warning("The write-ahead log could not be emptied: another reader holds it")

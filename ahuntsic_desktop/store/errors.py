@@ -18,6 +18,13 @@ class StoreProblem(StrEnum):
     IN_USE = "in_use"
     READ_ONLY = "read_only"  # the file or its folder (or medium) refuses writing
     FAILED = "failed"  # a backup or restore could not be written
+    DISK_FULL = "disk_full"  # no space left: the file itself is healthy
+    IO_ERROR = "io_error"  # the disk (or key, or network share) failed to read or write
+    BUSY = "busy"  # another program holds the write lock: try again later
+
+
+# Problems that pass: the same operation may succeed when tried again.
+RETRYABLE = frozenset({StoreProblem.BUSY, StoreProblem.DISK_FULL, StoreProblem.IO_ERROR})
 
 
 class StoreError(Exception):

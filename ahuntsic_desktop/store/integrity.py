@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import _
-from . import migrate
+from . import faults, migrate
 from .engine import BUSY_TIMEOUT_MS, connect_read_only, folder_writable
 from .errors import StoreError, StoreProblem
 
@@ -162,7 +162,7 @@ def probe(path: Path) -> FileFacts:
     try:
         connection = connect_read_only(path)
     except sqlite3.Error as error:
-        raise _damaged(path, str(error)) from error
+        raise (faults.fault(error, path) or _damaged(path, str(error))) from error
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         rows = connection.execute("PRAGMA quick_check(20)").fetchall()
@@ -193,7 +193,7 @@ def probe(path: Path) -> FileFacts:
                 _("Copiez-le dans vos documents puis ouvrez la copie."),
                 str(error),
             ) from error
-        raise _damaged(path, str(error)) from error
+        raise (faults.fault(error, path) or _damaged(path, str(error))) from error
     finally:
         connection.close()
     if not tables:

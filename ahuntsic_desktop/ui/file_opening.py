@@ -2,7 +2,8 @@
 
 A refused file is never modified. The message says what happened and what to do, and
 the buttons offer what makes sense for that problem: open it read-only, restore a backup
-in its place, or pick another file.
+in its place (a damaged file only: a full or failing disk leaves the file healthy, and a
+restore could not be written anyway), try again, or pick another file.
 """
 
 from __future__ import annotations
@@ -16,12 +17,12 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from ..i18n import _
 from ..paths import default_db_path
 from ..services.backup import has_backups
-from ..store import Database, StoreError, StoreProblem
+from ..store import RETRYABLE, Database, StoreError, StoreProblem
 
 log = logging.getLogger(__name__)
 FILE_FILTER = "Ahuntsic Desktop (*.sqlite *.db);;" + "*"
-READ_ONLY, RESTORE, OTHER = "read_only", "restore", "other"
-_CAN_READ_ONLY = {StoreProblem.IN_USE, StoreProblem.READ_ONLY}
+READ_ONLY, RESTORE, RETRY, OTHER = "read_only", "restore", "retry", "other"
+_CAN_READ_ONLY = {StoreProblem.IN_USE, StoreProblem.READ_ONLY, StoreProblem.DISK_FULL}
 _CAN_RESTORE = {StoreProblem.CORRUPT, StoreProblem.EMPTY}
 
 
@@ -50,7 +51,7 @@ def open_database(parent: QWidget | None, path: Path, *, create: bool = False) -
 
 def refusal_box(parent: QWidget | None, path: Path, error: StoreError) -> QMessageBox:
     """The message shown for a refused file; ``box.choices`` maps its buttons to
-    :data:`READ_ONLY`, :data:`RESTORE` or :data:`OTHER`."""
+    :data:`READ_ONLY`, :data:`RESTORE`, :data:`RETRY` or :data:`OTHER`."""
     box = QMessageBox(parent)
     box.setObjectName("refusalBox")
     box.setIcon(
@@ -63,6 +64,9 @@ def refusal_box(parent: QWidget | None, path: Path, error: StoreError) -> QMessa
     if error.detail:
         box.setDetailedText(error.detail)
     box.choices = {}
+    if error.problem in RETRYABLE:
+        button = box.addButton(_("Réessayer"), QMessageBox.ButtonRole.AcceptRole)
+        box.choices[button] = RETRY
     if error.problem in _CAN_READ_ONLY:
         button = box.addButton(_("Ouvrir en lecture seule"), QMessageBox.ButtonRole.AcceptRole)
         box.choices[button] = READ_ONLY
@@ -88,6 +92,8 @@ def _explain(parent: QWidget | None, path: Path, error: StoreError) -> Database 
                 _("Impossible d'ouvrir le fichier"),
                 f"{second.message}\n\n{second.advice}".strip(),
             )
+    elif choice == RETRY:
+        return open_database(parent, path)
     elif choice == RESTORE:
         from .backup_dialogs import recover_file
 

@@ -184,7 +184,7 @@ def test_one_call_writes_the_pdf_and_the_json_and_answers_the_request(db, world,
         "CC-2026-001",
         "Sécurité alimentaire",
         "Formulaire d'adhésion",
-        "Demande reçue le 1 mai 2026 ; réponse due au plus tard le 31 mai 2026.",
+        "Demande reçue le 1er mai 2026 ; réponse due au plus tard le 31 mai 2026.",
     ):
         assert expected in flat, expected
 

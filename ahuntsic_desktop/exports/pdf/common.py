@@ -9,8 +9,6 @@ so nothing outside ``exports/pdf`` imports these modules at start-up.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -35,6 +33,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from ... import private_files
 from ...i18n import _, current_locale, format_date
 from ...paths import resources_dir
 
@@ -268,16 +267,7 @@ def write_atomically(path: Path | str, write: Callable[[str], None]) -> Path:
     A failed export leaves neither a half-written file nor the temporary one, and an
     existing file at ``path`` stays as it was.
     """
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return private_files.write_atomically(Path(path), write)
 
 
 def build_pdf(path: Path | str, story: list, spec: DocumentSpec) -> Path:

@@ -16,8 +16,6 @@ openpyxl is imported when this module is: import it only when exporting.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from copy import copy
 from dataclasses import dataclass
@@ -33,6 +31,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ...i18n import _, format_date
+from ...private_files import write_atomically
 from ...services.listing import Column
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
@@ -409,13 +408,4 @@ def print_setup(
 def save_atomically(workbook: Workbook, path: Path | str) -> Path:
     """Save to a temporary file beside ``path``, then move it into place: a failed export
     leaves the previous file (if any) as it was and no half-written one."""
-    path = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomically(Path(path), workbook.save)  # private temporary file, swept

@@ -11,8 +11,6 @@ openpyxl is imported when this module is: import it only when exporting.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -23,6 +21,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from ...i18n import _
+from ...private_files import write_atomically
 from ...services.listing import Column, Table
 
 HEADER_FILL = "1F4E79"
@@ -146,14 +145,7 @@ def write_list(
 
         mark_workbook(workbook, banner)
 
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
-    os.close(handle)
-    try:
-        workbook.save(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(path, workbook.save)  # private temporary file, swept if killed
     if progress is not None:
         progress(total, total)
     return path

@@ -252,4 +252,5 @@ def anonymize_person(
         )
         session.flush()  # whatever the flush records in the trail is scrubbed below
         scrubbed = _scrub_audit(session, person_id, pattern(words))
+        db.purge_after_commit(session)  # no copy left in free pages or the -wal (Law 25)
         return ErasureResult(person_id, name, consents, texts, scrubbed)

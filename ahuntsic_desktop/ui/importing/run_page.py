@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QPushButton, QVBoxLayout, QW
 from ...i18n import _
 from ...services.errors import ValidationError
 from ...services.importing import Cancelled, commit_rows
-from ..errors import unexpected_error_message
+from ..errors import ask_retry, can_retry, unexpected_error_message
 from .report import save_report
 from .worker import run_task
 
@@ -81,7 +81,12 @@ class RunPage(QWizardPage):
     def _failed(self, error) -> None:
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        if isinstance(error, Cancelled):
+        if can_retry(error):  # a busy file, a full disk: rolled back, may pass later
+            if ask_retry(self, error):
+                self.initializePage()
+                return
+            message = f"{error.message} {error.advice}"
+        elif isinstance(error, Cancelled):
             message = _("Importation arrêtée : rien n'a été enregistré.")
         elif isinstance(error, ValidationError):
             message = error.message

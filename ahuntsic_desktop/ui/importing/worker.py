@@ -13,7 +13,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QThread, Signal
 
+from ...services.errors import ValidationError
 from ...services.importing import Cancelled
+from ...store import StoreError
 
 log = logging.getLogger(__name__)
 Work = Callable[[Callable[[int, int], None]], object]  # work(progress) -> result
@@ -41,7 +43,10 @@ class Task(QThread):
         try:
             result = self.work(self._progress)
         except Exception as error:  # handed to the GUI thread, which shows it in French
-            if not isinstance(error, Cancelled):
+            if isinstance(error, ValidationError | StoreError):  # explained to the user;
+                # its message may quote what the user typed or imported: not in the log
+                log.info("Background work refused: %s", type(error).__name__)
+            elif not isinstance(error, Cancelled):
                 log.info("Background work failed", exc_info=True)
             self.failed.emit(error)
         else:

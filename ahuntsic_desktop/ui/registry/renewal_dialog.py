@@ -19,6 +19,7 @@ from ...services import settings as settings_service
 from ...services.errors import ValidationError
 from ...services.listing import Column, Table
 from ...services.renewals import RenewalPreview
+from ..errors import retrying
 from ..pages.base import Context
 from ..table_model import TableModel
 from .common import FormDialog, error_label, fill_combo, save_button, save_buttons
@@ -146,11 +147,15 @@ class RenewalDialog(RenewalDialogView):
 
     def accept(self) -> None:
         try:
-            self.result_ = renewals.renew(
-                self.context.db, self.membership_ids, self.year.currentData()
+            self.result_ = retrying(  # a busy file: rolled back, offered again
+                self,
+                lambda: renewals.renew(
+                    self.context.db, self.membership_ids, self.year.currentData()
+                ),
             )
         except ValidationError as error:
             self.error.setText(error.message)
             self.error.show()
             return
-        super().accept()
+        if self.result_ is not None:
+            super().accept()
