@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import _, format_date, format_number
+from ...i18n import _, format_date, format_number, ngettext
 from ...services import planning
 from ...services.errors import ValidationError
 from ...services.listing import Table
 from ..errors import show_error
 from ..pages.base import Context, Page
 from ..plan.documents import PDF_FILTER, safe_name, save_file
+from ..registry.common import status
 from ..widgets.forms import fill_combo
 from ..widgets.list_view import ListView
 from .activity_dialog import ActivityDialog
@@ -314,7 +315,17 @@ class PlanningPage(Page):
         dialog = preview_workbook(self, self.context, path) if path else None
         if dialog is None:
             return None
-        return self._open(dialog, lambda _d: self._show_process())
+
+        def applied(d) -> None:
+            self._show_process()
+            status(
+                self,
+                ngettext(
+                    "{n} contribution mise à jour.", "{n} contributions mises à jour.", d.count
+                ).format(n=d.count),
+            )
+
+        return self._open(dialog, applied)  # fmt: skip
 
     def print_summary(self) -> Path | None:
         process_id = self.process_id()
