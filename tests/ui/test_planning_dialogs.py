@@ -283,3 +283,31 @@ def test_a_frame_section_is_written_and_deleting_asks_first(qtbot, page, monkeyp
     page.section_panel.select_id(new.id)
     click(qtbot, page.section_panel.delete_button)
     assert page.section_panel.list.model.rowCount() == before
+
+
+def test_a_saved_contribution_opens_with_enter_and_is_corrected(qtbot, page):
+    page.process_combo.setCurrentIndex(page.process_combo.findData(past(page)))
+    activity = page.activities.model.row_id(0)
+    page.enter_contributions(activity)
+    listing = page.contributions
+    listing.view.setFocus()
+    listing.view.selectRow(0)
+    qtbot.keyClick(listing.view, Qt.Key.Key_Return)
+    dialog = page.dialog
+    chosen = dialog.contribution_id
+    assert chosen == listing.model.row_id(
+        listing.proxy.mapToSource(listing.view.currentIndex()).row()
+    )
+    dialog.kind.setCurrentIndex(dialog.kind.findData("defi"))
+    type_into(qtbot, dialog.themes, "Logement, Licornes")
+    save(qtbot, dialog)
+    assert (
+        dialog.isVisible() and "Thème inconnu : « Licornes »" in dialog.form.errors["themes"].text()
+    )
+    type_into(qtbot, dialog.themes, "Logement")
+    dialog.votes.setValue(9)
+    save(qtbot, dialog)
+    assert not dialog.isVisible()
+    line = next(c for c in planning.list_contributions(page.context.db, past(page), TODAY)
+                if c.id == chosen)  # fmt: skip
+    assert (line.kind, line.themes, line.votes) == ("defi", ("Logement",), 9)

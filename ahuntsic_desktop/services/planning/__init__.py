@@ -46,6 +46,7 @@ from .contributions import (
 from .figures import ActivityLine, ProcessSummary, distinct_participants, process_summary
 from .form_data import (
     MeetingChoice,
+    contribution_data,
     participation_meetings,
     phases_table,
     process_data,
@@ -136,6 +137,7 @@ __all__ = [
     "apply_roundtrip",
     "check_contributions",
     "committee_meetings",
+    "contribution_data",
     "contributions_table",
     "create_activity",
     "create_activity_type",

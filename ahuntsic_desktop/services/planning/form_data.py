@@ -8,13 +8,22 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from ...domain import Meeting, ProcessActivity, Synthesis, SynthesisContribution
+from ...domain import (
+    Contribution,
+    ContributionTheme,
+    Meeting,
+    ProcessActivity,
+    Synthesis,
+    SynthesisContribution,
+    Theme,
+)
 from ...domain.enums import MeetingKind
 from ...i18n import _, format_date
 from ...store import Database
 from ..errors import NotFoundError
 from ..listing import Column, Table
 from .common import require_process
+from .contributions import ContributionData
 from .phases import list_phases
 from .processes import ProcessData, sections
 from .syntheses import SynthesisData, list_syntheses
@@ -51,6 +60,21 @@ def synthesis_data(db: Database, synthesis_id: int) -> SynthesisData:
             .order_by(SynthesisContribution.contribution_id)
         ).all()
         return SynthesisData(s.title, s.text, s.phase_id, s.theme_id, s.salient, tuple(ids))
+
+
+def contribution_data(db: Database, contribution_id: int) -> ContributionData:
+    """A contribution as its form shows it: themes by name, the person kept as stored."""
+    with db.session() as session:
+        c = session.get(Contribution, contribution_id)
+        if c is None:
+            raise NotFoundError(_("Cette contribution n'existe plus."))
+        themes = session.scalars(
+            select(Theme.name)
+            .join(ContributionTheme, ContributionTheme.theme_id == Theme.id)
+            .where(ContributionTheme.contribution_id == contribution_id)
+            .order_by(Theme.position, Theme.name)
+        ).all()
+        return ContributionData(c.text, c.kind, tuple(themes), c.population, c.votes, c.person_id)
 
 
 def participation_meetings(db: Database, activity_id: int | None = None) -> list[MeetingChoice]:

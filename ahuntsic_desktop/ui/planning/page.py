@@ -30,7 +30,8 @@ from ..registry.common import status
 from ..widgets.forms import fill_combo
 from ..widgets.list_view import ListView
 from .activity_dialog import ActivityDialog
-from .common import ListPanel, confirm_delete
+from .common import ListPanel, confirm_delete, open_on_enter
+from .contribution_dialog import ContributionDialog
 from .contribution_grid import ContributionGrid
 from .phase_dialog import PhaseDialog
 from .process_dialogs import ProcessDialog, SectionDialog
@@ -121,6 +122,8 @@ class PlanningPage(Page):
         self.process_combo.currentIndexChanged.connect(lambda _i: self._show_process())
         self.activity_combo.currentIndexChanged.connect(lambda _i: self._show_contributions())
         self.grid.saved.connect(lambda _n: self._after_save())
+        self.contributions.activated.connect(self.open_contribution)
+        open_on_enter(self.contributions.view, self._open_current_contribution)
         self.print_button.clicked.connect(self.print_summary)
         self.enter_button.clicked.connect(self._enter_current)
         b = self.buttons
@@ -270,6 +273,19 @@ class PlanningPage(Page):
         return self._open(dialog, lambda _d: None)
 
     # -- contributions ------------------------------------------------------------------
+    def open_contribution(self, contribution_id: int) -> QDialog:
+        dialog = ContributionDialog(self.context, contribution_id, self)
+        return self._open(dialog, lambda _d: self._after_save())
+
+    def _open_current_contribution(self) -> None:
+        index = self.contributions.view.currentIndex()
+        if index.isValid():
+            record_id = self.contributions.model.row_id(
+                self.contributions.proxy.mapToSource(index).row()
+            )
+            if record_id is not None:
+                self.open_contribution(record_id)
+
     def _enter_current(self) -> None:
         record_id = self.activity_panel.current_id()
         if record_id is not None:
