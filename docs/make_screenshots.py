@@ -89,8 +89,8 @@ def _grab(app, widget, name: str) -> None:
 
 def _planning_dialogs(app, window) -> None:
     """The démarche's dialogs: its card, a phase, a frame section, an activity with its
-    participants and headcounts, a synthesis, the vocabularies, and the contributions
-    workbook's import preview with a refused row."""
+    participants and headcounts, a synthesis, a contribution, the vocabularies, and the
+    contributions workbook's import preview with a refused row."""
     from openpyxl import load_workbook
 
     from ahuntsic_desktop.exports.xlsx.contributions import write_contributions
@@ -121,6 +121,10 @@ def _planning_dialogs(app, window) -> None:
     _grab(app, dialog, "dialog-demarche-participants")
     dialog.tabs.setCurrentWidget(dialog.headcounts)
     _grab(app, dialog, "dialog-demarche-comptes")
+    dialog.reject()
+    contribution = planning.list_contributions(db, past, DAY)[0]
+    dialog = page.open_contribution(contribution.id)
+    _grab(app, dialog, "dialog-demarche-contribution")
     dialog.reject()
     vocabulary = page.edit_vocabularies()
     _grab(app, vocabulary, "dialog-demarche-vocabulaires")
