@@ -39,6 +39,7 @@ FORMAT_VERSION = 1
 META_SHEET = "_ahuntsic"
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 50_000
+CHUNK = 500  # ids per IN (...) when applying
 THEME_SEPARATORS = re.compile(r"[;,\n]")
 
 # (key, French header): the import finds each column by its header, wherever it was moved.
@@ -356,16 +357,21 @@ def apply_roundtrip(db: Database, preview: RoundtripPreview) -> int:
                 session.add(theme)
                 session.flush()
                 ids[v.name_sort_key(name)] = theme.id
-        for change in preview.changes:
-            contribution = session.get(Contribution, change.id)
-            contribution.kind = change.incoming.kind
-            contribution.votes = change.incoming.votes
+        changes = preview.changes
+        for start in range(0, len(changes), CHUNK):  # a few statements, not one per row
+            chunk = {c.id: c for c in changes[start : start + CHUNK]}
+            for contribution in session.scalars(
+                select(Contribution).where(Contribution.id.in_(chunk))
+            ):
+                incoming = chunk[contribution.id].incoming
+                contribution.kind, contribution.votes = incoming.kind, incoming.votes
             session.execute(
-                delete(ContributionTheme).where(ContributionTheme.contribution_id == change.id)
+                delete(ContributionTheme).where(ContributionTheme.contribution_id.in_(chunk))
             )
             session.add_all(
-                ContributionTheme(contribution_id=change.id, theme_id=ids[v.name_sort_key(t)])
-                for t in change.incoming.themes
+                ContributionTheme(contribution_id=c.id, theme_id=ids[v.name_sort_key(t)])
+                for c in chunk.values()
+                for t in c.incoming.themes
             )
     return len(preview.changes)
 
