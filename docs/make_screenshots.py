@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 
 OUT = Path(__file__).resolve().parent / "screenshots"
+DAY = date(2026, 11, 26)  # the demo is made around this day, and the window lives on it
 
 
 def main() -> int:
@@ -26,9 +27,9 @@ def main() -> int:
 
     app = make_application("fr")
     path = Path(tempfile.mkdtemp()) / "demo.sqlite"
-    write_demo_file(path)
+    write_demo_file(path, today=DAY)
     window = MainWindow(Database.open(path))
-    window.context.today = lambda: date(2026, 11, 26)
+    window.context.today = lambda: DAY
     window.resize(1360, 860)
     window.show()
     names = [
@@ -52,6 +53,7 @@ def main() -> int:
             app.processEvents()
         window.grab().save(str(OUT / f"{name}.png"))
     _planning_entry(app, window)
+    _planning_dialogs(app, window)
     window.close()
     return 0
 
@@ -77,6 +79,68 @@ def _planning_entry(app, window) -> None:
     for _ in range(5):
         app.processEvents()
     window.grab().save(str(OUT / "page-demarche-saisie.png"))
+
+
+def _grab(app, widget, name: str) -> None:
+    for _ in range(5):
+        app.processEvents()
+    widget.grab().save(str(OUT / f"{name}.png"))
+
+
+def _planning_dialogs(app, window) -> None:
+    """The démarche's dialogs: its card, a phase, a frame section, an activity with its
+    participants and headcounts, a synthesis, a contribution, the vocabularies, and the
+    contributions workbook's import preview with a refused row."""
+    from openpyxl import load_workbook
+
+    from ahuntsic_desktop.exports.xlsx.contributions import write_contributions
+    from ahuntsic_desktop.services import planning
+    from ahuntsic_desktop.ui.planning.page import PlanningPage
+
+    page = next(p for p in window.pages if isinstance(p, PlanningPage))
+    db = page.context.db
+    past = next(p.id for p in planning.list_processes(db) if "2019" in p.title)
+    page.process_combo.setCurrentIndex(page.process_combo.findData(past))
+    page.tabs.setCurrentIndex(0)
+    _grab(app, window, "page-demarche")
+    shots = [
+        ("dialog-demarche", page.edit_process(past)),
+        ("dialog-demarche-phase", page.open_record("phases", planning.list_phases(db, past)[1].id)),
+        ("dialog-demarche-section", page.open_record("sections", planning.sections(db, past)[0].id)),
+        ("dialog-demarche-synthese",
+         page.open_record("syntheses", planning.list_syntheses(db, past)[0].id)),
+    ]  # fmt: skip
+    for name, dialog in shots:
+        _grab(app, dialog, name)
+        dialog.reject()
+    summary = planning.process_summary(db, past)
+    busiest = max(summary.activities, key=lambda a: (a.named > 0, a.anonymous > 0, a.named))
+    dialog = page.open_record("activities", busiest.id)
+    _grab(app, dialog, "dialog-demarche-activite")
+    dialog.tabs.setCurrentWidget(dialog.participants)
+    _grab(app, dialog, "dialog-demarche-participants")
+    dialog.tabs.setCurrentWidget(dialog.headcounts)
+    _grab(app, dialog, "dialog-demarche-comptes")
+    dialog.reject()
+    contribution = planning.list_contributions(db, past, DAY)[0]
+    dialog = page.open_contribution(contribution.id)
+    _grab(app, dialog, "dialog-demarche-contribution")
+    dialog.reject()
+    vocabulary = page.edit_vocabularies()
+    _grab(app, vocabulary, "dialog-demarche-vocabulaires")
+    vocabulary.reject()
+
+    workbook = Path(tempfile.mkdtemp()) / "contributions.xlsx"
+    write_contributions(db, past, workbook, DAY)
+    book = load_workbook(workbook)
+    sheet = book["Contributions"]
+    sheet["F2"] = ", ".join(filter(None, [sheet["F2"].value, "Mobilité active"]))
+    sheet["D3"] = "Défi"
+    sheet["H4"] = "beaucoup"
+    book.save(workbook)
+    preview = page.import_contributions(workbook)
+    _grab(app, preview, "dialog-import-contributions")
+    preview.reject()
 
 
 if __name__ == "__main__":

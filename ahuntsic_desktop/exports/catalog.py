@@ -148,6 +148,14 @@ def _portrait(db: Database, path: Path, options: ExportOptions, progress: Progre
     return write(db, path, options, progress=progress)
 
 
+def _contributions(
+    db: Database, path: Path, options: ExportOptions, progress: Progress | None = None
+):
+    from .xlsx.contributions import write
+
+    return write(db, path, options, progress=progress)
+
+
 def _coverage(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
     from .xlsx.coverage import write
 
@@ -243,6 +251,17 @@ KINDS: tuple[ExportKind, ...] = (
         ),
         ".xlsx",
         _activities,
+        frozenset({PLAN}),
+    ),
+    ExportKind(
+        "contributions",
+        N_("Contributions de la démarche (Excel)"),
+        N_(
+            "Les contributions d'une démarche (activité, date, nature, texte, thèmes, "
+            "population, votes) pour coder les thèmes dans Excel ; se réimporte avec un aperçu."
+        ),
+        ".xlsx",
+        _contributions,
         frozenset({PLAN}),
     ),
     ExportKind(

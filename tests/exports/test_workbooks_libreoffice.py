@@ -60,7 +60,8 @@ def converted(sample, tmp_path):
     files = [
         run_export(db, kind.key, tmp_path / f"{kind.key}.xlsx", options(funder_id=ids["funder"]))
         for kind in KINDS
-        if kind.suffix == ".xlsx" and kind.key != "activites"  # needs a démarche
+        if kind.suffix == ".xlsx"
+        and kind.key not in ("activites", "contributions")  # need a démarche
     ]
     out = tmp_path / "csv"
     convert(files, CSV_FILTER, out, tmp_path / "lo-profile")

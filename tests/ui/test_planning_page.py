@@ -63,7 +63,7 @@ def test_typing_contributions_with_enter_then_saving(qtbot, page):
     index = activities.proxy.index(0, 1)
     center = activities.view.visualRect(index).center()
     qtbot.mouseClick(activities.view.viewport(), Qt.MouseButton.LeftButton, pos=center)
-    qtbot.mouseDClick(activities.view.viewport(), Qt.MouseButton.LeftButton, pos=center)
+    qtbot.mouseClick(page.enter_button, Qt.MouseButton.LeftButton)  # « Saisir ses contributions »
     assert page.tabs.currentIndex() == 1
     activity = page.activity_id()
     assert activity == activities.model.row_id(activities.proxy.mapToSource(index).row())

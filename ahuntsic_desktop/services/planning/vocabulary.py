@@ -1,5 +1,5 @@
 """The two vocabularies the table edits: activity types (seeded with the usual list) and
-themes. A name is unique whatever its case; a term in use cannot be deleted."""
+themes. A name is unique whatever its case and accents; a term in use cannot be deleted."""
 
 from __future__ import annotations
 
@@ -36,10 +36,14 @@ def _uses(session: Session, model, term_id: int) -> int:
 
 def _name(session: Session, model, name: str, term_id: int | None) -> str:
     clean = v.required_text(name, "name", _("Nom"), max_length=120)
-    taken = session.scalar(
-        select(model.id).where(func.lower(model.name) == clean.lower(), model.id != (term_id or 0))
-    )
-    if taken is not None:
+    # accents and case ignored, as themes typed or imported are matched (theme_ids_by_name)
+    wanted = v.name_sort_key(clean)
+    taken = [
+        i
+        for i, name in session.execute(select(model.id, model.name))
+        if i != term_id and v.name_sort_key(name) == wanted
+    ]
+    if taken:
         raise ValidationError(_("« {name} » existe déjà.").format(name=clean), "name")
     return clean
 

@@ -1,5 +1,7 @@
-"""Démarche de planification: a démarche chosen in a combo, its figures, its activities,
-and the fast entry of an activity's contributions; the summary printed as PDF."""
+"""Démarche de planification: a démarche chosen in a combo, created, changed or deleted
+from the toolbar; its figures; its activities, the fast entry of their contributions, its
+phases, its frame and its syntheses in tabs, each list opening its record with Enter or a
+double-click; the contributions' workbook round trip; the summary printed as PDF."""
 
 from __future__ import annotations
 
@@ -7,7 +9,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -15,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import _, format_date, format_number
+from ...i18n import _, format_date, format_number, ngettext
 from ...services import planning
 from ...services.core.errors import ValidationError
 from ...services.core.listing import Table
@@ -23,15 +27,25 @@ from ..context import Context
 from ..errors import show_error
 from ..pages.base import Page
 from ..plan.documents import PDF_FILTER, safe_name, save_file
+from ..registry.common import status
 from ..widgets.forms import fill_combo
 from ..widgets.list_view import ListView
+from .activity_dialog import ActivityDialog
+from .common import ListPanel, confirm_delete, open_on_enter
+from .contribution_dialog import ContributionDialog
 from .contribution_grid import ContributionGrid
+from .phase_dialog import PhaseDialog
+from .process_dialogs import ProcessDialog, SectionDialog
+from .roundtrip_dialog import choose_workbook, export_contributions, preview_workbook
+from .synthesis_dialog import SynthesisDialog
+from .vocabulary_dialog import VocabularyDialog
 
 
 class PlanningPage(Page):
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         self.title = _("Démarche de planification")
         super().__init__(context, parent)
+        self.dialog: QDialog | None = None
         self.process_combo = QComboBox(self)
         self.process_combo.setObjectName("processChoice")
         self.process_combo.setMinimumWidth(340)
@@ -39,6 +53,22 @@ class PlanningPage(Page):
         self.print_button.setObjectName("printSummary")
         self.toolbar.addWidget(self.process_combo)
         self.toolbar.addWidget(self.print_button)
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for name, text in (
+            ("newProcess", _("Nouvelle démarche…")),
+            ("editProcess", _("Modifier la démarche…")),
+            ("deleteProcess", _("Supprimer la démarche")),
+            ("vocabularies", _("Types et thèmes…")),
+            ("exportContributions", _("Exporter les contributions…")),
+            ("importContributions", _("Importer les contributions…")),
+        ):
+            button = QPushButton(text, self)
+            button.setObjectName(name)
+            self.buttons[name] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.layout_.addLayout(actions)
         self.figures = QLabel(self)
         self.figures.setObjectName("processFigures")
         self.figures.setWordWrap(True)
@@ -46,9 +76,33 @@ class PlanningPage(Page):
         self.tabs = QTabWidget(self)
         self.layout_.addWidget(self.tabs, 1)
 
-        self.activities = ListView(self.tabs)
-        self.tabs.addTab(self.activities, _("Activités"))
+        self.activity_panel = ListPanel("activities", _("Nouvelle activité…"), self.tabs)
+        self.activities: ListView = self.activity_panel.list
+        self.enter_button = QPushButton(_("Saisir ses contributions"), self.activity_panel)
+        self.enter_button.setObjectName("enterContributions")
+        self.activity_panel.layout().itemAt(0).layout().insertWidget(3, self.enter_button)
+        self.tabs.addTab(self.activity_panel, _("Activités"))
+        self.tabs.addTab(self._entry_tab(), _("Saisie des contributions"))
+        self.phase_panel = ListPanel("phases", _("Nouvelle phase…"), self.tabs)
+        self.tabs.addTab(self.phase_panel, _("Phases"))
+        self.section_panel = ListPanel("sections", _("Nouvelle section…"), self.tabs)
+        self.tabs.addTab(self.section_panel, _("Cadre de travail"))
+        self.synthesis_panel = ListPanel("syntheses", _("Nouvelle synthèse…"), self.tabs)
+        self.tabs.addTab(self.synthesis_panel, _("Synthèses et éléments saillants"))
+        self.panels = {
+            "activities": (self.activity_panel, planning.activities_table, ActivityDialog,
+                           planning.delete_activity, _("cette activité, ses participant·es et "
+                                                       "ses contributions")),
+            "phases": (self.phase_panel, planning.phases_table, PhaseDialog,
+                       planning.delete_phase, _("cette phase")),
+            "sections": (self.section_panel, planning.sections_table, SectionDialog,
+                         planning.delete_section, _("cette section du cadre")),
+            "syntheses": (self.synthesis_panel, planning.syntheses_table, SynthesisDialog,
+                          planning.delete_synthesis, _("cette synthèse")),
+        }  # fmt: skip
+        self._connect()
 
+    def _entry_tab(self) -> QWidget:
         entry = QWidget(self.tabs)
         self.activity_combo = QComboBox(entry)
         self.activity_combo.setObjectName("activityChoice")
@@ -63,13 +117,29 @@ class PlanningPage(Page):
         layout.addWidget(self.grid, 2)
         layout.addWidget(QLabel(_("Contributions enregistrées"), entry))
         layout.addWidget(self.contributions, 3)
-        self.tabs.addTab(entry, _("Saisie des contributions"))
+        return entry
 
+    def _connect(self) -> None:
         self.process_combo.currentIndexChanged.connect(lambda _i: self._show_process())
         self.activity_combo.currentIndexChanged.connect(lambda _i: self._show_contributions())
-        self.activities.activated.connect(self.enter_contributions)
         self.grid.saved.connect(lambda _n: self._after_save())
+        self.contributions.activated.connect(self.open_contribution)
+        open_on_enter(self.contributions.view, self._open_current_contribution)
         self.print_button.clicked.connect(self.print_summary)
+        self.enter_button.clicked.connect(self._enter_current)
+        b = self.buttons
+        b["newProcess"].clicked.connect(lambda: self.edit_process(None))
+        b["editProcess"].clicked.connect(lambda: self.edit_process(self.process_id()))
+        b["deleteProcess"].clicked.connect(self.delete_process)
+        b["vocabularies"].clicked.connect(self.edit_vocabularies)
+        b["exportContributions"].clicked.connect(self.export_contributions)
+        b["importContributions"].clicked.connect(lambda: self.import_contributions())
+        for kind, (panel, *_rest) in self.panels.items():
+            panel.opened.connect(lambda record_id, kind=kind: self.open_record(kind, record_id))
+            panel.add_requested.connect(lambda kind=kind: self.open_record(kind, None))
+            panel.delete_requested.connect(
+                lambda record_id, kind=kind: self.delete(kind, record_id)
+            )
 
     def process_id(self) -> int | None:
         return self.process_combo.currentData()
@@ -77,12 +147,12 @@ class PlanningPage(Page):
     def activity_id(self) -> int | None:
         return self.activity_combo.currentData()
 
-    def refresh(self) -> None:
+    def refresh(self, select: int | None = None) -> None:
         lines = planning.list_processes(self.context.db)
         fill_combo(
             self.process_combo,
             [(p.id, p.title) for p in lines],
-            self.process_id() or (lines[0].id if lines else None),
+            select or self.process_id() or (lines[0].id if lines else None),
         )
         self._show_process()
 
@@ -91,10 +161,31 @@ class PlanningPage(Page):
         writable = process_id is not None and not self.context.db.read_only
         self.print_button.setEnabled(process_id is not None)
         self.grid.setEnabled(writable)
+        self.buttons["newProcess"].setEnabled(not self.context.db.read_only)
+        for name in ("editProcess", "exportContributions"):
+            self.buttons[name].setEnabled(process_id is not None)
+        for name in ("deleteProcess", "importContributions"):
+            self.buttons[name].setEnabled(writable)
+        self.tabs.setEnabled(process_id is not None)
         if process_id is None:
             self.figures.setText(_("Aucune démarche de planification n'est enregistrée."))
-            self.activities.set_table(Table(columns=[]))
+            for panel, *_rest in self.panels.values():
+                panel.set_table(Table(columns=[]), False)
             return
+        self._show_figures(process_id)
+        for panel, table, *_rest in self.panels.values():
+            panel.set_table(table(self.context.db, process_id), writable)
+        table = self.activities.model.table
+        current = self.activity_id()
+        fill_combo(
+            self.activity_combo,
+            [(i, f"{row[0].isoformat()} — {row[1]}") for i, row in zip(table.ids, table.rows,
+                                                                         strict=True)],
+            current if current in table.ids else None,
+        )  # fmt: skip
+        self._show_contributions()
+
+    def _show_figures(self, process_id: int) -> None:
         summary = planning.process_summary(self.context.db, process_id)
         end = format_date(summary.end_date) if summary.end_date else _("en cours")
         self.figures.setText(
@@ -109,16 +200,6 @@ class PlanningPage(Page):
                 contributions=format_number(summary.contributions),
             )
         )
-        table = planning.activities_table(self.context.db, process_id)
-        self.activities.set_table(table)
-        current = self.activity_id()
-        fill_combo(
-            self.activity_combo,
-            [(i, f"{row[0].isoformat()} — {row[1]}") for i, row in zip(table.ids, table.rows,
-                                                                         strict=True)],
-            current if current in table.ids else None,
-        )  # fmt: skip
-        self._show_contributions()
 
     def _show_contributions(self) -> None:
         process_id, activity_id = self.process_id(), self.activity_id()
@@ -132,8 +213,87 @@ class PlanningPage(Page):
             )
         )
 
+    # -- records ------------------------------------------------------------------------
+    def _open(self, dialog: QDialog, on_saved) -> QDialog:
+        """Show ``dialog`` window-modal (no nested event loop); reload after a save."""
+        self.dialog = dialog
+
+        def finished(result: int) -> None:
+            if result == QDialog.DialogCode.Accepted or getattr(dialog, "record_id", None):
+                on_saved(dialog)
+            dialog.deleteLater()
+
+        dialog.finished.connect(finished)
+        dialog.open()
+        return dialog
+
+    def edit_process(self, process_id: int | None) -> QDialog:
+        dialog = ProcessDialog(self.context, process_id, self)
+        return self._open(dialog, lambda d: self.refresh(select=d.record_id))
+
+    def delete_process(self) -> None:
+        process_id = self.process_id()
+        if process_id is None or not confirm_delete(
+            self, _("la démarche « {title} » avec ses phases, activités, contributions et "
+                    "synthèses").format(title=self.process_combo.currentText())
+        ):  # fmt: skip
+            return
+        self._run(planning.delete_process, process_id)
+        self.process_combo.setCurrentIndex(-1)
+        self.refresh()
+
+    def open_record(self, kind: str, record_id: int | None) -> QDialog | None:
+        process_id = self.process_id()
+        if process_id is None:
+            return None
+        panel, _table, dialog_class, *_rest = self.panels[kind]
+        dialog = dialog_class(self.context, process_id, record_id, self)
+
+        def saved(d) -> None:
+            self._show_process()
+            if d.record_id is not None:
+                panel.select_id(d.record_id)
+
+        return self._open(dialog, saved)
+
+    def delete(self, kind: str, record_id: int) -> None:
+        *_first, delete, what = self.panels[kind]
+        if confirm_delete(self, what) and self._run(delete, record_id):
+            self._show_process()
+
+    def _run(self, function, *args) -> bool:
+        try:
+            function(self.context.db, *args)
+        except ValidationError as error:
+            show_error(self, error.message)
+            return False
+        return True
+
+    def edit_vocabularies(self) -> QDialog:
+        dialog = VocabularyDialog(self.context, self)
+        return self._open(dialog, lambda _d: None)
+
+    # -- contributions ------------------------------------------------------------------
+    def open_contribution(self, contribution_id: int) -> QDialog:
+        dialog = ContributionDialog(self.context, contribution_id, self)
+        return self._open(dialog, lambda _d: self._after_save())
+
+    def _open_current_contribution(self) -> None:
+        index = self.contributions.view.currentIndex()
+        if index.isValid():
+            record_id = self.contributions.model.row_id(
+                self.contributions.proxy.mapToSource(index).row()
+            )
+            if record_id is not None:
+                self.open_contribution(record_id)
+
+    def _enter_current(self) -> None:
+        record_id = self.activity_panel.current_id()
+        if record_id is not None:
+            self.enter_contributions(record_id)
+
     def enter_contributions(self, activity_id: int) -> None:
-        """Double-clicking an activity opens its contributions' entry."""
+        """Opens the fast entry of an activity's contributions."""
         index = self.activity_combo.findData(activity_id)
         if index >= 0:
             self.activity_combo.setCurrentIndex(index)
@@ -158,6 +318,31 @@ class PlanningPage(Page):
         index = self.activity_combo.findData(activity_id)
         if index >= 0:
             self.activity_combo.setCurrentIndex(index)
+
+    def export_contributions(self) -> Path | None:
+        process_id = self.process_id()
+        if process_id is None:
+            return None
+        return export_contributions(
+            self, self.context, process_id, self.process_combo.currentText()
+        )
+
+    def import_contributions(self, path: Path | None = None) -> QDialog | None:
+        path = path or choose_workbook(self, self.context)
+        dialog = preview_workbook(self, self.context, path) if path else None
+        if dialog is None:
+            return None
+
+        def applied(d) -> None:
+            self._show_process()
+            status(
+                self,
+                ngettext(
+                    "{n} contribution mise à jour.", "{n} contributions mises à jour.", d.count
+                ).format(n=d.count),
+            )
+
+        return self._open(dialog, applied)  # fmt: skip
 
     def print_summary(self) -> Path | None:
         process_id = self.process_id()
