@@ -85,18 +85,32 @@ class SettingsDialog(QDialog):
             rule = s.quorum_rules.get(kind.value, {"mode": "count", "value": 0})
             mode = QComboBox(self.quorum)
             mode.addItem(_("Nombre de membres votants"), "count")
-            mode.addItem(_("Pourcentage des membres votants convoqués"), "percent")
+            mode.addItem(
+                _("Pourcentage des membres votants convoqués (50 % : la moitié)"), "percent"
+            )
+            mode.addItem(_("Majorité (50 % + 1) des membres votants convoqués"), "majority")
             mode.setCurrentIndex(max(0, mode.findData(rule["mode"])))
             value = QSpinBox(self.quorum)
             value.setRange(0, 10_000)
             value.setValue(int(rule["value"]))
             self.quorum.setCellWidget(row, 0, mode)
             self.quorum.setCellWidget(row, 1, value)
+            mode.currentIndexChanged.connect(self.show_quorum_rules)
+            value.valueChanged.connect(self.show_quorum_rules)
         self.quorum.resizeColumnToContents(0)
+        # Says in words which rule each kind of meeting uses (half or majority).
+        self.quorum_summary = QLabel(self)
+        self.quorum_summary.setObjectName("quorum_summary")
+        self.quorum_summary.setWordWrap(True)
+        quorum_page = QWidget(self)
+        quorum_layout = QVBoxLayout(quorum_page)
+        quorum_layout.addWidget(self.quorum)
+        quorum_layout.addWidget(self.quorum_summary)
+        self.show_quorum_rules()
 
         tabs = QTabWidget(self)
         tabs.addTab(general, _("Général"))
-        tabs.addTab(self.quorum, _("Quorum par type de rencontre"))
+        tabs.addTab(quorum_page, _("Quorum par type de rencontre"))
         self.error = QLabel(self)
         self.error.setObjectName("error")
         self.error.setStyleSheet("color: #b00020; font-weight: 600;")
@@ -112,6 +126,24 @@ class SettingsDialog(QDialog):
         layout.addWidget(tabs)
         layout.addWidget(self.error)
         layout.addWidget(buttons)
+
+    def edited_quorum_rules(self) -> dict[str, dict[str, int | str]]:
+        rules = {}
+        for row, kind in enumerate(MeetingKind):
+            mode = self.quorum.cellWidget(row, 0).currentData()
+            value = self.quorum.cellWidget(row, 1).value()
+            rules[kind.value] = {"mode": mode, "value": value}
+        return rules
+
+    def show_quorum_rules(self) -> None:
+        rules = self.edited_quorum_rules()
+        lines = [
+            _("{kind} : {rule}").format(
+                kind=label(kind), rule=settings_service.quorum_rule_text(rules[kind.value])
+            )
+            for kind in MeetingKind
+        ]
+        self.quorum_summary.setText(_("Règle utilisée :") + "\n" + "\n".join(lines))
 
     def edited(self) -> settings_service.TableSettings:
         rules = {}

@@ -306,20 +306,27 @@ def test_voting_flags_follow_paid_voting_memberships(any_demo):
     start_month = settings.load(db).membership_year_start_month
     with db.session() as s:
         paid_voting = (
-            select(Membership.organization_id, Membership.person_id, Membership.year)
+            select(
+                Membership.organization_id,
+                Membership.person_id,
+                Membership.year,
+                Membership.paid_on,
+            )
             .join(MembershipCategory)
             .where(MembershipCategory.voting, Membership.paid_on.is_not(None))
         )
-        voting = set()
-        for org_id, person_id, year in s.execute(paid_voting):
-            voting.add(("o", org_id, year) if org_id else ("p", person_id, year))
+        paid = {}
+        for org_id, person_id, year, paid_on in s.execute(paid_voting):
+            paid[("o", org_id, year) if org_id else ("p", person_id, year)] = paid_on
         lines = (Attendance.person_id, Attendance.organization_id, Attendance.voting)
         rows = s.execute(select(*lines, Meeting.date, Meeting.kind).join(Meeting)).all()
     assert rows
     for person_id, org_id, flag, day, kind in rows:
         year = day.year if day.month >= start_month else day.year - 1
-        expected = kind != MeetingKind.PARTICIPATION and (
-            ("o", org_id, year) in voting or ("p", person_id, year) in voting
+        # Paid on or before the meeting's date: a later payment gives no vote that day.
+        expected = kind != MeetingKind.PARTICIPATION and any(
+            paid.get(key) is not None and paid[key] <= day
+            for key in (("o", org_id, year), ("p", person_id, year))
         )
         assert flag == expected
 

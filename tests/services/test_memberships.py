@@ -270,7 +270,9 @@ def test_voting_member_follows_category_payment_and_membership_year(db, regular,
     assert not is_voting_member_on(db, meeting_day, person_id=person)  # unpaid
     record_payment(db, membership, date(2026, 6, 1), "comptant")
     assert is_voting_member_on(db, meeting_day, person_id=person)
-    assert is_voting_member_on(db, date(2026, 4, 1), person_id=person)  # first day of the year
+    # Rights as they stood that day: not yet paid on the first day of the year.
+    assert not is_voting_member_on(db, date(2026, 4, 1), person_id=person)
+    assert not is_voting_member_on(db, date(2026, 5, 31), person_id=person)
     assert is_voting_member_on(db, date(2027, 3, 31), person_id=person)  # same year
     assert not is_voting_member_on(db, date(2027, 4, 1), person_id=person)  # next year
     create_membership(db, MembershipData(2026, observer, org, paid_on=date(2026, 4, 2)))

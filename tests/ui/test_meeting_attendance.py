@@ -131,7 +131,8 @@ def test_known_person_picked_from_completion(qtbot, window):
     qtbot.keyClick(tab.completer.popup(), Qt.Key.Key_Down)
     qtbot.keyClick(tab.completer.popup(), Qt.Key.Key_Return)
     assert statuses(window) == {"Hélène Côté": "present"}
-    assert tab.quorum.text() == "Quorum atteint : 0 membre votant sur 0 requis"
+    # Hélène has no vote: no voting member listed, no quorum (issue 13, item 1).
+    assert tab.quorum.text() == "Quorum non atteint : aucun membre votant inscrit"
 
 
 def test_the_same_person_twice_is_refused(qtbot, window, table):

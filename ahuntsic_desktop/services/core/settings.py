@@ -12,7 +12,7 @@ from ...store import Database
 from .errors import ValidationError
 
 PAPER_SIZES = ("letter", "a4")
-QUORUM_MODES = ("count", "percent")
+QUORUM_MODES = ("count", "percent", "majority")
 
 
 def default_quorum_rules() -> dict[str, dict[str, int | str]]:
@@ -55,7 +55,37 @@ class TableSettings:
             return 0
         if rule["mode"] == "count":
             return int(rule["value"])
+        if rule["mode"] == "majority":
+            return voting_invited // 2 + 1  # more than half: 6 of 10, 6 of 11
+        # At least the percentage: "50 %" is half, so 5 of 10 reaches it.
         return -(-int(rule["value"]) * voting_invited // 100)  # ceiling of a percentage
+
+    def no_voting_member_no_quorum(self, kind: str, voting_invited: int) -> bool:
+        """No voting member listed under a rule relative to them (percentage, majority):
+        nothing to count, and no voting member means no quorum (never "0 sur 0 requis")."""
+        return not voting_invited and bool(self.quorum_required(kind, 100))
+
+    def quorum_reached(self, kind: str, present_voting: int, voting_invited: int) -> bool:
+        if self.no_voting_member_no_quorum(kind, voting_invited):
+            return False
+        return present_voting >= self.quorum_required(kind, voting_invited)
+
+    def quorum_rule_text(self, kind: str) -> str:
+        """The quorum rule of ``kind`` in words, as Settings and the minutes say it."""
+        rule = self.quorum_rules.get(kind) or default_quorum_rules().get(kind)
+        return quorum_rule_text(rule)
+
+
+def quorum_rule_text(rule: dict[str, int | str] | None) -> str:
+    if not rule or (rule["mode"] == "count" and not int(rule["value"])):
+        return _("aucun quorum")
+    if rule["mode"] == "count":
+        return _("au moins {count} membres votants présents").format(count=int(rule["value"]))
+    if rule["mode"] == "majority":
+        return _("majorité (50 % + 1) des membres votants convoqués")
+    return _("au moins {percent} % des membres votants convoqués").format(
+        percent=int(rule["value"])
+    )
 
 
 FIELDS = tuple(TableSettings.__dataclass_fields__)

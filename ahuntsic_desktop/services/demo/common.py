@@ -57,9 +57,9 @@ class Demo:
     persons: list[PersonInfo] = field(default_factory=list)
     coordinator_id: int = 0
     org_people: dict[int, list[int]] = field(default_factory=dict)  # delegate first
-    # filled by the membership step: (year, "o"|"p", id) of paid voting memberships, and
-    # per year the ids of member organisations and member persons
-    voting_members: set[tuple[int, str, int]] = field(default_factory=set)
+    # filled by the membership step: (year, "o"|"p", id) of paid voting memberships with
+    # the day paid, and per year the ids of member organisations and member persons
+    voting_members: dict[tuple[int, str, int], dt.date] = field(default_factory=dict)
     members_by_year: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
     committee: list[int] = field(default_factory=list)  # comité de coordination
     core_org_ids: list[int] = field(default_factory=list)
@@ -103,13 +103,15 @@ class Demo:
     def person(self, person_id: int) -> PersonInfo:
         return self.persons[person_id - 1]  # ids were given in order from 1
 
-    def votes(self, year: int, org_id: int | None, person_id: int) -> bool:
-        """Whether a person (for ``org_id``) votes in membership year ``year``."""
-        return (org_id is not None and (year, "o", org_id) in self.voting_members) or (
-            year,
-            "p",
-            person_id,
-        ) in self.voting_members
+    def votes_on(self, day: dt.date, org_id: int | None, person_id: int) -> tuple[str, int] | None:
+        """The member whose vote a person (for ``org_id``) carries on ``day``: a voting
+        membership of ``day``'s year paid on or before ``day`` (as the quorum service)."""
+        year = self.settings.membership_year_of(day)
+        for key in ((year, "o", org_id), (year, "p", person_id)):
+            paid_on = self.voting_members.get(key) if key[2] is not None else None
+            if paid_on is not None and paid_on <= day:
+                return key[1], key[2]
+        return None
 
     # --- dice ----------------------------------------------------------------------------
 

@@ -198,7 +198,6 @@ def _attendance(demo: Demo, buffers: _Buffers, spec: MeetingSpec, people: list):
     """Write attendance; returns (person id, voting) of those present, and whether the
     voting members present (an organisation counts once) reach the quorum."""
     rng = demo.rng
-    year = demo.settings.membership_year_of(spec.date)
     present_share = PRESENT_SHARE.get(spec.kind, 0.75)
     present = []
     invited_members, present_members = set(), set()
@@ -219,10 +218,7 @@ def _attendance(demo: Demo, buffers: _Buffers, spec: MeetingSpec, people: list):
             )
         member = None
         if spec.kind != MeetingKind.PARTICIPATION:
-            if org_id is not None and (year, "o", org_id) in demo.voting_members:
-                member = ("o", org_id)
-            elif (year, "p", person_id) in demo.voting_members:
-                member = ("p", person_id)
+            member = demo.votes_on(spec.date, org_id, person_id)
         buffers.add(
             Attendance,
             {
@@ -241,8 +237,8 @@ def _attendance(demo: Demo, buffers: _Buffers, spec: MeetingSpec, people: list):
             present.append((person_id, member is not None))
             if member is not None:
                 present_members.add(member)
-    required = demo.settings.quorum_required(spec.kind, len(invited_members | present_members))
-    return present, len(present_members) >= required
+    listed = len(invited_members | present_members)
+    return present, demo.settings.quorum_reached(spec.kind, len(present_members), listed)
 
 
 def _participants(demo: Demo, buffers: _Buffers, spec: MeetingSpec) -> None:

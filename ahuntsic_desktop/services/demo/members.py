@@ -106,7 +106,7 @@ def write_memberships(demo: Demo) -> None:
             orgs, persons = demo.members_by_year.setdefault(year, ([], []))
             (orgs if kind == "o" else persons).append(member_id)
             if paid_on and voting:
-                demo.voting_members.add((year, kind, member_id))
+                demo.voting_members[(year, kind, member_id)] = paid_on
     # Receipts numbered in payment order, per calendar year of payment: 2026-0042.
     per_year: dict[int, int] = {}
     for row in sorted(rows, key=lambda r: (r["paid_on"] or dt.date.max, r["id"])):

@@ -9,6 +9,7 @@ organisation with two delegates present counts once.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
@@ -31,13 +32,16 @@ class QuorumState:
     message: str
 
 
-def voting_membership(year: int, *condition):
+def voting_membership(year: int, day: date, *condition):
+    """A paid voting membership of ``year``, paid on or before ``day`` (the meeting's date):
+    rights are judged as they stood that day, a later payment does not change them."""
     return exists(
         select(Membership.id)
         .join(MembershipCategory, MembershipCategory.id == Membership.category_id)
         .where(
             MembershipCategory.voting.is_(True),
             Membership.paid_on.is_not(None),
+            Membership.paid_on <= day,
             Membership.year == year,
             *condition,
         )
@@ -60,10 +64,13 @@ def attendance_lines(session: Session, meeting: Meeting, year: int) -> list[Atte
     """
     org_votes = voting_membership(
         year,
+        meeting.date,
         Attendance.organization_id.is_not(None),
         Membership.organization_id == Attendance.organization_id,
     )
-    person_votes = voting_membership(year, Membership.person_id == Attendance.person_id)
+    person_votes = voting_membership(
+        year, meeting.date, Membership.person_id == Attendance.person_id
+    )
     rows = session.execute(
         select(
             Attendance.id,
@@ -90,7 +97,11 @@ def meeting_year(meeting: Meeting, table_settings: settings_service.TableSetting
     return table_settings.membership_year_of(meeting.date)
 
 
-def quorum_message(reached: bool, present_voting: int, required: int) -> str:
+def quorum_message(
+    reached: bool, present_voting: int, required: int, voting_listed: int = 1
+) -> str:
+    if not voting_listed:
+        return _("Quorum non atteint : aucun membre votant inscrit")
     members = ngettext(
         "{count} membre votant sur {required} requis",
         "{count} membres votants sur {required} requis",
@@ -117,6 +128,8 @@ def quorum(db: Database, meeting_id: int) -> QuorumState:
     }
     invited = {line.member for line in lines if line.member and line.invited} | present
     required = table_settings.quorum_required(kind, len(invited))
+    if table_settings.no_voting_member_no_quorum(kind, len(invited)):
+        return QuorumState(0, 0, False, quorum_message(False, 0, 0, voting_listed=0))
     reached = len(present) >= required
     return QuorumState(
         required, len(present), reached, quorum_message(reached, len(present), required)

@@ -107,7 +107,7 @@ def is_voting_member_on(
     db: Database, day: date, *, person_id: int | None = None, organization_id: int | None = None
 ) -> bool:
     """A voting category and a paid membership for ``day``'s membership year (the same rule
-    as :mod:`..meetings.quorum`; a payment recorded after ``day`` still counts)."""
+    as :mod:`..meetings.quorum`): paid on or before ``day``, a later payment does not count."""
     member = member_is(person_id, organization_id)
     year = settings_service.load(db).membership_year_of(day)
     with db.session() as session:
@@ -118,6 +118,7 @@ def is_voting_member_on(
                 member,
                 Membership.year == year,
                 Membership.paid_on.is_not(None),
+                Membership.paid_on <= day,
                 MembershipCategory.voting.is_(True),
             )
             .limit(1)
