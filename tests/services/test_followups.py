@@ -101,3 +101,19 @@ def test_chantier_follow_ups_stay_with_their_chantier(db):
     assert len(followups.open_follow_ups_for_next_meeting(db, next_housing)) == 0
     table = followups.list_follow_ups(db, chantier_id=food_id, today=TODAY)
     assert table.values("chantier") == ["Alimentation"]
+
+
+def test_same_day_meetings_carry_follow_ups_by_start_time(db):
+    # Issue 13, item 7: the evening meeting was entered first, the morning one second.
+    from datetime import time
+
+    day = date(2026, 6, 3)
+    evening = meetings.create_meeting(
+        db, MeetingData(kind="comite_coordination", title="Soir", date=day, start_time=time(19))
+    )
+    morning = meetings.create_meeting(
+        db, MeetingData(kind="comite_coordination", title="Matin", date=day, start_time=time(9))
+    )
+    decided = followups.add_follow_up(db, FollowUpData("Appeler la Ville", meeting_id=morning))
+    assert followups.open_follow_ups_for_next_meeting(db, evening).ids == [decided]
+    assert len(followups.open_follow_ups_for_next_meeting(db, morning)) == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, or_, select
+from sqlalchemy import Time, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
 from ...domain import Chantier, FollowUp, Means, Meeting, Organization, Person, Resolution
@@ -239,13 +239,18 @@ def open_follow_ups_for_next_meeting(
     """
     with db.session() as session:
         meeting = require_meeting(session, meeting_id)
+        # Two meetings on one day go by start time (a meeting without one first), then
+        # by creation order.
+        start = func.coalesce(Meeting.start_time, literal(dt.time.min, Time), type_=Time)
+        mine = meeting.start_time or dt.time.min
         query = _query(today or meeting.date).where(
             FollowUp.body == meeting.body,
             FollowUp.status.in_(OPEN_STATUSES),
             or_(
                 FollowUp.meeting_id.is_(None),
                 Meeting.date < meeting.date,
-                and_(Meeting.date == meeting.date, Meeting.id < meeting.id),
+                and_(Meeting.date == meeting.date, start < mine),
+                and_(Meeting.date == meeting.date, start == mine, Meeting.id < meeting.id),
             ),
         )
         if meeting.kind == MeetingKind.CHANTIER and meeting.chantier_id is not None:
