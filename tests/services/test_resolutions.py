@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 
 import pytest
@@ -120,3 +121,19 @@ def test_update_keeps_the_number(db, setup):
     )
     table = resolutions.list_resolutions(db)
     assert table.rows[0][:5] == ("CC-2026-001", DAY, "CC", "Adoption du budget", "Ben Test")
+
+
+def test_meeting_moved_across_new_year_renumbers_its_resolutions(db, setup):
+    # Issue 13, item 8: a resolution takes the year of its meeting's new date.
+    meeting_id, ids = setup
+    assert resolutions.add_resolution(db, meeting_id, motion(ids)) == "CC-2026-001"
+    data = meetings.get_meeting(db, meeting_id).data()
+    meetings.update_meeting(db, meeting_id, replace(data, date=date(2027, 1, 5)))
+    table = resolutions.list_resolutions(db, meeting_id=meeting_id)
+    assert table.values("number") == ["CC-2027-001"]
+    assert len(resolutions.list_resolutions(db, year=2026)) == 0
+    assert resolutions.add_resolution(db, meeting_id, motion(ids)) == "CC-2027-002"
+    # Moved back, they take new 2026 numbers: CC-2026-001 was printed, never given again.
+    meetings.update_meeting(db, meeting_id, replace(data, date=date(2026, 12, 29)))
+    table = resolutions.list_resolutions(db, meeting_id=meeting_id)
+    assert table.values("number") == ["CC-2026-002", "CC-2026-003"]

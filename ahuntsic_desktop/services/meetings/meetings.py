@@ -205,9 +205,15 @@ def create_meeting(db: Database, data: MeetingData, *, standard_agenda: bool | N
 
 
 def update_meeting(db: Database, meeting_id: int, data: MeetingData) -> None:
+    """Change a meeting. Moved to another year (or body), its resolutions take the new
+    year's numbers (see :func:`.resolutions.follow_meeting_date`)."""
+    from .resolutions import follow_meeting_date  # resolutions build on this module
+
     with db.session() as session:
         meeting = require_meeting(session, meeting_id)
         _apply(meeting, _validate(session, data))
+        session.flush()
+        follow_meeting_date(session, meeting)
 
 
 def set_status(db: Database, meeting_id: int, status: str) -> None:

@@ -6,9 +6,10 @@ given per body and year: a deleted resolution's number is never given again.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from ...domain import AgendaItem, Means, Meeting, Person, Resolution, ResolutionCounter
@@ -21,6 +22,8 @@ from ..core import settings as settings_service
 from ..core import validation as v
 from .meetings import require_meeting
 from .quorum import present_voters
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -120,6 +123,28 @@ def _next_sequence(session: Session, body: str, year: int) -> int:
     )
     counter.last_sequence = max(counter.last_sequence or 0, highest or 0) + 1
     return counter.last_sequence
+
+
+def follow_meeting_date(session: Session, meeting: Meeting) -> None:
+    """Renumber the resolutions of ``meeting`` whose body or year no longer match it (the
+    meeting moved across 31 December, or to another body): each takes the next number of
+    the new body and year, in its old order. The old numbers stay used, never given again."""
+    moved = session.scalars(
+        select(Resolution)
+        .where(
+            Resolution.meeting_id == meeting.id,
+            or_(Resolution.body != meeting.body, Resolution.year != meeting.date.year),
+        )
+        .order_by(Resolution.year, Resolution.sequence)
+    ).all()
+    for resolution in moved:
+        old = resolution.number
+        year = meeting.date.year
+        sequence = _next_sequence(session, meeting.body, year)
+        resolution.body, resolution.year, resolution.sequence = meeting.body, year, sequence
+        resolution.number = format_number(meeting.body, year, sequence)
+        session.flush()
+        logger.info("Résolution %s renumérotée %s (rencontre déplacée)", old, resolution.number)
 
 
 def add_resolution(db: Database, meeting_id: int, data: ResolutionData) -> str:
