@@ -20,7 +20,7 @@ from .meetings import (
     Resolution,
     ResolutionCounter,
 )
-from .membership import Membership, MembershipCategory
+from .membership import Membership, MembershipCategory, ReceiptCounter
 from .people import Organization, PartnerRole, Person, Representation
 from .plan import ActionPlan, Assignment, Chantier, Means, Orientation, Pillar, Target
 from .planning import (
@@ -89,6 +89,7 @@ __all__ = [
     "ReportingDeadline",
     "Representation",
     "Resolution",
+    "ReceiptCounter",
     "ResolutionCounter",
     "Setting",
     "Synthesis",

@@ -93,3 +93,13 @@ class Membership(Timestamped, Base):
     organization: Mapped[Organization | None] = relationship()
     person: Mapped[Person | None] = relationship()
     category: Mapped[MembershipCategory] = relationship()
+
+
+class ReceiptCounter(Base):
+    """Highest receipt number ever given per payment year, so a number once printed is
+    never given again, even after its membership is deleted or merged away."""
+
+    __tablename__ = "receipt_counter"
+
+    year: Mapped[int] = mapped_column(Integer, primary_key=True)
+    last_sequence: Mapped[int] = mapped_column(Integer, default=0)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -12,6 +13,7 @@ from ahuntsic_desktop.services.registry.memberships import (
     MembershipData,
     create_category,
     create_membership,
+    delete_membership,
 )
 from ahuntsic_desktop.services.registry.organizations import OrganizationData, create_organization
 from ahuntsic_desktop.services.registry.receipts import amount_in_words, receipt_data
@@ -72,3 +74,28 @@ def test_receipt_data_numbers_paid_memberships_and_refuses_unpaid(db):
     with pytest.raises(ValidationError) as info:
         receipt_data(db, [paid, unpaid])
     assert "Autre" in info.value.message
+
+
+def test_receipt_number_of_a_deleted_membership_is_never_reissued(db):
+    # Issue 13, item 6: the number printed for a deleted membership is not given again.
+    category = create_category(db, CategoryData("Membre régulier", default_dues_cents="50"))
+    first, second, third = (
+        create_organization(db, OrganizationData(name)) for name in ("Un", "Deux", "Trois")
+    )
+    paid = MembershipData(2026, category, paid_on="2026-05-02", payment_method="cheque")
+    create_membership(db, replace(paid, organization_id=first))
+    highest = create_membership(db, replace(paid, organization_id=second))
+    assert receipt_data(db, [highest], today=date(2026, 5, 3))[0].receipt_number == "2026-0002"
+    delete_membership(db, highest)
+    newest = create_membership(db, replace(paid, organization_id=third))
+    assert receipt_data(db, [newest], today=date(2026, 5, 3))[0].receipt_number == "2026-0003"
+
+
+def test_receipt_number_typed_by_hand_is_not_reissued_either(db):
+    category = create_category(db, CategoryData("Membre régulier", default_dues_cents="50"))
+    first, second = (create_organization(db, OrganizationData(n)) for n in ("Un", "Deux"))
+    paid = MembershipData(2026, category, paid_on="2026-05-02", payment_method="cheque")
+    typed = create_membership(db, replace(paid, organization_id=first, receipt_number="2026-0040"))
+    delete_membership(db, typed)
+    newest = create_membership(db, replace(paid, organization_id=second))
+    assert receipt_data(db, [newest], today=date(2026, 5, 3))[0].receipt_number == "2026-0041"

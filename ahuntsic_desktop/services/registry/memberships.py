@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ...domain import Membership, MembershipCategory, Organization, Person
+from ...domain import Membership, MembershipCategory, Organization, Person, ReceiptCounter
 from ...domain.enums import PaymentMethod
 from ...domain.labels import label
 from ...i18n import _
@@ -147,12 +147,20 @@ def _receipt_taken(number: str) -> ValidationError:
 
 
 def next_receipt_number(session: Session, year: int) -> str:
+    """The next receipt number of payment ``year``, e.g. ``2026-0042``. The counter keeps
+    the highest number ever given: a deleted membership's number is never reissued."""
     prefix = f"{year}-"
     numbers = session.scalars(
         select(Membership.receipt_number).where(Membership.receipt_number.like(prefix + "%"))
     ).all()
     sequences = [int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()]
-    return f"{prefix}{max(sequences, default=0) + 1:04d}"
+    counter = session.get(ReceiptCounter, year)
+    if counter is None:
+        counter = ReceiptCounter(year=year, last_sequence=0)
+        session.add(counter)
+    # Numbers typed by hand or imported without the counter still count.
+    counter.last_sequence = max(counter.last_sequence or 0, max(sequences, default=0)) + 1
+    return f"{prefix}{counter.last_sequence:04d}"
 
 
 def _receipt(session: Session, membership: Membership, wanted: str | None, paid_on: date) -> str:
@@ -162,7 +170,21 @@ def _receipt(session: Session, membership: Membership, wanted: str | None, paid_
     m = Membership
     if session.scalar(select(m.id).where(m.receipt_number == number, m.id != membership.id)):
         raise _receipt_taken(number)
+    _remember_receipt(session, number)
     return number
+
+
+def _remember_receipt(session: Session, number: str) -> None:
+    """A number typed in the numbering's own form (``2026-0042``) is printed too: the
+    counter moves past it so it is never given again, even once its membership is gone."""
+    year, _dash, sequence = number.partition("-")
+    if not (len(year) == 4 and year.isdigit() and sequence.isdigit()):
+        return
+    counter = session.get(ReceiptCounter, int(year))
+    if counter is None:
+        counter = ReceiptCounter(year=int(year), last_sequence=0)
+        session.add(counter)
+    counter.last_sequence = max(counter.last_sequence or 0, int(sequence))
 
 
 def _payment(
