@@ -78,3 +78,13 @@ def test_fifty_percent_is_half_and_majority_is_more_than_half(db):
     assert table.quorum_rule_text("comite_coordination") == (
         "majorité (50 % + 1) des membres votants convoqués"
     )
+
+
+def test_count_rule_without_voting_member_still_says_how_many(db):
+    meeting_id = meetings.create_meeting(db, coordination(kind="aga"))  # 10 required
+    state = quorum.quorum(db, meeting_id)
+    assert (state.required, state.reached) == (10, False)
+    assert state.message == "Quorum non atteint : 0 membre votant sur 10 requis"
+    with_rule(db, "majority")
+    empty = meetings.create_meeting(db, coordination())
+    assert quorum.quorum(db, empty).message == "Quorum non atteint : aucun membre votant inscrit"

@@ -63,7 +63,10 @@ class TableSettings:
     def no_voting_member_no_quorum(self, kind: str, voting_invited: int) -> bool:
         """No voting member listed under a rule relative to them (percentage, majority):
         nothing to count, and no voting member means no quorum (never "0 sur 0 requis")."""
-        return not voting_invited and bool(self.quorum_required(kind, 100))
+        rule = self.quorum_rules.get(kind) or default_quorum_rules().get(kind)
+        if voting_invited or not rule:
+            return False
+        return rule["mode"] == "majority" or (rule["mode"] == "percent" and int(rule["value"]) > 0)
 
     def quorum_reached(self, kind: str, present_voting: int, voting_invited: int) -> bool:
         if self.no_voting_member_no_quorum(kind, voting_invited):
