@@ -38,10 +38,9 @@ def main() -> int:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     path = Path(tempfile.mkdtemp()) / "demo.sqlite"
-    write_demo_file(path)
+    write_demo_file(path, today=date(2026, 11, 26))
     db = Database.open(path)
-    window = MainWindow(db)
-    window.context.today = lambda: date(2026, 11, 26)
+    window = MainWindow(db, today=lambda: date(2026, 11, 26))
     window.resize(1360, 820)
     window.show()
     window.navigation.setCurrentRow(1)

@@ -28,8 +28,7 @@ def main() -> int:
     app = make_application("fr")
     path = Path(tempfile.mkdtemp()) / "demo.sqlite"
     write_demo_file(path, today=DAY)
-    window = MainWindow(Database.open(path))
-    window.context.today = lambda: DAY
+    window = MainWindow(Database.open(path), today=lambda: DAY)
     window.resize(1360, 860)
     window.show()
     names = [

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import zipfile
+from collections import Counter
 
 import pytest
 from pypdf import PdfReader
@@ -16,12 +17,16 @@ from sqlalchemy import select
 from ahuntsic_desktop.cli import main
 from ahuntsic_desktop.domain import ActionPlan, Person
 from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
+from ahuntsic_desktop.exports.pdf.demarche import write_summary
 from ahuntsic_desktop.i18n import format_number
-from ahuntsic_desktop.services import planning
+from ahuntsic_desktop.services import evaluation, planning, portrait
 from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.demo import generate_demo
+from ahuntsic_desktop.services.plan import plans as plan_service
 from ahuntsic_desktop.services.planning import Headcount
 from ahuntsic_desktop.store import Database
+
+from ..dates import DEMO_TODAY
 
 TODAY = dt.date(2026, 5, 15)
 
@@ -150,3 +155,89 @@ def test_the_cli_exports_both_documents(demo_file, tmp_path, capsys):
         "Totaux",
         "Activités",
     ]
+
+
+@pytest.fixture(scope="module")
+def cycle_file(tmp_path_factory):
+    """The demo as the suite pins it, whose 2019-2020 démarche evaluated one plan and
+    produced the next."""
+    path = tmp_path_factory.mktemp("cycle") / "demo.sqlite"
+    db = Database.open(path, create=True)
+    generate_demo(db, today=DEMO_TODAY)
+    db.close()
+    return path
+
+
+def test_the_summary_has_the_four_parts_of_the_cycle(cycle_file, tmp_path):
+    copy = tmp_path / "copie.sqlite"
+    copy.write_bytes(cycle_file.read_bytes())
+    db = Database.open(copy)
+    try:
+        options = ExportOptions(today=DEMO_TODAY)
+        text = pdf_text(run_export(db, "demarche", tmp_path / "r.pdf", options))
+        process_id = past_process(db)
+        summary = planning.process_summary(db, process_id)
+        cycle = planning.cycle_summary(db, process_id, DEMO_TODAY)
+        # 1. the démarche
+        assert len(summary.activities) >= 25 and summary.participants > 100
+        assert f"{format_number(summary.participants)} participant·es distinct·es" in text
+        # 2. the evaluated plan, its figures as the evaluation service counts them
+        evaluated = planning.process_data(db, process_id).evaluated_plan_id
+        figures = evaluation.bilan_figures(db, evaluated)
+        expected = {
+            "Orientations": (figures.orientations, 11),
+            "Cibles": (figures.targets, 33),
+            "Stratégies d'action": (figures.strategies, 73),
+            "Chantiers": (figures.chantiers, 5),
+            "Démarches intégrées": (figures.integrated_approaches, 4),
+            "Projets phares": (figures.flagship_projects, 7),
+        }
+        for name, (count, seeded) in expected.items():
+            assert count.total == seeded, name
+            line = f"{name} {count.total} {count.evaluated} {count.achieved}"
+            assert line in text, line
+        events = evaluation.timeline_events(db)
+        assert f"{len(events)} événements de {events[0].year} à {events[-1].year}." in text
+        assert cycle.evaluation.section_titles
+        for title in cycle.evaluation.section_titles:
+            assert f"• {title}" in text
+        # 3. the portrait
+        indicators = portrait.list_indicators(db)
+        assert f"{len(indicators)} indicateurs en" in text
+        issues = portrait.list_issues(db)
+        diagnostics = [i for i in issues if i.kind == "diagnostic"]
+        assert f"{len(issues) - len(diagnostics)} enjeux vus par le milieu" in text
+        assert all(f"• {i.title}" in text for i in issues)
+        consented = sum(s.consented for s in portrait.list_stories(db, DEMO_TODAY))
+        assert f"{consented} récits publiables" in text
+        milieu = portrait.community_milieu(db, DEMO_TODAY)
+        assert f"{milieu.organizations} organismes actifs" in text
+        # 4. the produced plan, its figures as the plan's tree has them
+        produced = planning.process_data(db, process_id).produced_plan_id
+        tree = plan_service.plan_tree(db, produced)
+        kinds = Counter(n.kind for n in tree.walk())
+        assert (kinds["pillar"], kinds["chantier"], kinds["orientation"]) == (4, 14, 31)
+        assert "1 vision" in text and cycle.plan.vision.split()[0] in text
+        assert f"4 piliers, {kinds['chantier']} chantiers, {kinds['orientation']} orientations" in (
+            text
+        )
+        for pillar in tree.children:
+            assert pillar.title in text
+        # a figure follows the data: one more projet phare, not evaluated yet
+        evaluation.save_work(db, evaluated, evaluation.PROJECT, evaluation.WorkForm("Un de plus"))
+        again = pdf_text(run_export(db, "demarche", tmp_path / "r2.pdf", options))
+        projects = figures.flagship_projects
+        assert f"Projets phares {projects.total + 1} {projects.evaluated} " in again
+    finally:
+        db.close()
+
+
+def test_a_part_without_data_says_so_in_one_line(db, tmp_path):
+    process_id = planning.create_process(
+        db, planning.ProcessData("Démarche vide", dt.date(2026, 1, 5))
+    )
+    path = write_summary(db, process_id, tmp_path / "vide.pdf", DEMO_TODAY)
+    text = pdf_text(path)
+    assert "Aucun plan évalué n'est lié à cette démarche." in text
+    assert "Aucune donnée de portrait n'est encore saisie." in text
+    assert "Aucun plan produit n'est lié à cette démarche." in text

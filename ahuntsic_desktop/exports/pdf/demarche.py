@@ -4,6 +4,7 @@ Every figure is computed from the data (see :func:`services.planning.process_sum
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from reportlab.lib.units import cm
@@ -20,15 +21,14 @@ from .common import (
     RULE,
     DocumentSpec,
     build_pdf,
-    data_table,
     esc,
     frame_width,
-    header_row,
     heading,
     paragraphs,
     styles,
     table_style,
 )
+from .demarche_parts import cycle_parts, figure_grid, part_title
 
 
 def _period(summary: ProcessSummary) -> str:
@@ -68,29 +68,6 @@ def _figures(summary: ProcessSummary, width: float) -> Table:
     return table
 
 
-def _cells(values, bold_first: bool = False) -> list:
-    s = styles()
-    out = []
-    for i, value in enumerate(values):
-        if isinstance(value, int):
-            out.append(Paragraph(esc(format_number(value)), s.centered_cell))
-        else:
-            style = s.cell_bold if bold_first and i == 0 else s.cell
-            out.append(Paragraph(esc(value), style))
-    return out
-
-
-def _grid(titles: list[str], lines: list[tuple], widths: list[float], total=None) -> Table:
-    numeric = [i for i, v in enumerate(lines[0] if lines else ()) if isinstance(v, int)]
-    rows = [header_row(titles, centered=numeric)]
-    rows += [_cells(line) for line in lines]
-    extra = []
-    if total is not None:
-        rows.append(_cells(total, bold_first=True))
-        extra = [("LINEABOVE", (0, len(rows) - 1), (-1, len(rows) - 1), 0.8, RULE)]
-    return data_table(rows, widths, extra=extra)
-
-
 def _frame(summary: ProcessSummary) -> list:
     s = styles()
     story: list = heading(_("Le cadre de travail"))
@@ -108,7 +85,7 @@ def _phases(summary: ProcessSummary, width: float) -> list:
     widths = [5 * cm, 4.2 * cm, 2.2 * cm, 2 * cm]
     widths.append(width - sum(widths))
     titles = [_("Phase"), _("Dates"), _("Statut"), _("Activités"), _("Livrables")]
-    return [*heading(_("Les phases")), _grid(titles, lines, widths)]
+    return [*heading(_("Les phases")), figure_grid(titles, lines, widths)]
 
 
 def _activities(summary: ProcessSummary, width: float) -> list:
@@ -133,7 +110,7 @@ def _activities(summary: ProcessSummary, width: float) -> list:
         sum(t.participations for t in summary.by_type),
     )
     titles = [_("Type d'activité"), _("Activités"), _("Participations")]
-    story.append(_grid(titles, lines, [width - 6 * cm, 3 * cm, 3 * cm], total))
+    story.append(figure_grid(titles, lines, [width - 6 * cm, 3 * cm, 3 * cm], total))
     return story
 
 
@@ -159,7 +136,7 @@ def _participants(summary: ProcessSummary, width: float) -> list:
     return [
         *heading(_("Les participant·es")),
         Paragraph(esc(text), s.body),
-        _grid(titles, lines, [width - 9 * cm, 3 * cm, 3 * cm, 3 * cm], total),
+        figure_grid(titles, lines, [width - 9 * cm, 3 * cm, 3 * cm, 3 * cm], total),
     ]
 
 
@@ -171,8 +148,10 @@ def _contributions(summary: ProcessSummary, width: float) -> list:
         count=format_number(summary.contributions), votes=format_number(summary.votes)
     )
     half = (width - 0.6 * cm) / 2
-    kinds = _grid([_("Nature"), _("Contributions")], list(summary.by_kind), [half - 3 * cm, 3 * cm])
-    themes = _grid(
+    kinds = figure_grid(
+        [_("Nature"), _("Contributions")], list(summary.by_kind), [half - 3 * cm, 3 * cm]
+    )
+    themes = figure_grid(
         [_("Thème"), _("Contributions"), _("Votes")],
         [(t.name, t.contributions, t.votes) for t in summary.by_theme],
         [half - 5 * cm, 2.8 * cm, 2.2 * cm],
@@ -212,21 +191,29 @@ def _annex(summary: ProcessSummary, width: float) -> list:
     widths = [2.3 * cm, 0, 4.4 * cm, 4.2 * cm, 2.7 * cm]
     widths[1] = width - sum(widths)
     titles = [_("Date"), _("Activité"), _("Type"), _("Phase"), _("Participant·es")]
-    return [*heading(_("Annexe : la liste des activités")), _grid(titles, lines, widths)]
+    return [*heading(_("Annexe : la liste des activités")), figure_grid(titles, lines, widths)]
 
 
 def write(
     db: Database, path: Path | str, options: ExportOptions, progress: Progress | None = None
 ) -> Path:
     process_id = planning.process_for_export(db, options.plan_id, options.day)
-    return write_summary(db, process_id, path, progress=progress)
+    return write_summary(db, process_id, path, options.day, progress=progress)
 
 
 def write_summary(
-    db: Database, process_id: int, path: Path | str, *, progress: Progress | None = None
+    db: Database,
+    process_id: int,
+    path: Path | str,
+    today: dt.date,
+    *,
+    progress: Progress | None = None,
 ) -> Path:
-    """Write the summary of the démarche ``process_id`` to ``path``; returns the path."""
+    """Write the summary of the démarche ``process_id`` to ``path``: the démarche, the
+    evaluation of the plan it evaluates, the portrait, the plan it produces (as of
+    ``today``, for the registry's figures); returns the path."""
     summary = planning.process_summary(db, process_id)
+    cycle = planning.cycle_summary(db, process_id, today)
     if progress:
         progress(1, 3)
     table_settings = settings_service.load(db)
@@ -253,6 +240,7 @@ def write_summary(
                 summary.committee_meetings,
             ).format(body=summary.committee_body, n=format_number(summary.committee_meetings))
         story.append(Paragraph(esc(text), s.muted))
+    story += part_title(1, _("La démarche de planification"))
     story += _frame(summary)
     story += _phases(summary, width)
     story += _activities(summary, width)
@@ -260,6 +248,7 @@ def write_summary(
     story += _contributions(summary, width)
     story += _salient(summary)
     story += _annex(summary, width)
+    story += cycle_parts(cycle, width)
     spec = DocumentSpec(
         title=_("Résumé — {title}").format(title=summary.title),
         table_name=table_settings.table_name,

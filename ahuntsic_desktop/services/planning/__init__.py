@@ -44,6 +44,7 @@ from .contributions import (
     list_contributions,
     update_contribution,
 )
+from .cycle import CycleSummary, cycle_summary
 from .figures import ActivityLine, ProcessSummary, distinct_participants, process_summary
 from .form_data import (
     MeetingChoice,
@@ -110,6 +111,7 @@ __all__ = [
     "ActivityLine",
     "AddedParticipant",
     "ContributionData",
+    "CycleSummary",
     "ContributionImportPreview",
     "ContributionLine",
     "FastEntryResult",
@@ -147,6 +149,7 @@ __all__ = [
     "create_process",
     "create_synthesis",
     "create_theme",
+    "cycle_summary",
     "delete_activity",
     "delete_activity_type",
     "delete_contribution",

@@ -140,17 +140,79 @@ class DashboardPage(Page):
 
         cards = QGridLayout()
         year = data.membership_year_label
-        cards.addWidget(card(_("organismes actifs"), data.organizations_active), 0, 0)
-        cards.addWidget(card(_("personnes actives"), data.persons_active), 0, 1)
         cards.addWidget(
-            card(_("membres en règle ({year})").format(year=year), data.members_paid), 0, 2
+            card(
+                ngettext("organisme actif", "organismes actifs", data.organizations_active),
+                data.organizations_active,
+            ),
+            0,
+            0,
         )
-        cards.addWidget(card(_("adhésions à renouveler"), data.memberships_to_renew), 0, 3)
-        cards.addWidget(card(_("rencontres cette année"), data.meetings_this_year), 1, 0)
-        cards.addWidget(card(_("suivis ouverts"), data.open_follow_ups_count), 1, 1)
-        cards.addWidget(card(_("suivis en retard"), data.overdue_follow_ups_count), 1, 2)
         cards.addWidget(
-            card(_("redditions de comptes en retard"), len(data.deadlines_overdue)), 1, 3
+            card(
+                ngettext("personne active", "personnes actives", data.persons_active),
+                data.persons_active,
+            ),
+            0,
+            1,
+        )
+        cards.addWidget(
+            card(
+                ngettext(
+                    "membre en règle ({year})", "membres en règle ({year})", data.members_paid
+                ).format(year=year),
+                data.members_paid,
+            ),
+            0,
+            2,
+        )
+        cards.addWidget(
+            card(
+                ngettext(
+                    "adhésion à renouveler", "adhésions à renouveler", data.memberships_to_renew
+                ),
+                data.memberships_to_renew,
+            ),
+            0,
+            3,
+        )
+        cards.addWidget(
+            card(
+                ngettext(
+                    "rencontre cette année", "rencontres cette année", data.meetings_this_year
+                ),
+                data.meetings_this_year,
+            ),
+            1,
+            0,
+        )
+        cards.addWidget(
+            card(
+                ngettext("suivi ouvert", "suivis ouverts", data.open_follow_ups_count),
+                data.open_follow_ups_count,
+            ),
+            1,
+            1,
+        )
+        cards.addWidget(
+            card(
+                ngettext("suivi en retard", "suivis en retard", data.overdue_follow_ups_count),
+                data.overdue_follow_ups_count,
+            ),
+            1,
+            2,
+        )
+        cards.addWidget(
+            card(
+                ngettext(
+                    "reddition de comptes en retard",
+                    "redditions de comptes en retard",
+                    len(data.deadlines_overdue),
+                ),
+                len(data.deadlines_overdue),
+            ),
+            1,
+            3,
         )
         holder = QWidget(self.body)
         holder.setLayout(cards)

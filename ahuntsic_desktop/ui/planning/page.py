@@ -352,7 +352,7 @@ class PlanningPage(Page):
         def write(path: Path) -> Path:
             from ...exports.pdf.demarche import write_summary
 
-            return write_summary(self.context.db, process_id, path)
+            return write_summary(self.context.db, process_id, path, self.context.today())
 
         name = safe_name(self.process_combo.currentText()) + ".pdf"
         return save_file(
