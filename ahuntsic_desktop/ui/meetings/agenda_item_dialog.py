@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
@@ -21,10 +20,11 @@ from ...services.meetings import agenda
 from ...services.meetings.agenda import AgendaItemData, AgendaItemRow
 from ...services.meetings.pick_lists import PersonChoice
 from ...store import Database
+from ..widgets.unsaved import GuardedDialog
 from .common import PersonPicker, disable_save_if_read_only, error_label, fill_combo, show_error
 
 
-class AgendaItemDialogView(QDialog):
+class AgendaItemDialogView(GuardedDialog):
     """Layout only."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from ...i18n import _
 from ...services.core.errors import ValidationError
 from ...services.meetings import followups, pick_lists, resolutions
 from ...services.meetings.followups import FollowUpData
+from ..widgets.unsaved import GuardedDialog
 from .common import (
     PersonPicker,
     date_edit,
@@ -33,7 +33,7 @@ from .common import (
 )
 
 
-class FollowUpDialogView(QDialog):
+class FollowUpDialogView(GuardedDialog):
     """Layout only."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from ...services.core.errors import ValidationError
 from ...services.meetings import meetings, pick_lists
 from ...services.meetings.meetings import MeetingData
 from ..context import Context
+from ..widgets.unsaved import GuardedDialog
 from .common import (
     OptionalTimeEdit,
     PersonPicker,
@@ -39,7 +39,7 @@ from .common import (
 )
 
 
-class MeetingDialogView(QDialog):
+class MeetingDialogView(GuardedDialog):
     """Layout only: the fields of a meeting."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -131,6 +131,14 @@ class MeetingWindow(MeetingWindowView):
         self.tabs.widget(index).refresh()
         self.tabs.widget(index).apply_read_only()
 
+    def unsaved_editors(self) -> list:
+        """The minutes being typed under the agenda (the main window asks before quitting)."""
+        return [self.agenda]
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.agenda.save_minutes()  # saved on leaving the field; closing the window leaves it
+        super().closeEvent(event)
+
     def edit_meeting(self) -> None:
         self.dialog = MeetingDialog(self.context, self.meeting_id, self)
         self.dialog.accepted.connect(self._on_meeting_saved)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,10 +24,11 @@ from ...services.core.errors import ValidationError
 from ...services.meetings import agenda, attendance, resolutions
 from ...services.meetings.resolutions import ResolutionData
 from ...store import Database
+from ..widgets.unsaved import GuardedDialog
 from .common import disable_save_if_read_only, error_label, fill_combo, show_error
 
 
-class ResolutionDialogView(QDialog):
+class ResolutionDialogView(GuardedDialog):
     """Layout only."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -30,6 +30,10 @@ class Page(QWidget):
     def refresh(self) -> None:  # pragma: no cover - overridden
         pass
 
+    def unsaved_editors(self) -> list:
+        """The page's editors that may hold unsaved edits (see ``widgets.unsaved``)."""
+        return []
+
 
 class ListTab(ListView):
     """A list fed by one service query."""

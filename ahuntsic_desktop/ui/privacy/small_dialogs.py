@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -30,9 +29,10 @@ from ..registry.common import (
     save_button,
     save_buttons,
 )
+from ..widgets.unsaved import GuardedDialog
 
 
-class _FormDialog(QDialog):
+class _FormDialog(GuardedDialog):
     """A form, its general error line and Save/Cancel; ``save`` does the work."""
 
     def __init__(self, context: Context, title: str, parent: QWidget | None = None) -> None:

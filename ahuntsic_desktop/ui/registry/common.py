@@ -32,12 +32,14 @@ from ...i18n import _
 from ...services.core.errors import ValidationError
 from ...text import fold_for_search
 from ..widgets.forms import ERROR_STYLE, error_label, fill_combo  # noqa: F401 (shared)
+from ..widgets.unsaved import GuardedDialog
 
 BLANK_DATE = QDate(1900, 1, 1)
 
 
-class FormDialog(QDialog):
-    """A dialog that is never smaller than its content, opened ``preferred_width`` wide."""
+class FormDialog(GuardedDialog):
+    """A dialog that is never smaller than its content, opened ``preferred_width`` wide;
+    Esc or « Annuler » on unsaved changes asks first (:class:`GuardedDialog`)."""
 
     preferred_width = 560
 
@@ -362,5 +364,5 @@ def offer_existing_record(dialog: QDialog, record_id: int, *, editing: bool) -> 
     ):
         return
     dialog.chosen_existing_id = record_id
-    dialog.reject()
+    QDialog.reject(dialog)  # the user was just told the changes are not saved
     dialog.existing_chosen.emit(record_id)
