@@ -15,6 +15,7 @@ from . import (
     quorum,
     resolutions,
     stats,
+    titles,
     tracking,
 )
 from .followups import OPEN_STATUSES, overdue_condition, owner_text
@@ -58,6 +59,7 @@ __all__ = [
     "quorum",
     "ResolutionLine",
     "resolutions",
+    "titles",
     "resolutions_in",
     "stats",
     "tracking",
