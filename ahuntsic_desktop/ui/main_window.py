@@ -32,12 +32,13 @@ from .errors import show_error
 from .evaluation.bilan_page import BilanPage
 from .evaluation.portrait_page import PortraitPage
 from .file_opening import FILE_FILTER, open_database
-from .pages.base import Page
+from .pages.base import Destination, Page
 from .pages.dashboard import DashboardPage
 from .pages.exports_page import ExportsPage
 from .pages.journal_page import JournalPage
 from .pages.plan_page import PlanPage
 from .pages.registry import MembersPage, OrganizationsPage, PartnersPage
+from .pages.settings_page import SettingsPage
 from .pages.work import ChantiersPage, MeetingsPage
 from .planning.page import PlanningPage
 from .privacy.privacy_page import PrivacyPage
@@ -59,6 +60,7 @@ PAGES = (
     ExportsPage,
     PrivacyPage,
     JournalPage,
+    SettingsPage,
 )
 BACKUP_CHECK_MS = 60 * 60 * 1000  # look hourly whether the day's automatic backup is due
 
@@ -89,6 +91,8 @@ class MainWindow(QMainWindow):
             self.pages.append(page)
             self.stack.addWidget(page)
             self.navigation.addItem(page.title)
+            if isinstance(page, DashboardPage):
+                page.go.connect(self.go_to)
         self._stale: set[int] = set(range(len(self.pages)))
         self.navigation.currentRowChanged.connect(self.show_page)
 
@@ -171,6 +175,19 @@ class MainWindow(QMainWindow):
         if row in self._stale:
             self._stale.discard(row)
             self.pages[row].refresh()
+
+    def go_to(self, destination: Destination) -> None:
+        """Show the page ``destination`` names (asking about unsaved edits first), then what
+        it asks there: a tab, filters, a record (the dashboard leads here)."""
+        row = next(
+            (i for i, page in enumerate(self.pages) if type(page).__name__ == destination.page),
+            None,
+        )
+        if row is None:
+            return
+        self.navigation.setCurrentRow(row)
+        if self.stack.currentIndex() == row:
+            self.pages[row].show_destination(destination)
 
     def _leave_page(self, row: int) -> bool:
         """Ask about the unsaved edits of page ``row`` before leaving it."""

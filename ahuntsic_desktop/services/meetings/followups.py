@@ -215,10 +215,14 @@ def list_follow_ups(
     body: str | None = None,
     chantier_id: int | None = None,
     open_only: bool = False,
+    overdue_only: bool = False,
     today: dt.date,
 ) -> Table:
-    """Follow-ups, overdue ones first, then by due date (those without one last)."""
+    """Follow-ups, overdue ones first, then by due date (those without one last);
+    ``overdue_only`` keeps those overdue on ``today`` (the dashboard's « suivis en retard »)."""
     query = _query(today)
+    if overdue_only:
+        query = query.where(overdue_condition(today))
     if body is not None:
         query = query.where(FollowUp.body == body)
     if chantier_id is not None:

@@ -15,7 +15,7 @@ from ..plan.documents import PDF_FILTER, XLSX_FILTER, safe_name, save_file
 from ..plan.editor import PlanEditor
 from ..plan.import_dialog import ImportPlanDialog
 from ..widgets.unsaved import confirm_leave
-from .base import Page
+from .base import Destination, Page
 
 
 class PlanPage(Page):
@@ -90,6 +90,12 @@ class PlanPage(Page):
 
     def unsaved_editors(self) -> list:
         return self.editor.unsaved_editors()
+
+    def show_destination(self, destination: Destination) -> None:
+        index = self.plan_combo.findData(destination.record_id)
+        if index >= 0:
+            self.plan_combo.setCurrentIndex(index)
+        self.editor.view.setFocus()
 
     def current_plan_id(self) -> int | None:
         return self.plan_combo.currentData()
