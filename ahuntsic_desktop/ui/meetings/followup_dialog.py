@@ -18,7 +18,7 @@ from ...domain.enums import FollowUpStatus
 from ...domain.labels import choices
 from ...i18n import _
 from ...services.core.errors import ValidationError
-from ...services.meetings import followups, pick_lists, resolutions
+from ...services.meetings import followups, meetings, pick_lists, resolutions
 from ...services.meetings.followups import FollowUpData
 from ..widgets.unsaved import GuardedDialog
 from .common import (
@@ -97,7 +97,8 @@ class FollowUpDialog(FollowUpDialogView):
             ),
             empty=_("(aucune)"),
         )
-        set_date(self.due_date, today)
+        meeting_date = meetings.get_meeting(db, meeting_id).date
+        set_date(self.due_date, followups.default_due_date(meeting_date, today))
         self.due_date.setEnabled(False)
         disable_save_if_read_only(self.buttons, context.db)
         self._connect()
