@@ -73,6 +73,7 @@ class Form(QFormLayout):
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.checks: dict[str, Callable[[], None]] = {}  # see normalise_on_leave
+        self.reserved: set[str] = set()  # fields whose error line keeps its place
         self.general = error_label(parent, "error")
         self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
@@ -98,11 +99,18 @@ class Form(QFormLayout):
         column.setSpacing(2)
         column.addWidget(widget)
         error = error_label(holder, f"{name}_error")
+        _keep_place(error, False)  # a line under every field would make forms too tall
         column.addWidget(error)
         self.addRow(text, holder)
         self.fields[name] = widget
         self.errors[name] = error
         return widget
+
+    def reserve(self, name: str) -> None:
+        """Keep a line under ``name`` for its error, so the check made on leaving it shows
+        its message without pushing the next fields under the user's mouse."""
+        self.reserved.add(name)
+        _keep_place(self.errors[name], True)
 
     def alias(self, service_field: str, name: str) -> None:
         """Show errors about ``service_field`` under the field ``name``."""
@@ -127,7 +135,15 @@ class Form(QFormLayout):
         label = self.errors.get(field or "", self.general)
         label.setText(message)
         widget = self.fields.get(field or "")
-        if label is not self.general and widget is not None:
+        if field in self.reserved and widget is not None:
+            # one line, its place kept: cut to the field's width, all of it in the tooltip
+            width = max(widget.width(), 240)
+            label.setWordWrap(False)
+            label.setToolTip(message)
+            label.setText(
+                label.fontMetrics().elidedText(message, Qt.TextElideMode.ElideRight, width)
+            )
+        elif label is not self.general and widget is not None:
             # a wrapped label reports one line to the layout: ask for all of its lines
             label.setMinimumHeight(label.heightForWidth(max(widget.width(), 240)))
         label.show()
@@ -146,6 +162,12 @@ class Form(QFormLayout):
         return [label.text() for label in (*self.errors.values(), self.general) if label.text()]
 
 
+def _keep_place(label: QLabel, keep: bool) -> None:
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(keep)
+    label.setSizePolicy(policy)
+
+
 def normalise_on_leave(form: Form, edit: QLineEdit, name: str, validator) -> None:
     """When the user leaves ``edit``, show its text as stored (« 514 555-1234 », « H3L 2L9 »)
     or say at once what is wrong with it."""
@@ -162,6 +184,7 @@ def normalise_on_leave(form: Form, edit: QLineEdit, name: str, validator) -> Non
 
     edit.editingFinished.connect(check)
     form.checks[name] = check
+    form.reserve(name)
 
 
 def save_buttons(parent: QWidget, save_text: str | None = None) -> QDialogButtonBox:
