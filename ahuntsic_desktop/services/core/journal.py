@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from sqlalchemy import String, func, select, type_coerce
 
 from ...domain import AuditEntry
-from ...domain.enums import AuditAction
+from ...domain.enums import AuditAction, Sector
+from ...domain.labels import LABELS
 from ...i18n import N_, _, format_date, format_money, format_time, ngettext
 from ...store import Database
 from .audit import BULK_ID, SCRUBBED
@@ -181,11 +182,33 @@ def field_label(key: str) -> str:
     return _(FIELD_LABELS.get(key, key.replace("_", " ")))
 
 
+# Fields that store an enum's code: the journal shows its label (« En cours », not en_cours).
+ENUM_FIELDS = frozenset(
+    {"kind", "role", "status", "purpose", "source", "evaluation", "participation_format",
+     "payment_method", "sector", "outcome"}
+)  # fmt: skip
+
+
+def _enum_text(value: str) -> str | None:
+    """The label of a stored enum code (a sector's label first: « Communautaire »)."""
+    found = None
+    for (enum, code), text in LABELS.items():
+        if code == value:
+            if enum is Sector:
+                return _(text)
+            found = found or _(text)
+    return found
+
+
 def _value(key: str, value: object) -> str:
     if value is None or value == "":
         return _("(vide)")
     if value == SCRUBBED:
         return _("[anonymisé]")
+    if key in ENUM_FIELDS and isinstance(value, str):
+        text = _enum_text(value)
+        if text is not None:
+            return f"« {text} »"
     if isinstance(value, bool):
         return _("oui") if value else _("non")
     if key.endswith("_cents") and isinstance(value, int):
