@@ -165,6 +165,8 @@ class RequestDialog(_FormDialog):
 class PersonChooser(_FormDialog):
     """Pick a person (archived ones included) to open their privacy file."""
 
+    guards_edits = False  # it chooses; closing it loses nothing
+
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(context, _("Dossier d'une personne"), parent)
         self.person = self.form.add(_("Personne :"), RecordPicker(self), "person_id")

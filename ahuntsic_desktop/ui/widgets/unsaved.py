@@ -178,6 +178,7 @@ class GuardedDialog(QDialog):
     (the window title when empty)."""
 
     unsaved_title = ""
+    guards_edits = True  # False for a dialog that chooses or previews rather than edits
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -196,7 +197,7 @@ class GuardedDialog(QDialog):
         return self.unsaved_title or self.windowTitle() or _("cette fenêtre")
 
     def is_dirty(self) -> bool:
-        return self._clean is not None and snapshot(self) != self._clean
+        return self.guards_edits and self._clean is not None and snapshot(self) != self._clean
 
     def _save_button(self) -> QAbstractButton | None:
         for box in self.findChildren(QDialogButtonBox):
