@@ -29,7 +29,7 @@ def test_a_bad_email_shows_its_error_without_moving_the_fields(qtbot, window):
     qtbot.keyClick(dialog.email, Qt.Key.Key_Tab)
     error = dialog.form.errors["email"]
     qtbot.waitUntil(error.isVisible)
-    assert "n'est pas une adresse courriel valide" in error.toolTip()
+    assert "n'est pas une adresse courriel valide" in error.text()
     for name, where in before.items():
         field = dialog.form.fields[name]
         assert field.mapTo(dialog, field.rect().topLeft()) == where, name

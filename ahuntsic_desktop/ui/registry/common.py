@@ -108,7 +108,8 @@ class Form(QFormLayout):
 
     def reserve(self, name: str) -> None:
         """Keep a line under ``name`` for its error, so the check made on leaving it shows
-        its message without pushing the next fields under the user's mouse."""
+        its message without pushing the next fields under the user's mouse (a message
+        longer than a line still takes the lines it needs: it is never cut)."""
         self.reserved.add(name)
         _keep_place(self.errors[name], True)
 
@@ -135,15 +136,7 @@ class Form(QFormLayout):
         label = self.errors.get(field or "", self.general)
         label.setText(message)
         widget = self.fields.get(field or "")
-        if field in self.reserved and widget is not None:
-            # one line, its place kept: cut to the field's width, all of it in the tooltip
-            width = max(widget.width(), 240)
-            label.setWordWrap(False)
-            label.setToolTip(message)
-            label.setText(
-                label.fontMetrics().elidedText(message, Qt.TextElideMode.ElideRight, width)
-            )
-        elif label is not self.general and widget is not None:
+        if label is not self.general and widget is not None:
             # a wrapped label reports one line to the layout: ask for all of its lines
             label.setMinimumHeight(label.heightForWidth(max(widget.width(), 240)))
         label.show()
