@@ -22,6 +22,7 @@ from .meetings import body_label, person_name_sql
 from .stats import (
     PRESENT,
     KindCount,
+    LeftOutLine,
     MeetingLine,
     MonthCount,
     ResolutionLine,
@@ -30,6 +31,7 @@ from .stats import (
     by_month,
     held_in,
     held_meetings,
+    left_out_meetings,
     resolutions_in,
 )
 
@@ -45,6 +47,8 @@ __all__ = [
     "held_in",
     "held_meetings",
     "KindCount",
+    "left_out_meetings",
+    "LeftOutLine",
     "MeetingLine",
     "meetings",
     "minutes",
