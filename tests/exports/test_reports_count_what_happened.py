@@ -10,11 +10,13 @@ import pytest
 from pypdf import PdfReader
 from python_calamine import CalamineWorkbook
 
+from ahuntsic_desktop.cli import main
 from ahuntsic_desktop.domain import FollowUp, Meeting, Resolution
 from ahuntsic_desktop.exports.catalog import run_export
 from ahuntsic_desktop.services.core.errors import ValidationError
 from ahuntsic_desktop.services.core.periods import Period
 from ahuntsic_desktop.services.reports.activity import activity_stats
+from ahuntsic_desktop.store import Database
 
 from . import test_workbooks_data as data
 from .test_workbooks_data import END, START, TODAY, options
@@ -29,6 +31,11 @@ def planned(sample):
     """The sample with a CC planned after today that already carries a resolution (drafted
     in advance) and a follow-up."""
     db, ids = sample
+    add_planned(db)
+    return db, ids
+
+
+def add_planned(db) -> None:
     with db.session() as s:
         meeting = Meeting(
             kind="comite_coordination",
@@ -59,7 +66,6 @@ def planned(sample):
                 status="a_faire",
             )
         )
-    return db, ids
 
 
 def _summary(path) -> dict[str, object]:
@@ -149,3 +155,18 @@ def test_the_explicit_option_counts_to_the_period_end(planned, tmp_path):
     summary = _summary(path)
     assert "Compté jusqu'au" not in summary
     assert summary["Résolutions"] == 1  # still only what was held
+
+
+def test_the_command_line_stops_at_today_unless_told(tmp_path, capsys):
+    path = tmp_path / "t.sqlite"
+    db = Database.open(path, create=True)
+    ids = data.build_sample(db)
+    add_planned(db)
+    db.close()
+    base = ["export", "reddition", "--db", str(path), "--funder", str(ids["funder"]),
+            "--from", "2026-02-01", "--to", "2026-03-31", "--today", "2026-01-15"]  # fmt: skip
+    assert main([*base, "--out", str(tmp_path / "a.xlsx")]) == 1
+    assert "La période commence après aujourd'hui" in capsys.readouterr().err
+    assert main([*base, "--out", str(tmp_path / "b.xlsx"), "--beyond-today"]) == 0
+    summary = _summary(tmp_path / "b.xlsx")
+    assert summary["Résolutions"] == 0 and summary["Rencontres tenues"] == 0
