@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 
 from ahuntsic_desktop.domain import Person, Representation
 from ahuntsic_desktop.ui.meetings.attendance_model import NAME, PRESENT, VOTING
+from ahuntsic_desktop.ui.meetings.resolution_dialog import ResolutionDialog
 
 from .meeting_fixtures import (
     click,
@@ -69,3 +70,14 @@ def test_one_present_person_carries_the_organisation_vote(qtbot, db):
     )
     # One present voting member out of the eight convened organisations.
     assert tab.quorum.text() == "Quorum non atteint : 1 membre votant sur 4 requis"
+
+    # The resolution dialog offers only Luc to move or second for his organisation, and
+    # says why Nadia is not offered when everyone is listed.
+    dialog = ResolutionDialog(db, window.meeting_id)
+    qtbot.addWidget(dialog)
+    offered = [dialog.moved_by.itemText(i) for i in range(dialog.moved_by.count())]
+    assert "Luc Héroux (Maison des jeunes du Sault)" in offered
+    assert not [text for text in offered if text.startswith(("Nadia", "Éric"))]
+    qtbot.mouseClick(dialog.everyone, Qt.MouseButton.LeftButton)
+    offered = [dialog.moved_by.itemText(i) for i in range(dialog.moved_by.count())]
+    assert "Nadia Substitut (Maison des jeunes du Sault) — vote porté par Luc Héroux" in offered
