@@ -14,6 +14,7 @@ from . import (
     pick_lists,
     quorum,
     resolutions,
+    seated,
     stats,
     tracking,
 )
@@ -59,6 +60,7 @@ __all__ = [
     "ResolutionLine",
     "resolutions",
     "resolutions_in",
+    "seated",
     "stats",
     "tracking",
 ]
