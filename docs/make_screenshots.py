@@ -38,6 +38,7 @@ def main() -> int:
         "page-partenaires",
         "page-rencontres",
         "page-chantiers",
+        "page-sieges",
         "page-plan",
         "page-demarche",
         "page-bilan",
