@@ -170,9 +170,6 @@ def check_mandate(session: Session, data: MandateData, *, ignore_id: int | None 
     if data.end_date is not None and data.end_date < data.start_date:
         raise ValidationError(_("La fin du mandat ne peut pas précéder son début."), "end_date")
     v.choice(data.origin, MandateOrigin, "origin", _("Obtenu"))
-    problem = eligibility_problem(session, seat.college, data.person_id, data.organization_id)
-    if problem:
-        raise ValidationError(problem, "person_id")
     others = select(Mandate, person_name_sql()).join(Person, Person.id == Mandate.person_id)
     others = others.where(_overlap(data.start_date, data.end_date))
     if ignore_id is not None:
@@ -196,6 +193,9 @@ def check_mandate(session: Session, data: MandateData, *, ignore_id: int | None 
             _("Cette personne occupe déjà un autre siège de cette instance pendant ces dates."),
             "person_id",
         )
+    problem = eligibility_problem(session, seat.college, data.person_id, data.organization_id)
+    if problem:
+        raise ValidationError(problem, "person_id")
     return seat
 
 

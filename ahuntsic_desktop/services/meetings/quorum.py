@@ -34,6 +34,7 @@ class QuorumState:
     present_voting: int
     reached: bool
     message: str
+    entitled: int = 0  # the denominator: voting members the rule applies to
 
 
 def voting_membership(year: int, day: date, *condition):
@@ -187,9 +188,8 @@ def quorum(db: Database, meeting_id: int) -> QuorumState:
     if table_settings.no_voting_member_no_quorum(kind, len(invited)):
         return QuorumState(0, 0, False, quorum_message(False, 0, 0, voting_listed=0))
     reached = len(present) >= required
-    return QuorumState(
-        required, len(present), reached, quorum_message(reached, len(present), required)
-    )
+    message = quorum_message(reached, len(present), required)
+    return QuorumState(required, len(present), reached, message, len(invited))
 
 
 def present_voters(session: Session, meeting: Meeting, year: int) -> set[int]:

@@ -123,7 +123,7 @@ class ElectionDialog(ElectionDialogView):
         )
         self.body.currentIndexChanged.connect(lambda _i: self._show_open_seats())
         self.method.currentIndexChanged.connect(lambda _i: self._follow_method())
-        self.candidate.currentIndexChanged.connect(lambda _i: self._follow_candidate())
+        self.candidate.currentTextChanged.connect(lambda _t: self._follow_candidate())
         self.add_button.clicked.connect(self.add_candidacy)
         self.remove_button.clicked.connect(self.remove_candidacy)
         self.buttons.accepted.connect(self.accept)
@@ -150,7 +150,11 @@ class ElectionDialog(ElectionDialogView):
         self.table.setColumnHidden(N_VOTES, not ballot)
 
     def _follow_candidate(self) -> None:
-        choice = next((p for p in self.people if p.id == self.candidate.currentData()), None)
+        try:
+            person_id = self.candidate.record_id()
+        except ValueError:
+            return
+        choice = next((p for p in self.people if p.id == person_id), None)
         if choice is not None:
             index = self.organization.findText(choice.organization) if choice.organization else 0
             self.organization.setCurrentIndex(max(0, index))

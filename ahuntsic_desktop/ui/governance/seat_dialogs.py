@@ -102,14 +102,17 @@ class MandateDialog(FormDialog):
         layout.addWidget(f.general)
         layout.addWidget(self.buttons)
         self.set_layout(layout)
-        self.person.currentIndexChanged.connect(self._follow_person)
+        self.person.currentTextChanged.connect(lambda _t: self._follow_person())
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         save_button(self.buttons).setEnabled(not context.db.read_only)
 
     def _follow_person(self) -> None:
         """The organisation the chosen person represents today, if any."""
-        person_id = self.person.currentData()
+        try:
+            person_id = self.person.record_id()
+        except ValueError:
+            return
         choice = next((p for p in self.people if p.id == person_id), None)
         if choice is not None:
             index = self.organization.findText(choice.organization) if choice.organization else 0
