@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -72,7 +73,11 @@ class ElectionDialogView(FormDialog):
             [_("Siège"), _("Candidat·e"), _("Organisme"), _("Proposée par"), _("Appuyée par"),
              _("Voix")]
         )  # fmt: skip
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(N_VOTES, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(N_VOTES, 110)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         entry = Form(box)
         entry.addRow(_("Siège :"), self.seat)
         entry.addRow(_("Candidat·e :"), self.candidate)
