@@ -58,3 +58,11 @@ def test_convocation_of_a_new_cc_prints_the_quorum_of_its_seats(demo_file, tmp_p
     text = text_of(pdf)
     assert "Le quorum est fixé à 6 membres votants" in text
     assert "11 membres votants à ce jour, chiffre calculé le 26 novembre 2026" in text
+
+
+def test_history_of_the_committee_from_the_catalogue(demo, tmp_path):
+    options = ExportOptions(body="CC", today=DEMO_TODAY)
+    text = text_of(run_export(demo, "mandats", tmp_path / "m.pdf", options))
+    assert "Historique des mandats : Comité de coordination (CC)" in text
+    assert "Confidentiel" in text
+    assert "Coopté·e" in text and "Élu·e" in text

@@ -84,3 +84,32 @@ def test_dashboard_lists_terms_ending_within_90_days(qtbot, demo_db):
     assert [label.text() for label in box.findChildren(QLabel)] == [
         "Aucun mandat ne se termine d'ici 90 jours."
     ]
+
+
+def test_history_of_the_chosen_holder_prints(qtbot, demo_db, monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from pypdf import PdfReader
+    from PySide6.QtGui import QDesktopServices
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    written: list[str] = []
+
+    def answer(_parent, _title, suggested, _filter):
+        written.append(str(tmp_path / Path(suggested).name))
+        return written[-1], _filter
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", answer)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: 0)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: None)
+    page = SeatsPage(Context(demo_db, today=lambda: DEMO_TODAY))
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.seats.view.selectRow(0)
+    page.print_person_action.trigger()
+    chair = seats.list_seats(demo_db, "CC", DEMO_TODAY)[0]
+    assert written and written[0].endswith(f"-{DEMO_TODAY.isoformat()}.pdf")
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(written[0]).pages)
+    assert f"Historique des mandats de {chair.holder}" in text
+    assert text.count("Présidence") >= 2  # two terms in the chair's seat

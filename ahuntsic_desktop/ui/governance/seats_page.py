@@ -4,11 +4,12 @@ history of who sat where."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QPushButton, QToolButton, QWidget
 
 from ...i18n import _, format_date
 from ...services.governance import seats, tables
 from ..context import Context
+from ..meetings.documents import file_part, save_pdf
 from ..pages.base import ListTab, TabbedListPage
 from ..widgets.forms import fill_combo
 from .seat_dialogs import EndMandateDialog, MandateDialog, SeatDialog
@@ -24,8 +25,18 @@ class SeatsPage(TabbedListPage):
         self.new_seat_button = QPushButton(_("Nouveau siège…"), self)
         self.give_button = QPushButton(_("Attribuer le siège…"), self)
         self.end_button = QPushButton(_("Terminer le mandat…"), self)
+        self.print_button = QToolButton(self)
+        self.print_button.setText(_("Imprimer l'historique"))
+        self.print_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.print_button)
+        self.print_body_action = menu.addAction(_("De l'instance…"), self.print_body_history)
+        self.print_person_action = menu.addAction(
+            _("Du ou de la titulaire du siège choisi…"), self.print_person_history
+        )
+        self.print_button.setMenu(menu)
         for button in (self.new_seat_button, self.give_button, self.end_button):
             self.toolbar.addWidget(button)
+        self.toolbar.addWidget(self.print_button)
         self.summary = QLabel(self)
         self.summary.setObjectName("seatsSummary")
         self.summary.setWordWrap(True)
@@ -94,3 +105,26 @@ class SeatsPage(TabbedListPage):
         self.dialog = EndMandateDialog(self.context, row.mandate_id, row.holder, self)
         self.dialog.accepted.connect(self.refresh)
         self.dialog.open()
+
+    def _print(self, name: str, **which) -> None:
+        today = self.context.today()
+
+        def write(path):
+            from ...exports.pdf.seat_history import write_history
+
+            return write_history(self.context.db, path, today=today, **which)
+
+        file_name = f"mandats-{file_part(name)}-{today.isoformat()}.pdf"
+        save_pdf(self, self.context, _("Enregistrer l'historique des mandats"), file_name, write)
+
+    def print_body_history(self) -> None:
+        self._print(self.body(), body=self.body())
+
+    def print_person_history(self) -> None:
+        seat_id = self._selected_seat()
+        rows = seats.list_seats(self.context.db, self.body(), self.context.today())
+        row = next((r for r in rows if r.seat_id == seat_id and r.person_id), None)
+        if row is None:
+            self.summary.setText(_("Choisissez d'abord un siège occupé dans la liste."))
+            return
+        self._print(row.holder, person_id=row.person_id)
