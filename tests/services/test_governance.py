@@ -271,3 +271,14 @@ def test_assembly_quorum_counts_members_in_good_standing_not_only_those_listed(d
     state = quorum.quorum(db, meeting_id)
     # 2 present of 6 members in good standing (only 2 listed): 3 required, not reached.
     assert (state.required, state.present_voting, state.reached) == (3, 2, False)
+
+
+def test_demo_agas_recorded_their_elections(demo):
+    with demo.session() as session:
+        elected = session.scalar(
+            select(func.count())
+            .select_from(Mandate)
+            .where(Mandate.elected_at_meeting_id.is_not(None))
+        )
+        assert session.scalar(select(func.count()).select_from(Election)) == 3
+        assert session.scalar(select(func.count()).select_from(Candidacy)) == elected > 0

@@ -10,8 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from ...domain import Mandate, Seat
-from ...domain.enums import MandateOrigin, MeetingKind, SeatCollege, SeatRole, Sector
+from ...domain import Candidacy, Election, Mandate, Seat
+from ...domain.enums import (
+    ElectionMethod,
+    MandateOrigin,
+    MeetingKind,
+    SeatCollege,
+    SeatRole,
+    Sector,
+)
 from ...i18n import _
 from .common import Demo, weekday_on_or_after
 
@@ -85,6 +92,32 @@ def write_seats(demo: Demo, terms: list[Term], agas: dict[dt.date, int]) -> None
                          "elected_at_meeting_id": agas.get(aga) if aga else None,
                          "notes": None})  # fmt: skip
     demo.write(Mandate, mandates)
+    _write_elections(demo, mandates)
+
+
+def _write_elections(demo: Demo, mandates: list[dict]) -> None:
+    """The election section of each AGA that elected seats: by acclamation, chaired by the
+    committee's chair with the coordinator as secretary, one candidacy per seat filled."""
+    elections, candidacies = [], []
+    by_meeting: dict[int, int] = {}
+    for mandate in mandates:
+        meeting_id = mandate["elected_at_meeting_id"]
+        if meeting_id is None:
+            continue
+        if meeting_id not in by_meeting:
+            by_meeting[meeting_id] = demo.new_id("election")
+            elections.append({"id": by_meeting[meeting_id], "meeting_id": meeting_id,
+                              "body": "CC", "chair_id": demo.committee[0],
+                              "secretary_id": demo.coordinator_id,
+                              "method": ElectionMethod.ACCLAMATION.value, "voters": 0,
+                              "mandate_years": 2, "resolution_id": None, "closed": True})  # fmt: skip
+        candidacies.append({"id": demo.new_id("candidacy"), "election_id": by_meeting[meeting_id],
+                            "seat_id": mandate["seat_id"], "person_id": mandate["person_id"],
+                            "organization_id": mandate["organization_id"],
+                            "proposed_by_id": None, "seconded_by_id": None, "votes": 0,
+                            "elected": True})  # fmt: skip
+    demo.write(Election, elections)
+    demo.write(Candidacy, candidacies)
 
 
 def seated_on(demo: Demo, person_id: int, day: dt.date) -> bool:
