@@ -176,12 +176,6 @@ def _directory(db: Database, path: Path, options: ExportOptions, progress: Progr
     return write(db, path, options, progress=progress)
 
 
-def _seats(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
-    from .pdf.seat_history import write
-
-    return write(db, path, options, progress=progress)
-
-
 KINDS: tuple[ExportKind, ...] = (
     ExportKind(
         "membres",
@@ -287,14 +281,6 @@ KINDS: tuple[ExportKind, ...] = (
         N_("Organismes et représentant·es ; coordonnées selon le consentement. Confidentiel."),
         ".pdf",
         _directory,
-    ),
-    ExportKind(
-        "mandats",
-        N_("Historique des mandats (PDF)"),
-        N_("Qui a siégé à quelle instance, dans quel rôle et quand. Confidentiel."),
-        ".pdf",
-        _seats,
-        frozenset({BODY}),
     ),
     ExportKind(
         "bilan-global",

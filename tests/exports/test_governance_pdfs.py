@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
 from ahuntsic_desktop.exports.pdf.convocation import write_convocation
+from ahuntsic_desktop.exports.pdf.seat_history import write_history
 from ahuntsic_desktop.services.governance import seats
 from ahuntsic_desktop.services.meetings import attendance, meetings
 from ahuntsic_desktop.services.meetings.meetings import MeetingData
@@ -60,9 +61,8 @@ def test_convocation_of_a_new_cc_prints_the_quorum_of_its_seats(demo_file, tmp_p
     assert "11 membres votants à ce jour, chiffre calculé le 26 novembre 2026" in text
 
 
-def test_history_of_the_committee_from_the_catalogue(demo, tmp_path):
-    options = ExportOptions(body="CC", today=DEMO_TODAY)
-    text = text_of(run_export(demo, "mandats", tmp_path / "m.pdf", options))
+def test_history_of_the_committee_prints(demo, tmp_path):
+    text = text_of(write_history(demo, tmp_path / "m.pdf", body="CC", today=DEMO_TODAY))
     assert "Historique des mandats : Comité de coordination (CC)" in text
     assert "Confidentiel" in text
     assert "Coopté·e" in text and "Élu·e" in text

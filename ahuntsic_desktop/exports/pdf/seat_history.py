@@ -13,7 +13,6 @@ from ...i18n import _, format_date
 from ...services.core import settings as settings_service
 from ...services.governance import seats
 from ...services.meetings import body_label
-from ..catalog import ExportOptions, Progress
 from ..privacy_marks import banner_for
 from .common import (  # fmt: skip
     DocumentSpec,
@@ -82,12 +81,3 @@ def write_history(
         confidential=banner_for(db),
     )
     return build_pdf(path, story, spec)
-
-
-def write(db, path: Path | str, options: ExportOptions, progress: Progress | None = None) -> Path:
-    if progress:
-        progress(0, 1)
-    result = write_history(db, path, body=options.body, today=options.day)
-    if progress:
-        progress(1, 1)
-    return result

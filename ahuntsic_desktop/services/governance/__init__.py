@@ -3,12 +3,13 @@ holding them, terms ending, history, and the elections an assembly holds to fill
 
 The public face: other services packages import only what is listed in ``__all__``."""
 
-from . import elections, seats, tables
+from . import elections, personal, seats, tables
 from .seats import composition, terms_ending
 
 __all__ = [
     "composition",
     "elections",
+    "personal",
     "seats",
     "tables",
     "terms_ending",
