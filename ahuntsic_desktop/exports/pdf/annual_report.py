@@ -32,6 +32,7 @@ from .common import (
     note,
     styles,
 )
+from .composition import composition_story
 
 
 def period_label(db, period: Period) -> str:
@@ -306,6 +307,10 @@ def write(db, path: Path | str, options: ExportOptions, progress: Progress | Non
     if chantiers:
         story += [CondPageBreak(5 * cm), Paragraph(esc(_("Les chantiers")), s.heading)]
         story += [_chantier(c) for c in chantiers]
+    # The committee as it stood at the period's end (or today, if sooner): roles and
+    # organisations; residents are not named, as nobody is in this report.
+    day = min(period.end, options.day)
+    story += composition_story(db, "CC", day, width, named=False)
     story += _resolutions(stats, width)
     story += _left_out(stats, width)
     story.append(Spacer(1, 12))

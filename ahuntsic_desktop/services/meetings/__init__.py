@@ -14,6 +14,7 @@ from . import (
     pick_lists,
     quorum,
     resolutions,
+    seated,
     stats,
     tracking,
 )
@@ -63,6 +64,7 @@ __all__ = [
     "ResolutionLine",
     "resolutions",
     "resolutions_in",
+    "seated",
     "stats",
     "tracking",
 ]

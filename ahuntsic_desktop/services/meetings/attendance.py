@@ -28,6 +28,7 @@ from ..core import settings as settings_service
 from .meetings import person_name_sql, require_meeting
 from .pick_lists import representation_current, represented_organizations
 from .quorum import attendance_lines, meeting_year
+from .seated import seated_members, uses_seats
 
 
 @dataclass(frozen=True)
@@ -302,7 +303,8 @@ def add_walk_in(db: Database, meeting_id: int, full_name: str) -> AddedAttendanc
 def invite_members(db: Database, meeting_id: int) -> int:
     """Put the people to convene on the attendance list as invited; returns how many.
 
-    A chantier meeting convenes the chantier's active participants; any other meeting the
+    A chantier meeting convenes the chantier's active participants; a meeting of a body with
+    seats (the CC) the holders of its seats on the meeting's date; any other meeting the
     delegates of voting member organisations and the voting individual members of the
     meeting's membership year. People already listed are left as they are.
     """
@@ -320,6 +322,9 @@ def invite_members(db: Database, meeting_id: int) -> int:
             )
             for person_id, org_id in session.execute(query):
                 wanted.setdefault(person_id, org_id)
+        elif uses_seats(session, meeting):
+            for seated in seated_members(session, meeting.body, day):
+                wanted.setdefault(seated.person_id, seated.organization_id)
         else:
             voting = (
                 select(Membership.organization_id, Membership.person_id)

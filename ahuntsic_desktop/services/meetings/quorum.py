@@ -21,13 +21,17 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from ...domain import Attendance, Meeting, Membership, MembershipCategory, Representation
-from ...domain.enums import AttendanceStatus, RepresentationRole
+from ...domain.enums import AttendanceStatus, MeetingKind, RepresentationRole
 from ...i18n import _, ngettext
 from ...store import Database
 from ..core import settings as settings_service
 from .meetings import require_meeting
+from .seated import seated_members, uses_seats
 
-MemberKey = tuple[str, int]  # ("o", organization id) or ("p", person id)
+MemberKey = tuple[str, int]  # ("o", organization id), ("p", person id) or ("s", seat id)
+ASSEMBLY_KINDS = frozenset(
+    {MeetingKind.AGA.value, MeetingKind.AGE.value, MeetingKind.NEIGHBOURHOOD_ASSEMBLY.value}
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,7 @@ class QuorumState:
     present_voting: int
     reached: bool
     message: str
+    entitled: int = 0  # the denominator: voting members the rule applies to
 
 
 def voting_membership(year: int, day: date, *condition):
@@ -87,8 +92,11 @@ def attendance_lines(session: Session, meeting: Meeting, year: int) -> list[Atte
     """Each attendance line of ``meeting`` with the member whose vote it may carry, and
     which line carries it (:func:`choose_carriers`).
 
-    ``year`` is the membership year of the meeting's date. One query.
+    ``year`` is the membership year of the meeting's date. One query. At a meeting of a
+    body with seats (the CC), a line votes when its person holds a voting seat that day.
     """
+    if uses_seats(session, meeting):
+        return seated_lines(session, meeting)
     org_votes = voting_membership(
         year,
         meeting.date,
@@ -144,6 +152,50 @@ def choose_carriers(lines: list[AttendanceLine], ranks: dict[int, int]) -> list[
     return [replace(line, carrier=line.attendance_id in chosen) for line in lines]
 
 
+def seated_lines(session: Session, meeting: Meeting) -> list[AttendanceLine]:
+    """Attendance lines of a seated body's meeting: a voting seat held that day is a vote."""
+    seats = {m.person_id: m.seat_id for m in seated_members(session, meeting.body, meeting.date)
+             if m.voting}  # fmt: skip
+    rows = session.execute(
+        select(Attendance.id, Attendance.person_id, Attendance.status, Attendance.invited).where(
+            Attendance.meeting_id == meeting.id
+        )
+    )
+    lines = [
+        AttendanceLine(
+            row.id,
+            row.person_id,
+            row.status,
+            row.invited,
+            ("s", seats[row.person_id]) if row.person_id in seats else None,
+        )
+        for row in rows
+    ]
+    return choose_carriers(lines, {})
+
+
+def entitled_members(session: Session, meeting: Meeting, year: int) -> set[MemberKey] | None:
+    """The body's voting members on the meeting's date, listed or not (the quorum's
+    denominator): a seated body's voting seats held that day, an assembly's members in good
+    standing. None for other meetings (chantiers...): those count the voting members listed."""
+    if uses_seats(session, meeting):
+        return {("s", m.seat_id) for m in seated_members(session, meeting.body, meeting.date)
+                if m.voting}  # fmt: skip
+    if meeting.kind not in ASSEMBLY_KINDS:
+        return None
+    rows = session.execute(
+        select(Membership.organization_id, Membership.person_id)
+        .join(MembershipCategory, MembershipCategory.id == Membership.category_id)
+        .where(
+            MembershipCategory.voting.is_(True),
+            Membership.paid_on.is_not(None),
+            Membership.paid_on <= meeting.date,
+            Membership.year == year,
+        )
+    )
+    return {("o", org) if org is not None else ("p", person) for org, person in rows}
+
+
 def meeting_year(meeting: Meeting, table_settings: settings_service.TableSettings) -> int:
     return table_settings.membership_year_of(meeting.date)
 
@@ -166,25 +218,30 @@ def quorum_message(
 def quorum(db: Database, meeting_id: int) -> QuorumState:
     """Voting members present against the rule of the meeting's kind (a setting).
 
-    The rule's percentage applies to the voting members invited (every line but those
-    marked not invited), present walk-ins included.
+    The rule's percentage applies to the body's voting members on the meeting's date
+    (:func:`entitled_members`: a committee's seats, an assembly's members in good standing),
+    whoever was listed; for other meetings, to the voting members invited (every line but
+    those marked not invited), present walk-ins included.
     """
     table_settings = settings_service.load(db)
     with db.session() as session:
         meeting = require_meeting(session, meeting_id)
-        lines = attendance_lines(session, meeting, meeting_year(meeting, table_settings))
+        year = meeting_year(meeting, table_settings)
+        lines = attendance_lines(session, meeting, year)
+        entitled = entitled_members(session, meeting, year)
         kind = meeting.kind
     present = {
         line.member for line in lines if line.member and line.status == AttendanceStatus.PRESENT
     }
     invited = {line.member for line in lines if line.member and line.invited} | present
+    if entitled is not None:
+        invited = entitled | present
     required = table_settings.quorum_required(kind, len(invited))
     if table_settings.no_voting_member_no_quorum(kind, len(invited)):
         return QuorumState(0, 0, False, quorum_message(False, 0, 0, voting_listed=0))
     reached = len(present) >= required
-    return QuorumState(
-        required, len(present), reached, quorum_message(reached, len(present), required)
-    )
+    message = quorum_message(reached, len(present), required)
+    return QuorumState(required, len(present), reached, message, len(invited))
 
 
 def present_voters(session: Session, meeting: Meeting, year: int) -> dict[int, MemberKey]:

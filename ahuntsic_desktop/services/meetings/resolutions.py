@@ -158,19 +158,28 @@ def add_resolution(db: Database, meeting_id: int, data: ResolutionData) -> str:
     with db.session() as session:
         meeting = require_meeting(session, meeting_id)
         voters = present_voters(session, meeting, table_settings.membership_year_of(meeting.date))
-        clean = _validate(session, meeting, data, voters)
-        year = meeting.date.year
-        sequence = _next_sequence(session, meeting.body, year)
-        resolution = Resolution(
-            meeting_id=meeting.id,
-            body=meeting.body,
-            year=year,
-            sequence=sequence,
-            number=format_number(meeting.body, year, sequence),
-        )
-        _apply(resolution, clean)
-        session.add(resolution)
-        return resolution.number
+        return record_resolution(session, meeting, data, voters).number
+
+
+def record_resolution(
+    session: Session, meeting: Meeting, data: ResolutionData, voters: set[int]
+) -> Resolution:
+    """Check and number a resolution of ``meeting`` inside the caller's transaction (an
+    election writes its result this way, with its mandates, all or nothing)."""
+    clean = _validate(session, meeting, data, voters)
+    year = meeting.date.year
+    sequence = _next_sequence(session, meeting.body, year)
+    resolution = Resolution(
+        meeting_id=meeting.id,
+        body=meeting.body,
+        year=year,
+        sequence=sequence,
+        number=format_number(meeting.body, year, sequence),
+    )
+    _apply(resolution, clean)
+    session.add(resolution)
+    session.flush()
+    return resolution
 
 
 def _require(session: Session, resolution_id: int) -> Resolution:

@@ -23,6 +23,7 @@ from ...i18n import (
     format_time,
     ngettext,
 )
+from ...services import governance
 from ...services.core import backup
 from ...services.registry import renewals
 from ...services.reports import dashboard
@@ -96,6 +97,25 @@ def renewals_box(due: renewals.RenewalsThisMonth) -> QGroupBox:
         lines.append(ngettext("… et {n} autre", "… et {n} autres", rest).format(n=rest))
     box = listing(title, lines, _("Aucune adhésion à renouveler ce mois-ci."))
     box.setObjectName("renewalsThisMonth")
+    return box
+
+
+def terms_box(db, today) -> QGroupBox:
+    """Mandates on a body (the CC...) ending within 90 days: an election or a co-optation
+    to prepare."""
+    lines = [
+        _("{date} — {name}, {seat} ({body}), {origin}").format(
+            date=format_date(m.end_date), name=m.holder, seat=m.seat_label, body=m.body,
+            origin=m.origin_label.lower(),
+        )
+        for m in governance.terms_ending(db, today)
+    ]  # fmt: skip
+    box = listing(
+        _("Mandats qui se terminent d'ici 90 jours"),
+        lines,
+        _("Aucun mandat ne se termine d'ici 90 jours."),
+    )
+    box.setObjectName("termsEnding")
     return box
 
 
@@ -247,6 +267,7 @@ class DashboardPage(Page):
         columns.addWidget(self._plan_box(data.plan), 1, 1)
         due = renewals.renewals_this_month(self.context.db, self.context.today())
         columns.addWidget(renewals_box(due), 2, 0, 1, 2)
+        columns.addWidget(terms_box(self.context.db, self.context.today()), 3, 0, 1, 2)
         holder = QWidget(self.body)
         holder.setLayout(columns)
         self.body_layout.addWidget(holder)
