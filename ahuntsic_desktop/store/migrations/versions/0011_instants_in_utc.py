@@ -8,7 +8,7 @@ local time; this turns the local instants already in the file into UTC, with the
 time zone rules at each instant (summer time included). No schema change.
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-07 12:40:00
 """
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
