@@ -19,6 +19,7 @@ SERVICE_PACKAGES = {
     "core",
     "registry",
     "meetings",
+    "governance",
     "plan",
     "planning",
     "evaluation",

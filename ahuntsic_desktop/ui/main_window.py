@@ -32,6 +32,7 @@ from .errors import show_error
 from .evaluation.bilan_page import BilanPage
 from .evaluation.portrait_page import PortraitPage
 from .file_opening import FILE_FILTER, open_database
+from .governance.seats_page import SeatsPage
 from .pages.base import Destination, Page
 from .pages.dashboard import DashboardPage
 from .pages.exports_page import ExportsPage
@@ -53,6 +54,7 @@ PAGES = (
     PartnersPage,
     MeetingsPage,
     ChantiersPage,
+    SeatsPage,
     PlanPage,
     PlanningPage,
     BilanPage,

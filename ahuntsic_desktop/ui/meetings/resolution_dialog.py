@@ -28,6 +28,16 @@ from ..widgets.unsaved import GuardedDialog
 from .common import disable_save_if_read_only, error_label, fill_combo, show_error
 
 
+def _why_no_vote(line) -> str:
+    """Why a person on the list cannot move or second: not present, or present without a
+    vote (one vote per member organisation: someone else may carry it)."""
+    if line.status != AttendanceStatus.PRESENT:
+        return line.status_label
+    if line.vote_carried_by:
+        return _("vote porté par {name}").format(name=line.vote_carried_by)
+    return _("sans droit de vote")
+
+
 class ResolutionDialogView(GuardedDialog):
     """Layout only."""
 
@@ -153,11 +163,7 @@ class ResolutionDialog(ResolutionDialogView):
                 if line.organization_name:
                     text += f" ({line.organization_name})"
                 if not present_voter:
-                    text += " — " + (
-                        line.status_label
-                        if line.status != AttendanceStatus.PRESENT
-                        else _("sans droit de vote")
-                    )
+                    text += " — " + _why_no_vote(line)
                 people.append((line.person_id, text))
         empty = _("(choisir)")
         fill_combo(self.moved_by, people, moved, empty=empty)

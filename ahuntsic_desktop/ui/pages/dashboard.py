@@ -24,6 +24,7 @@ from ...i18n import (
     format_time,
     ngettext,
 )
+from ...services import governance
 from ...services.core import backup
 from ...services.registry import renewals
 from ...services.registry.standing import MemberStatus, status_label
@@ -120,6 +121,29 @@ def renewals_box(due: renewals.RenewalsThisMonth, go=None) -> QGroupBox:
     return box
 
 
+def terms_box(db, today, go=None) -> QGroupBox:
+    """Mandates on a body (the CC...) ending within 90 days: an election or a co-optation
+    to prepare."""
+    lines: list = [
+        (
+            _("{date} — {name}, {seat} ({body}), {origin}").format(
+                date=format_date(m.end_date), name=m.holder, seat=m.seat_label, body=m.body,
+                origin=m.origin_label.lower(),
+            ),
+            Destination("SeatsPage"),
+        )
+        for m in governance.terms_ending(db, today)
+    ]  # fmt: skip
+    box = listing(
+        _("Mandats qui se terminent d'ici 90 jours"),
+        lines,
+        _("Aucun mandat ne se termine d'ici 90 jours."),
+        go,
+    )
+    box.setObjectName("termsEnding")
+    return box
+
+
 def reminder_label(text: str) -> QLabel:
     """The reminder to keep a copy away from this computer (USB key, other disk)."""
     label = QLabel(text)
@@ -213,6 +237,7 @@ class DashboardPage(Page):
         columns.addWidget(self._plan_box(data.plan), 1, 1)
         due = renewals.renewals_this_month(self.context.db, self.context.today())
         columns.addWidget(renewals_box(due, go), 2, 0, 1, 2)
+        columns.addWidget(terms_box(self.context.db, self.context.today(), go), 3, 0, 1, 2)
         holder = QWidget(self.body)
         holder.setLayout(columns)
         self.body_layout.addWidget(holder)

@@ -95,6 +95,7 @@ class GrantConsentDialog(_FormDialog):
             self.purpose.currentData(),
             pydate(self.granted_on.date()),
             self.source.text(),
+            today=self.context.today(),
         )
 
 
