@@ -226,11 +226,22 @@ def run_self_test() -> int:
     return run(dt.date.today(), open_window=open_window)
 
 
+COMMANDS = ("demo", "backup", "check", "export")
+
+
+def file_argument(argv: list[str]) -> list[str]:
+    """A lone file path, as the desktop entry, Windows' file association and "Open with"
+    pass it (``ahuntsic-desktop table.sqlite``), is read as ``--db table.sqlite``."""
+    if len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        return ["--db", argv[0]]
+    return argv
+
+
 def main(argv: list[str] | None = None) -> int:
     from . import i18n
     from .logs import setup_logging
 
-    args = build_parser().parse_args(argv)
+    args = build_parser().parse_args(file_argument(sys.argv[1:] if argv is None else argv))
     if args.lang:
         i18n.set_locale("en_CA" if args.lang == "en" else "fr_CA")
     if args.self_test:

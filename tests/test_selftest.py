@@ -45,3 +45,11 @@ def test_pdf_check_refuses_a_truncated_file(tmp_path):
         assert "n'est pas un PDF complet" in str(error)
     else:
         raise AssertionError("a truncated PDF passed")
+
+
+def test_a_lone_file_path_opens_that_file():
+    from ahuntsic_desktop.cli import build_parser, file_argument
+
+    args = build_parser().parse_args(file_argument(["/tmp/table de quartier.sqlite"]))
+    assert str(args.db) == "/tmp/table de quartier.sqlite" and args.command is None
+    assert build_parser().parse_args(file_argument(["check", "--db", "x"])).command == "check"
