@@ -12,7 +12,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 bundle=dist/ahuntsic-desktop
 [ -x "$bundle/ahuntsic-desktop" ] || { echo "Run bash packaging/build.sh first." >&2; exit 1; }
-version=$(sed -n 's/^__version__ = "\(.*\)"/\1/p' ahuntsic_desktop/__init__.py)
+version=${DEB_VERSION:-$(sed -n 's/^__version__ = "\(.*\)"/\1/p' ahuntsic_desktop/__init__.py)}
 arch=$(dpkg --print-architecture)
 root=build/deb
 rm -rf "$root"
