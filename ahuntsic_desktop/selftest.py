@@ -2,8 +2,9 @@
 
 In a temporary folder it writes the fictional demo file, opens it in the main window
 (offscreen), writes one workbook and one PDF through the export catalogue, and reads them
-back: the workbook with openpyxl, the PDF by its header, trailer and page count. Nothing is
-written in the person's data folder. Used by CI on the PyInstaller bundle and by the
+back: the workbook with openpyxl, the PDF by its header, trailer and page count; it checks
+that the libraries' licences and the guide are shipped. Nothing is written in the person's
+data folder. Used by CI on the PyInstaller bundle and by the
 packages' smoke tests, so that a missing module or Qt plug-in shows before a person does.
 """
 
@@ -18,6 +19,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from .i18n import _
+from .licences import bundled_libraries
+from .paths import resources_dir
 
 # The two documents written: cheap, and together they load openpyxl, reportlab and the fonts.
 WORKBOOK, PDF = "membres", "bottin"
@@ -51,6 +54,23 @@ def check_pdf(path: Path) -> str:
     return _("{name} : {count} pages").format(name=path.name, count=pages)
 
 
+def check_shipped_files() -> str:
+    """The About box's licences (the libraries' metadata) and the guide are in the bundle."""
+    libraries = bundled_libraries()
+    if not any(library.name.lower().startswith("pyside6") for library in libraries):
+        raise SelfTestError(_("les licences des bibliothèques incluses sont introuvables."))
+    missing = [
+        language
+        for language in ("fr", "en")
+        if not (resources_dir() / "guide" / f"{language}.html").is_file()
+    ]
+    if missing:
+        raise SelfTestError(_("le guide d'utilisation est introuvable."))
+    return _("{count} bibliothèques et leur licence ; guide en français et en anglais").format(
+        count=len(libraries)
+    )
+
+
 def run(
     today: dt.date,
     open_window: Callable[[Path], str] | None = None,
@@ -81,6 +101,7 @@ def run(
                 db.close()
             say(check_workbook(book))
             say(check_pdf(pdf))
+            say(check_shipped_files())
         except Exception as error:  # report any failure as a failed check, never a traceback
             say(_("Autotest échoué : {error}").format(error=error))
             return 1

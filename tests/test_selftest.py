@@ -23,6 +23,7 @@ def test_self_test_command_passes_and_writes_nothing_in_the_data_folder(tmp_path
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Fenêtre ouverte hors écran (offscreen)" in done.stdout
     assert "membres.xlsx" in done.stdout and "bottin.pdf" in done.stdout
+    assert "guide en français et en anglais" in done.stdout
     assert not (tmp_path / "data").exists()
 
 
