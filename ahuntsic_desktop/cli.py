@@ -37,6 +37,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--lang", choices=["fr", "en"], help=_("langue de l'interface"))
     parser.add_argument("--verbose", action="store_true", help=_("journal détaillé"))
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=_("vérifier l'installation sans écran (fichier fictif, un classeur, un PDF)"),
+    )
     commands = parser.add_subparsers(dest="command")
 
     demo = commands.add_parser("demo", help=_("écrire un fichier de démonstration fictif"))
@@ -218,14 +223,36 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_self_test() -> int:
+    import datetime as dt
+
+    from .selftest import run
+    from .ui.help.self_test import open_window
+
+    return run(dt.date.today(), open_window=open_window)
+
+
+COMMANDS = ("demo", "backup", "check", "export")
+
+
+def file_argument(argv: list[str]) -> list[str]:
+    """A lone file path, as the desktop entry, Windows' file association and "Open with"
+    pass it (``ahuntsic-desktop table.sqlite``), is read as ``--db table.sqlite``."""
+    if len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        return ["--db", argv[0]]
+    return argv
+
+
 def main(argv: list[str] | None = None) -> int:
     from . import i18n
     from .logs import setup_logging
 
-    args = build_parser().parse_args(argv)
-    setup_logging(args.verbose)
+    args = build_parser().parse_args(file_argument(sys.argv[1:] if argv is None else argv))
     if args.lang:
         i18n.set_locale("en_CA" if args.lang == "en" else "fr_CA")
+    if args.self_test:
+        return run_self_test()
+    setup_logging(args.verbose)
     try:
         if args.command == "demo":
             return run_demo(args)

@@ -15,13 +15,11 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
-from .. import __version__
 from ..i18n import _
 from ..services.core import backup
 from ..services.core import settings as settings_service
@@ -152,6 +150,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu(_("&Aide"))
+        help_menu.addAction(self._action(_("&Guide d'utilisation"), self.show_guide, "F1"))
         help_menu.addAction(self._action(_("À &propos d'Ahuntsic Desktop"), self.about))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
@@ -352,17 +351,15 @@ class MainWindow(QMainWindow):
             self._show_file()
             self.refresh_all()
 
+    def show_guide(self) -> None:
+        from .help.guide import GuideDialog
+
+        GuideDialog(self).show()
+
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("À propos d'Ahuntsic Desktop"),
-            _(
-                "<h3>Ahuntsic Desktop {version}</h3>"
-                "<p>Le secrétariat hors ligne d'une table de quartier : membres, rencontres, "
-                "plan d'action et redditions de comptes.</p>"
-                "<p>Vos données restent sur cet ordinateur.</p>"
-            ).format(version=__version__),
-        )
+        from .help.about import AboutDialog
+
+        AboutDialog(self).exec()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if not self.confirm_unsaved():
