@@ -53,23 +53,40 @@ def fresh_database() -> str:
 
 
 def start() -> None:
+    """Migrate the run's database and write down how to bring it back to this state: rows
+    seeded by the migrations (activity types, vocabularies) are kept aside in a ``seed``
+    schema and put back, sequences set back where the migrations left them."""
     create_database(SHARED)
     with _engine(SHARED).connect() as connection:
-        tables = connection.execute(
-            text(
-                "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
-                "AND tablename <> 'alembic_version'"
+        tables = (
+            connection.execute(
+                text(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
+                    "AND tablename <> 'alembic_version'"
+                )
             )
-        ).scalars()
-        sequences = connection.execute(
-            text("SELECT sequencename FROM pg_sequences WHERE schemaname = 'public'")
-        ).scalars()
-        _emptying[:] = (
-            ["SET session_replication_role = replica"]  # no foreign-key order needed
-            + [f'DELETE FROM "{table}"' for table in tables]
-            + [f'ALTER SEQUENCE "{sequence}" RESTART' for sequence in sequences]
-            + ["SET session_replication_role = DEFAULT"]
+            .scalars()
+            .all()
         )
+        sequences = connection.execute(
+            text(
+                "SELECT sequencename, coalesce(last_value, 1), last_value IS NOT NULL "
+                "FROM pg_sequences WHERE schemaname = 'public'"
+            )
+        ).all()
+        connection.exec_driver_sql("CREATE SCHEMA seed")
+        seeded = []
+        for table in tables:
+            if connection.exec_driver_sql(f'SELECT EXISTS (SELECT 1 FROM "{table}")').scalar():
+                connection.exec_driver_sql(f'CREATE TABLE seed."{table}" AS TABLE "{table}"')
+                seeded.append(table)
+    _emptying[:] = (
+        ["SET session_replication_role = replica"]  # no foreign-key order needed
+        + [f'DELETE FROM "{table}"' for table in tables]
+        + [f'INSERT INTO "{table}" SELECT * FROM seed."{table}"' for table in seeded]
+        + [f"SELECT setval('\"{name}\"', {value}, {called})" for name, value, called in sequences]
+        + ["SET session_replication_role = DEFAULT"]
+    )
 
 
 def shared_database() -> str:
