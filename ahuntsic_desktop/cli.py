@@ -57,6 +57,15 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help=_("vérifier qu'un fichier de données est sain"))
     check.add_argument("--db", type=Path, required=True, dest="source")
     _add_export_parser(commands)
+    copy = commands.add_parser(
+        "copy",
+        help=_("copier toutes les données d'un fichier vers un serveur PostgreSQL, ou l'inverse"),
+    )
+    copy.add_argument("--from", required=True, dest="source", help=_("fichier ou postgresql://…"))
+    copy.add_argument("--to", required=True, dest="target", help=_("fichier ou postgresql://…"))
+    copy.add_argument(
+        "--replace", action="store_true", help=_("remplacer le contenu d'une cible non vide")
+    )
     return parser
 
 
@@ -212,6 +221,40 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _open_either(target: str, *, source: bool):
+    from .store import Database, is_server_url
+
+    if is_server_url(target):
+        return Database.connect(target)
+    if source:
+        return Database.open(Path(target), read_only=True)
+    return Database.open(Path(target), create=True)
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    from .store import StoreError
+    from .store.copying import copy_data
+
+    source = target = None
+    try:
+        source = _open_either(args.source, source=True)
+        target = _open_either(args.target, source=False)
+        report = copy_data(source, target, replace=args.replace)
+    except StoreError as error:
+        return _fail(str(error))
+    finally:
+        for database in (source, target):
+            if database is not None:
+                database.close()
+    rows = sum(check.rows for check in report)
+    print(
+        _(
+            "{rows} lignes de {tables} tables copiées et vérifiées (nombres et sommes de contrôle)."
+        ).format(rows=rows, tables=len(report))
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from . import i18n
     from .logs import setup_logging
@@ -229,6 +272,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_check(args)
         if args.command == "export":
             return run_export(args)
+        if args.command == "copy":
+            return run_copy(args)
         from .ui.app import run_gui
 
         return run_gui(db_path=args.db, demo=args.demo, language=args.lang)

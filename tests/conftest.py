@@ -37,7 +37,7 @@ def pytest_collection_modifyitems(config, items):
         if marker is not None:
             reason = marker.args[0] if marker.args else "SQLite-file specific"
             item.add_marker(pytest.mark.skip(reason=reason))
-        elif "db" not in getattr(item, "fixturenames", ()):
+        elif not {"db", "server_database"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.skip(reason=_ON_SQLITE_ONLY))
 
 
@@ -68,3 +68,11 @@ def file_db(tmp_path):
     database = Database.open(tmp_path / "table.sqlite", create=True)
     yield database
     database.close()
+
+
+@pytest.fixture
+def server_database():
+    """The URL of a new, migrated database on the test server (PostgreSQL pass only)."""
+    if not ON_SERVER:
+        pytest.skip("needs AHUNTSIC_TEST_DB (PostgreSQL)")
+    return server_db.fresh_database()

@@ -5,7 +5,7 @@ The public face: other services packages import only what is listed in ``__all__
 (the modules, and the few names other concepts build on)."""
 
 from . import audit, backup, errors, journal, listing, periods, references, settings, validation
-from .errors import NotFoundError, ValidationError
+from .errors import ConflictError, NotFoundError, ValidationError, require_version
 from .listing import Choice, Column, Table
 from .periods import Period
 from .references import is_referenced
@@ -17,6 +17,7 @@ __all__ = [
     "backup",
     "Choice",
     "Column",
+    "ConflictError",
     "errors",
     "is_referenced",
     "journal",
@@ -26,6 +27,7 @@ __all__ = [
     "Period",
     "periods",
     "references",
+    "require_version",
     "settings",
     "Table",
     "TableSettings",

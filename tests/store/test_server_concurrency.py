@@ -17,7 +17,7 @@ from ahuntsic_desktop.services.meetings import attendance, meetings, resolutions
 from ahuntsic_desktop.services.meetings.meetings import MeetingData
 from ahuntsic_desktop.services.meetings.resolutions import ResolutionData
 from ahuntsic_desktop.services.registry.memberships import next_receipt_number
-from ahuntsic_desktop.store import Database
+from ahuntsic_desktop.store import ConflictError, Database
 from tests.server_db import SERVER
 
 pytestmark = pytest.mark.skipif(not SERVER, reason="needs AHUNTSIC_TEST_DB (PostgreSQL)")
@@ -104,3 +104,23 @@ def test_two_users_adding_resolutions_at_once_get_unique_gap_free_numbers(db):
         other.close()
     assert errors == []
     assert sorted(numbers) == [f"CC-2026-{n:03d}" for n in range(1, 17)]
+
+
+def test_a_lost_race_between_two_saves_is_a_conflict_not_an_overwrite(db):
+    """Two connections read the same person; the second UPDATE names a version that is no
+    longer there: ConflictError, and the first user's change stays."""
+    with db.session() as session:
+        person = Person(first_name="Ana", last_name="Roy")
+        session.add(person)
+    other = second_connection(db)
+    try:
+        with pytest.raises(ConflictError), db.session() as mine:
+            ana = mine.get(Person, person.id)
+            with other.session() as theirs:
+                theirs.get(Person, person.id).last_name = "Roy-Côté"
+            ana.last_name = "Royer"  # read at version 1, saved after their version 2
+    finally:
+        other.close()
+    with db.session() as session:
+        saved = session.get(Person, person.id)
+        assert (saved.last_name, saved.version) == ("Roy-Côté", 2)
