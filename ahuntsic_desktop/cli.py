@@ -25,13 +25,22 @@ def _iso_date(text: str):
         ) from None
 
 
+def _file_or_server(text: str) -> Path | str:
+    """A data file's path, or a server's URL kept as typed (a Path would mangle ``//``)."""
+    from .store import is_server_url
+
+    return text if is_server_url(text) else Path(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ahuntsic-desktop",
         description=_("Secrétariat hors ligne d'une table de quartier."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", type=Path, help=_("fichier de données à ouvrir"))
+    parser.add_argument(
+        "--db", type=_file_or_server, help=_("fichier de données ou serveur (postgresql://…)")
+    )
     parser.add_argument(
         "--demo", action="store_true", help=_("ouvrir des données de démonstration fictives")
     )

@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         db = self.db
         name = settings_service.load(db).table_name
         self.setWindowTitle(f"{name} — Ahuntsic Desktop")
-        where = str(db.path) if db.path else _("(en mémoire)")
+        where = str(db.path) if db.path else (db.url or _("(en mémoire)"))
         suffix = _(" — lecture seule") if db.read_only else ""
         self.file_label.setText(_("Fichier : {path}").format(path=where) + suffix)
         self.copy_action.setEnabled(db.path is not None)
