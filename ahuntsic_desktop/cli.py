@@ -75,6 +75,10 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument(
         "--replace", action="store_true", help=_("remplacer le contenu d'une cible non vide")
     )
+    roles = commands.add_parser(
+        "roles", help=_("créer les rôles du serveur (coordination, équipe, CA) et leurs droits")
+    )
+    roles.add_argument("--db", required=True, dest="source", help="postgresql://…")
     return parser
 
 
@@ -264,6 +268,24 @@ def run_copy(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_roles(args: argparse.Namespace) -> int:
+    from .store import Database, StoreError, is_server_url
+    from .store.roles import ROLES, apply_roles
+
+    if not is_server_url(args.source):
+        return _fail(_("les rôles n'existent que sur un serveur (postgresql://…)."))
+    try:
+        database = Database.connect(args.source)
+    except StoreError as error:
+        return _fail(str(error))
+    try:
+        apply_roles(database.engine)
+    finally:
+        database.close()
+    print(_("Rôles prêts : {roles}.").format(roles=", ".join(ROLES)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from . import i18n
     from .logs import setup_logging
@@ -283,6 +305,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_export(args)
         if args.command == "copy":
             return run_copy(args)
+        if args.command == "roles":
+            return run_roles(args)
         from .ui.app import run_gui
 
         return run_gui(db_path=args.db, demo=args.demo, language=args.lang)
