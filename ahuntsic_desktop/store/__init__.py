@@ -3,7 +3,7 @@
 
 from .database import Database
 from .errors import RETRYABLE, ConflictError, StoreError, StoreProblem
-from .server import is_server_url, single_writer
+from .server import account_of, build_url, is_server_url, single_writer
 
 __all__ = [
     "RETRYABLE",
@@ -11,6 +11,8 @@ __all__ = [
     "Database",
     "StoreError",
     "StoreProblem",
+    "account_of",
+    "build_url",
     "is_server_url",
     "single_writer",
 ]

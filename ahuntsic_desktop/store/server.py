@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 
 from sqlalchemy import Connection, Engine, create_engine, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,25 @@ def server_url(url: str):
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
+
+
+def build_url(host: str, port: int, database: str, user: str, password: str | None) -> str:
+    """``postgresql://user:password@host:port/database``, every part quoted as needed."""
+    url = URL.create(
+        "postgresql",
+        username=user or None,
+        password=password or None,
+        host=host or None,
+        port=port or None,
+        database=database or None,
+    )
+    return url.render_as_string(hide_password=False)
+
+
+def account_of(url: str) -> str:
+    """``user@host:port/database``: the key of a server's password in the keyring."""
+    parsed = server_url(url)
+    return f"{parsed.username or ''}@{parsed.host or ''}:{parsed.port or 5432}/{parsed.database}"
 
 
 def display_name(url: str) -> str:
