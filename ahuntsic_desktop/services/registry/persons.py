@@ -42,7 +42,7 @@ class PersonData:
     notes: str | None = None
     archived: bool = False
     # The version read (get_person): a save from an older read raises ConflictError.
-    version: int | None = None
+    version: int | None = field(default=None, compare=False)
 
 
 def _apply(person: Person, data: PersonData) -> None:
