@@ -67,3 +67,11 @@ def test_a_non_empty_target_is_refused_without_replace(demo_file, server_databas
     assert table_checks(server_database) == before
     assert main(["copy", "--from", str(demo_file), "--to", server_database, "--replace"]) == 0
     assert table_checks(server_database) == before
+
+
+def test_file_to_file_copy_is_checked_and_refuses_a_full_target(demo_file, tmp_path, capsys):
+    target = tmp_path / "copie.sqlite"
+    assert main(["copy", "--from", str(demo_file), "--to", str(target)]) == 0
+    assert table_checks(target) == table_checks(demo_file)
+    assert main(["copy", "--from", str(demo_file), "--to", str(target)]) == 1
+    assert "--replace" in capsys.readouterr().err
