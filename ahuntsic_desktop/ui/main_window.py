@@ -128,6 +128,7 @@ class MainWindow(QMainWindow):
             _("&Ouvrir…"), self.open_file, QKeySequence.StandardKey.Open
         )
         self.recent_menu = file_menu.addMenu(_("Ouvrir un fichier &récent"))
+        self.server_action = self._action(_("Se connecter à un &serveur…"), self.connect_server)
         self.copy_action = self._action(
             _("Enregistrer une &copie…"), self.save_copy, "Ctrl+Shift+S"
         )
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.server_action)
         file_menu.addSeparator()
         file_menu.addAction(self.copy_action)
         self.restore_action = self._action(_("&Restaurer une sauvegarde…"), self.restore_backup)
@@ -239,7 +241,7 @@ class MainWindow(QMainWindow):
         db = self.db
         name = settings_service.load(db).table_name
         self.setWindowTitle(f"{name} — Ahuntsic Desktop")
-        where = str(db.path) if db.path else _("(en mémoire)")
+        where = str(db.path) if db.path else (db.url or _("(en mémoire)"))
         suffix = _(" — lecture seule") if db.read_only else ""
         self.file_label.setText(_("Fichier : {path}").format(path=where) + suffix)
         self.copy_action.setEnabled(db.path is not None)
@@ -292,6 +294,13 @@ class MainWindow(QMainWindow):
         )
         if name:
             self.switch_to(Path(name))
+
+    def connect_server(self) -> None:
+        from .server_dialog import ServerDialog
+
+        dialog = ServerDialog(self)
+        if dialog.exec() == ServerDialog.DialogCode.Accepted and dialog.database is not None:
+            self.set_database(dialog.database)
 
     def save_copy(self) -> None:
         if self.db.path is None:

@@ -16,7 +16,7 @@ from . import (
     settings,
     validation,
 )
-from .errors import NotFoundError, ValidationError
+from .errors import ConflictError, NotFoundError, ValidationError, require_version
 from .listing import Choice, Column, Table
 from .periods import Period
 from .references import is_referenced
@@ -28,6 +28,7 @@ __all__ = [
     "backup",
     "Choice",
     "Column",
+    "ConflictError",
     "errors",
     "is_referenced",
     "journal",
@@ -38,6 +39,7 @@ __all__ = [
     "Period",
     "periods",
     "references",
+    "require_version",
     "settings",
     "Table",
     "TableSettings",

@@ -11,7 +11,7 @@ import json
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import Text, cast, func, select
 
 from ...domain import AuditEntry
 from ...domain.enums import AuditAction, Sector
@@ -317,7 +317,7 @@ _COLUMNS = (
     AuditEntry.entity,
     AuditEntry.entity_id,
     AuditEntry.action,
-    type_coerce(AuditEntry.changes, String),
+    cast(AuditEntry.changes, Text),  # the JSON as text on both engines
 )
 
 

@@ -145,7 +145,7 @@ def _meeting_rows(demo: Demo, specs: list[MeetingSpec]) -> dict[int, int | None]
     demo.write(Meeting, rows)
     # The approving meeting comes later: link once every meeting exists.
     links = [
-        {"id": mid, "minutes_approved_by_meeting_id": by}
+        {"id": mid, "minutes_approved_by_meeting_id": by, "version": 1}  # as just written
         for mid, (_on, by) in approvals.items()
         if by
     ]

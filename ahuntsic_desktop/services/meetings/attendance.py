@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ...domain import (
@@ -170,7 +171,10 @@ def set_attendance(
 
     A person has at most one line per meeting: calling again updates that line.
     """
-    return _save(db, meeting_id, person_id, status, organization_id, allow_existing=True)
+    try:
+        return _save(db, meeting_id, person_id, status, organization_id, allow_existing=True)
+    except IntegrityError:  # another user of a server added the same line at that moment:
+        return _save(db, meeting_id, person_id, status, organization_id, allow_existing=True)
 
 
 def remove_attendance(db: Database, attendance_id: int) -> None:

@@ -16,7 +16,7 @@ from ...domain import AgendaItem, Means, Meeting, Person, Resolution, Resolution
 from ...domain.enums import MeetingStatus, ResolutionOutcome
 from ...domain.labels import label
 from ...i18n import _
-from ...store import Database
+from ...store import Database, single_writer
 from ..core import Column, NotFoundError, Table, ValidationError
 from ..core import settings as settings_service
 from ..core import validation as v
@@ -116,6 +116,8 @@ def _apply(resolution: Resolution, data: ResolutionData) -> None:
 
 
 def _next_sequence(session: Session, body: str, year: int) -> int:
+    # Two users numbering at once on a server take turns until the first commits.
+    single_writer(session, "resolution_counter")
     counter = session.get(ResolutionCounter, (body, year))
     if counter is None:
         counter = ResolutionCounter(body=body, year=year, last_sequence=0)

@@ -258,8 +258,9 @@ def _clear(person: Person, name: str, now: dt.datetime) -> None:
 
 
 def purge_file(db: Database) -> None:
-    """Leave no copy of erased values in the data file nor its write-ahead log."""
-    if db.path is not None and not db.read_only:
+    """Leave no copy of erased values in the data file nor its write-ahead log (on a
+    server: VACUUM, so the old row versions leave its pages)."""
+    if (db.path is not None or db.on_server) and not db.read_only:
         db.purge_free_pages()
 
 
