@@ -50,10 +50,16 @@ def typeset(flowables: Iterable) -> None:
 
 
 def fit_text(text: str, font: str, size: float, width: float) -> str:
-    """``text`` cut with an ellipsis so that it fits ``width``."""
+    """``text`` cut with an ellipsis so that it fits ``width``: between words (an address
+    or a name is never cut in its middle), inside the first word only if it alone is too
+    long."""
     text = french_spacing(text)
     if pdfmetrics.stringWidth(text, font, size) <= width:
         return text
+    words = text.split(" ")
+    while len(words) > 1 and pdfmetrics.stringWidth(" ".join(words) + " …", font, size) > width:
+        words.pop()
+    text = " ".join(words).rstrip(",;:—–-·( \u00a0")
     while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "…"

@@ -35,6 +35,7 @@ from ...private_files import write_atomically
 from ...services.core.listing import Column
 from .measure import (  # noqa: F401 (shared with the writers)
     header_footer_text,
+    header_parts,
     line_count,
     sheet_name,
     text_width,
@@ -157,17 +158,25 @@ class _Styles:
         self.made[key] = copy(cell._style)
 
 
+def title_floor(title: str) -> float:
+    """The width the longest word of a (bold) column title needs: a header wraps between
+    words, never inside one (« Personne-ressource », « intersectoriel »)."""
+    return max((text_width(word) * 1.1 + 1.5 for word in title.split()), default=0.0)
+
+
 def _width(column: Col, values: Sequence) -> tuple[float, bool]:
-    """The column's width in characters, and whether its text must wrap to fit."""
+    """The column's width in characters from its real text (values and title), capped at
+    :data:`MAX_WIDTH`, and whether its text must wrap to fit."""
     if column.rotate:
         return column.width or 4.5, False
+    floor = title_floor(column.title)
     if column.kind in DEFAULT_WIDTHS:
         default = max(DEFAULT_WIDTHS[column.kind], min(len(column.title) + 2, 18))
-        return column.width or default, column.wrap
+        return max(column.width or default, floor), column.wrap
     longest = max((text_width(str(v)) for v in values[:300] if v not in (None, "")), default=0)
     header = min(text_width(column.title) * 1.1, 24)  # bold
     natural = float(max(8, round(longest + 2), round(header + 3)))
-    width = column.width or min(natural, MAX_WIDTH)
+    width = max(column.width or min(natural, MAX_WIDTH), min(floor, MAX_WIDTH))
     return width, column.wrap or longest > width - 0.6
 
 
@@ -184,8 +193,10 @@ class Book:
         progress: Progress | None = None,
         now: dt.datetime | None = None,
         banner=None,
+        short_name: str = "",
     ) -> None:
         self.title = title
+        self.short_name = short_name  # for printed headers where the full name has no room
         # With a ConfidentialBanner (exports.privacy_marks) the workbook holds personal
         # information: every data sheet shows the mark in row 1 (header in row 2), and the
         # properties and printed footers carry it (see :meth:`save`).
@@ -258,20 +269,15 @@ class Book:
             ws.column_dimensions[letter].width = width
             ws.column_dimensions[letter].hidden = column.hidden
             wraps.append(wrap)
-        widths = [ws.column_dimensions[get_column_letter(i + 1)].width for i in range(len(columns))]
         aligned = [
             WRAP_TOP if w else CENTER_TOP if k in CENTERED else None
             for w, k in zip(wraps, kinds, strict=True)
         ]
         styles = _Styles()
-        wrapped = [i for i, wrap in enumerate(wraps) if wrap]
+        # Row heights are left to the reader (Excel, LibreOffice) where text wraps: they
+        # measure the real font; an estimate here undercounts bold text and long words.
+        wrapped = any(wraps)
         for r, values in enumerate(rows, start=top + 1):
-            lines = 1
-            for i in wrapped:
-                if values[i] not in (None, ""):
-                    lines = max(lines, line_count(str(values[i]), widths[i]))
-            if lines > 1:
-                ws.row_dimensions[r].height = LINE_HEIGHT * min(lines, 12) + 2
             for c, value in enumerate(values, start=1):
                 if value is None or value == "":
                     continue
@@ -279,7 +285,7 @@ class Book:
                 cell = ws.cell(r, c, value)
                 if risky:
                     cell.data_type = "s"
-                alignment = aligned[c - 1] or (TOP if lines > 1 else None)
+                alignment = aligned[c - 1] or (TOP if wrapped else None)
                 if number_format or risky or alignment is not None:
                     styles.apply(cell, c, number_format, risky, alignment)
             self.advance()
@@ -303,6 +309,7 @@ class Book:
             self.paper_size,
             landscape=landscape,
             title_rows=title_rows,
+            short_name=self.short_name,
         )
 
     def save(self, path: Path | str) -> Path:
@@ -336,9 +343,7 @@ def write_header(ws: Worksheet, columns: Sequence[Col], row: int = 1) -> None:
             len(c.title) * 6.2 / max(1, int((c.width or 4.5) / 4)) + 14 for c in columns if c.rotate
         )
         ws.row_dimensions[row].height = min(170, max(60, needed))
-    else:
-        longest = max((len(c.title) / _width(c, [])[0] for c in columns), default=1)
-        ws.row_dimensions[row].height = 30 if longest > 1 else 20
+    # else: the header's height is left to the reader, who measures its wrapped titles
 
 
 def band(ws: Worksheet, ref: str) -> None:
@@ -357,9 +362,11 @@ def print_setup(
     *,
     landscape: bool = True,
     title_rows: str | None = "1:1",
+    short_name: str = "",
 ) -> None:
     """Landscape (or portrait), one page wide, header row on every page, and the table's
-    name, the title, the date and the page number in the printed header and footer."""
+    name (its ``short_name`` when room is scarce), the title, the date and the page number
+    in the printed header and footer, fitted so that they never run into one another."""
     setup = ws.page_setup
     setup.orientation = "landscape" if landscape else "portrait"
     setup.paperSize = ws.PAPERSIZE_A4 if paper_size == "a4" else ws.PAPERSIZE_LETTER
@@ -371,14 +378,19 @@ def print_setup(
     if title_rows:
         ws.print_title_rows = title_rows
     header, footer = ws.oddHeader, ws.oddFooter
-    header.left.text = header_footer_text(table_name, 70)
-    header.center.text = "&B" + header_footer_text(title, 80)
-    header.right.text = header_footer_text(format_date(day), 30)
+    left, center, right, size = header_parts(
+        table_name, title, format_date(day), landscape=landscape, short_name=short_name
+    )
+    header.left.text = header_footer_text(left, 200)
+    header.center.text = "&B" + header_footer_text(center, 200)
+    header.right.text = header_footer_text(right, 200)
     footer.left.text = "&A"  # the sheet's name
     footer.right.text = header_footer_text(_("Page {page} de {pages}"), 40).format(
         page="&P", pages="&N"
     )
-    for part in (header.left, header.center, header.right, footer.left, footer.right):
+    for part in (header.left, header.center, header.right):
+        part.size = size
+    for part in (footer.left, footer.right):
         part.size = 9
 
 

@@ -8,7 +8,6 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -33,11 +32,11 @@ from .common import (
     HEADER_FILL,
     HEADER_RULE,
     HEADER_STYLE_FILL,
+    LINE_HEIGHT,
     WHITE_BOLD,
     Book,
     Col,
     line_count,
-    print_setup,
     put,
 )
 
@@ -63,16 +62,16 @@ def title_block(ws: Worksheet, lines: Sequence[tuple[str, str]], width: int, sta
 
 
 def section_row(ws: Worksheet, row: int, titles: Sequence[str]) -> None:
-    """A section's header row inside a summary sheet."""
-    tall = False
+    """A section's header row inside a summary sheet; its height is left to the reader,
+    who measures the wrapped bold titles (an estimate gave 30 pt to three lines)."""
     for c, title in enumerate(titles, start=1):
         cell = ws.cell(row, c)
         put(cell, title)
         cell.font, cell.fill, cell.border = WHITE_BOLD, HEADER_STYLE_FILL, HEADER_RULE
         cell.alignment = Alignment(wrap_text=True, vertical="center")
-        width = ws.column_dimensions[get_column_letter(c)].width or 10
-        tall = tall or line_count(title, width) > 1
-    ws.row_dimensions[row].height = 30 if tall else 18
+
+
+NOTE_WIDTHS = (48, 15, 15, 15, 17)  # the summary's columns A to E
 
 
 class Summary:
@@ -81,7 +80,7 @@ class Summary:
     def __init__(self, book: Book, title: str, lines: list[tuple[str, str]]) -> None:
         self.book = book
         self.ws = book.new_sheet(_("Sommaire"))
-        for letter, width in zip("ABCDE", (48, 15, 15, 15, 17), strict=True):
+        for letter, width in zip("ABCDE", NOTE_WIDTHS, strict=True):
             self.ws.column_dimensions[letter].width = width
         if book.banner is not None:
             mark_first_row(self.ws, book.banner)
@@ -94,7 +93,9 @@ class Summary:
         put(cell, text)
         cell.font = NOTE
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        self.ws.row_dimensions[self.row].height = 30
+        # A merged cell is not measured by readers: its lines across the five columns.
+        lines = line_count(text, sum(NOTE_WIDTHS) * 0.9)
+        self.ws.row_dimensions[self.row].height = LINE_HEIGHT * lines + 4
         self.row += 2
 
     def section(self, titles: list[str], kinds: list[str], rows: list[tuple]) -> None:
@@ -234,15 +235,7 @@ def _summary(
             ["text", "percent"],
             [(f"{c.number}. {c.name}", c.progress) for c in stats.chantiers],
         )
-    print_setup(
-        sheet.ws,
-        book.title,
-        book.table_name,
-        book.now.date(),
-        book.paper_size,
-        landscape=False,
-        title_rows=None,
-    )
+    book.print_setup(sheet.ws, landscape=False, title_rows=None)
 
 
 def _details(book: Book, stats: ActivityStats) -> None:
@@ -346,6 +339,7 @@ def write(
     book = Book(
         _("Reddition de comptes — {funder}").format(funder=funder),
         table_name=table_settings.table_name,
+        short_name=table_settings.short_name(),
         paper_size=table_settings.paper_size,
         subject=str(period),
         progress=progress,

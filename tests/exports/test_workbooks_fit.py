@@ -1,0 +1,126 @@
+"""Workbooks whose cells are not clipped (issue 15, item 3): column widths from the real
+text, row heights left to the reader where text wraps, sheet names shortened on a word,
+printed headers that fit; and the bottin's emails never split inside a word. Read back
+with openpyxl (layout), python-calamine (values) and pypdf."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from python_calamine import CalamineWorkbook
+
+from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
+from ahuntsic_desktop.exports.xlsx.common import HEADER_FILL
+from ahuntsic_desktop.exports.xlsx.measure import header_parts, sheet_name, text_width
+
+from ..dates import DEMO_TODAY
+from .test_workbooks_data import demo, demo_file  # noqa: F401 (fixtures)
+
+PERIOD = {"start": date(2025, 7, 1), "end": date(2026, 6, 30), "today": DEMO_TODAY}
+CODES = re.compile(r"&[A-Z]|&\d+|&\"[^\"]*\"")
+
+
+def funder_of(db) -> int:
+    from ahuntsic_desktop.domain import PartnerRole
+
+    with db.session() as session:
+        return session.query(PartnerRole.organization_id).filter_by(kind="bailleur").first()[0]
+
+
+def export(db, key: str, tmp_path, **extra):
+    options = ExportOptions(**PERIOD, **extra)
+    return run_export(db, key, tmp_path / f"{key}.xlsx", options)
+
+
+@pytest.mark.parametrize("key", ["presences", "chantiers", "plan", "suivis", "membres"])
+def test_no_word_of_a_column_title_is_cut(demo, tmp_path, key):  # noqa: F811
+    book = load_workbook(export(demo, key, tmp_path))
+    checked = 0
+    for ws in book.worksheets:
+        for cell in (c for row in ws.iter_rows(min_row=1, max_row=2) for c in row):
+            header = (cell.fill.fgColor.rgb or "").endswith(HEADER_FILL)
+            if not isinstance(cell.value, str) or not header or ws.max_row < 3:
+                continue
+            if cell.alignment.textRotation:
+                continue
+            width = ws.column_dimensions[cell.column_letter].width
+            for word in cell.value.split():
+                assert text_width(word) * 1.1 <= width, (ws.title, cell.value, width)
+            checked += 1
+    assert checked
+
+
+@pytest.mark.parametrize("key", ["suivis", "presences", "reddition"])
+def test_wrapped_rows_are_measured_by_the_reader(demo, tmp_path, key):  # noqa: F811
+    extra = {"funder_id": funder_of(demo)} if key == "reddition" else {}
+    book = load_workbook(export(demo, key, tmp_path, **extra))
+    for ws in book.worksheets:
+        for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
+            wraps = any(c.alignment.wrap_text and c.value for c in row)
+            merged = any(c.coordinate in ws.merged_cells for c in row)
+            rotated = any(c.alignment.textRotation for c in row)  # a matrix's header
+            if wraps and not merged and not rotated:
+                height = ws.row_dimensions[row[0].row].height
+                assert height is None, (ws.title, row[0].row, height)
+
+
+def test_sheet_names_are_shortened_on_a_word_with_their_parentheses():
+    assert sheet_name("Plan d'action 2009-2019 (évalué)") == "Plan d'action 2009-2019"
+    name = sheet_name("Participation des organismes communautaires du quartier")
+    assert name == "Participation des organismes…" and len(name) <= 31
+    for title in ("Plan d'action 2009-2019 (évalué)", "Bilan (très long titre de chantier)"):
+        name = sheet_name(title, [title[:31]])
+        assert name.count("(") == name.count(")") and len(name) <= 31, name
+
+
+def test_evaluated_plan_sheet_keeps_its_parenthesis(demo, tmp_path):  # noqa: F811
+    names = CalamineWorkbook.from_path(str(export(demo, "plan", tmp_path))).sheet_names
+    assert all(n.count("(") == n.count(")") for n in names), names
+
+
+def test_funder_report_header_shows_the_whole_funder_name(demo, tmp_path):  # noqa: F811
+    from ahuntsic_desktop.services.core import settings as settings_service
+
+    funder = funder_of(demo)
+    path = export(demo, "reddition", tmp_path, funder_id=funder)
+    book = load_workbook(path)
+    name = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()[1][1]
+    short = settings_service.load(demo).short_name()
+    for ws in book.worksheets:
+        centre = CODES.sub("", ws.oddHeader.center.text or "")
+        assert name in centre and "…" not in centre, (ws.title, centre)
+        assert CODES.sub("", ws.oddHeader.left.text or "") == short
+
+
+def test_header_parts_never_overlap():
+    long_title = "Reddition de comptes — " + "Fondation " * 20
+    left, centre, right, size = header_parts("Table " * 20, long_title, "26 novembre 2026")
+    room = 160 * 9 / size
+    assert text_width(centre) * 1.1 + 2 * max(text_width(left), text_width(right)) <= room
+    assert centre.endswith("…") and size == 7
+    assert header_parts("TQA", "Suivis", "1er juin 2026") == ("TQA", "Suivis", "1er juin 2026", 9)
+
+
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.(example|org|com|ca|net)")
+
+
+def test_bottin_never_splits_an_email(demo, tmp_path):  # noqa: F811
+    options = ExportOptions(include_contacts=True, today=DEMO_TODAY)
+    path = run_export(demo, "bottin", tmp_path / "bottin.pdf", options)
+    lines = [
+        line.strip() for page in PdfReader(path).pages for line in page.extract_text().split("\n")
+    ]
+    emails = 0
+    for before, line in zip(["", *lines], lines, strict=False):
+        for token in line.split():
+            if "@" in token:
+                # whole, or broken right after its « @ »: never inside a word
+                assert EMAIL.fullmatch(token.rstrip("·,")) or token.endswith("@"), line
+                emails += 1
+            elif token.endswith(".example") and "www." not in token and token is line.split()[0]:
+                assert before.endswith("@"), (before, line)
+    assert emails > 20
