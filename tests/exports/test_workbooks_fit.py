@@ -6,6 +6,7 @@ with openpyxl (layout), python-calamine (values) and pypdf."""
 from __future__ import annotations
 
 import re
+import zipfile
 from datetime import date
 
 import pytest
@@ -14,8 +15,8 @@ from pypdf import PdfReader
 from python_calamine import CalamineWorkbook
 
 from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
-from ahuntsic_desktop.exports.xlsx.common import HEADER_FILL
-from ahuntsic_desktop.exports.xlsx.measure import header_parts, sheet_name, text_width
+from ahuntsic_desktop.exports.xlsx.common import HEADER_FILL, LINE_HEIGHT
+from ahuntsic_desktop.exports.xlsx.measure import header_parts, line_count, sheet_name, text_width
 
 from ..dates import DEMO_TODAY
 from .test_workbooks_data import demo, demo_file  # noqa: F401 (fixtures)
@@ -55,17 +56,49 @@ def test_no_word_of_a_column_title_is_cut(demo, tmp_path, key):  # noqa: F811
 
 
 @pytest.mark.parametrize("key", ["suivis", "presences", "reddition"])
-def test_wrapped_rows_are_measured_by_the_reader(demo, tmp_path, key):  # noqa: F811
+def test_wrapped_rows_are_tall_enough_and_left_to_the_reader(demo, tmp_path, key):  # noqa: F811
+    """LibreOffice prints with the height the file gives (it does not measure rows when it
+    opens one): every row whose text wraps has one, as tall as its bold text needs, and
+    not marked as chosen by hand, so readers fit it again when it is edited."""
     extra = {"funder_id": funder_of(demo)} if key == "reddition" else {}
-    book = load_workbook(export(demo, key, tmp_path, **extra))
-    for ws in book.worksheets:
-        for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
-            wraps = any(c.alignment.wrap_text and c.value for c in row)
-            merged = any(c.coordinate in ws.merged_cells for c in row)
-            rotated = any(c.alignment.textRotation for c in row)  # a matrix's header
-            if wraps and not merged and not rotated:
-                height = ws.row_dimensions[row[0].row].height
-                assert height is None, (ws.title, row[0].row, height)
+    path = export(demo, key, tmp_path, **extra)
+    book = load_workbook(path)
+    checked = 0
+    with zipfile.ZipFile(path) as archive:
+        for ws, name in zip(book.worksheets, sheet_files(archive), strict=True):
+            custom = set(re.findall(r'<row r="(\d+)"[^>]*customHeight="1"', name))
+            for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
+                lines = max(
+                    (
+                        line_count(str(c.value), width_of(ws, c), bold=True)
+                        for c in row
+                        if c.alignment.wrap_text
+                        and c.value
+                        and not c.alignment.textRotation
+                        and c.coordinate not in ws.merged_cells
+                    ),
+                    default=1,
+                )
+                if lines < 2:
+                    continue
+                r = row[0].row
+                height = ws.row_dimensions[r].height
+                assert height and height >= LINE_HEIGHT * min(lines, 12), (ws.title, r, height)
+                assert str(r) not in custom, (ws.title, r)
+                checked += 1
+    assert checked
+
+
+def sheet_files(archive: zipfile.ZipFile) -> list[str]:
+    names = sorted(
+        (n for n in archive.namelist() if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)),
+        key=lambda n: int(re.sub(r"\D", "", n)),
+    )
+    return [archive.read(n).decode() for n in names]
+
+
+def width_of(ws, cell) -> float:
+    return ws.column_dimensions[cell.column_letter].width or 8.43
 
 
 def test_sheet_names_are_shortened_on_a_word_with_their_parentheses():

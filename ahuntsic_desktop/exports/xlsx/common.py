@@ -33,6 +33,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from ...i18n import _, format_date
 from ...private_files import write_atomically
 from ...services.core.listing import Column
+from .layout import (  # noqa: F401 (shared with the writers)
+    DEFAULT_WIDTHS,
+    LINE_HEIGHT,
+    MAX_WIDTH,
+    column_width,
+    estimated_height,
+    measured_height,
+)
 from .measure import (  # noqa: F401 (shared with the writers)
     header_footer_text,
     header_parts,
@@ -49,8 +57,6 @@ SECTION_FILL = "D9E2EC"
 RULE_COLOR = "9AA5B1"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 MAX_CELL_TEXT = 32_000  # Excel holds 32,767 characters in a cell
-MAX_WIDTH = 40  # characters; longer text wraps
-LINE_HEIGHT = 14.5  # points per line of 11-point text
 
 # Number formats with the fr-CA locale tag: LibreOffice then shows « 1 234,56 $ » whatever
 # its own language; Excel uses the computer's separators (those of Québec there).
@@ -64,7 +70,6 @@ FORMATS = {
     "average": "[$-C0C]#,##0.0",
     "percent": "[$-C0C]0\\ %",
 }
-DEFAULT_WIDTHS = {"date": 12, "datetime": 17, "time": 9, "money": 14, "percent": 11, "bool": 9}
 
 FONT_NAME = "Calibri"
 WHITE_BOLD = Font(name=FONT_NAME, bold=True, color="FFFFFF")
@@ -158,28 +163,6 @@ class _Styles:
         self.made[key] = copy(cell._style)
 
 
-def title_floor(title: str) -> float:
-    """The width the longest word of a (bold) column title needs: a header wraps between
-    words, never inside one (« Personne-ressource », « intersectoriel »)."""
-    return max((text_width(word) * 1.1 + 1.5 for word in title.split()), default=0.0)
-
-
-def _width(column: Col, values: Sequence) -> tuple[float, bool]:
-    """The column's width in characters from its real text (values and title), capped at
-    :data:`MAX_WIDTH`, and whether its text must wrap to fit."""
-    if column.rotate:
-        return column.width or 4.5, False
-    floor = title_floor(column.title)
-    if column.kind in DEFAULT_WIDTHS:
-        default = max(DEFAULT_WIDTHS[column.kind], min(len(column.title) + 2, 18))
-        return max(column.width or default, floor), column.wrap
-    longest = max((text_width(str(v)) for v in values[:300] if v not in (None, "")), default=0)
-    header = min(text_width(column.title) * 1.1, 24)  # bold
-    natural = float(max(8, round(longest + 2), round(header + 3)))
-    width = max(column.width or min(natural, MAX_WIDTH), min(floor, MAX_WIDTH))
-    return width, column.wrap or longest > width - 0.6
-
-
 class Book:
     """A workbook being written: sheets, document properties, progress, atomic save."""
 
@@ -264,7 +247,7 @@ class Book:
         kinds = [c.kind for c in columns]
         wraps = []
         for i, column in enumerate(columns):
-            width, wrap = _width(column, [row[i] for row in rows[:300]])
+            width, wrap = column_width(column, [row[i] for row in rows[:300]])
             letter = get_column_letter(i + 1)
             ws.column_dimensions[letter].width = width
             ws.column_dimensions[letter].hidden = column.hidden
@@ -274,10 +257,16 @@ class Book:
             for w, k in zip(wraps, kinds, strict=True)
         ]
         styles = _Styles()
-        # Row heights are left to the reader (Excel, LibreOffice) where text wraps: they
-        # measure the real font; an estimate here undercounts bold text and long words.
-        wrapped = any(wraps)
+        widths = [ws.column_dimensions[get_column_letter(i + 1)].width for i in range(len(columns))]
+        wrapped = [i for i, wrap in enumerate(wraps) if wrap]
         for r, values in enumerate(rows, start=top + 1):
+            lines = 1
+            for i in wrapped:
+                if values[i] not in (None, ""):
+                    # as if bold: a writer may set a row bold (overdue follow-ups)
+                    lines = max(lines, line_count(str(values[i]), widths[i], bold=True))
+            if lines > 1:
+                measured_height(ws, r, lines)
             for c, value in enumerate(values, start=1):
                 if value is None or value == "":
                     continue
@@ -285,7 +274,7 @@ class Book:
                 cell = ws.cell(r, c, value)
                 if risky:
                     cell.data_type = "s"
-                alignment = aligned[c - 1] or (TOP if wrapped else None)
+                alignment = aligned[c - 1] or (TOP if lines > 1 else None)
                 if number_format or risky or alignment is not None:
                     styles.apply(cell, c, number_format, risky, alignment)
             self.advance()
@@ -342,8 +331,12 @@ def write_header(ws: Worksheet, columns: Sequence[Col], row: int = 1) -> None:
         needed = max(
             len(c.title) * 6.2 / max(1, int((c.width or 4.5) / 4)) + 14 for c in columns if c.rotate
         )
-        ws.row_dimensions[row].height = min(170, max(60, needed))
-    # else: the header's height is left to the reader, who measures its wrapped titles
+        estimated_height(ws, row, min(170, max(60, needed)))
+    else:
+        lines = max(
+            (line_count(c.title, column_width(c, [])[0], bold=True) for c in columns), default=1
+        )
+        measured_height(ws, row, max(lines, 1), padding=5)
 
 
 def band(ws: Worksheet, ref: str) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -32,11 +33,11 @@ from .common import (
     HEADER_FILL,
     HEADER_RULE,
     HEADER_STYLE_FILL,
-    LINE_HEIGHT,
     WHITE_BOLD,
     Book,
     Col,
     line_count,
+    measured_height,
     put,
 )
 
@@ -62,13 +63,17 @@ def title_block(ws: Worksheet, lines: Sequence[tuple[str, str]], width: int, sta
 
 
 def section_row(ws: Worksheet, row: int, titles: Sequence[str]) -> None:
-    """A section's header row inside a summary sheet; its height is left to the reader,
-    who measures the wrapped bold titles (an estimate gave 30 pt to three lines)."""
+    """A section's header row inside a summary sheet, as tall as its longest bold title
+    wrapped in its column (a fixed 30 pt held two lines of three)."""
+    lines = 1
     for c, title in enumerate(titles, start=1):
         cell = ws.cell(row, c)
         put(cell, title)
         cell.font, cell.fill, cell.border = WHITE_BOLD, HEADER_STYLE_FILL, HEADER_RULE
         cell.alignment = Alignment(wrap_text=True, vertical="center")
+        width = ws.column_dimensions[get_column_letter(c)].width or 10
+        lines = max(lines, line_count(title, width, bold=True))
+    measured_height(ws, row, lines, padding=5)
 
 
 NOTE_WIDTHS = (48, 15, 15, 15, 17)  # the summary's columns A to E
@@ -94,8 +99,7 @@ class Summary:
         cell.font = NOTE
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         # A merged cell is not measured by readers: its lines across the five columns.
-        lines = line_count(text, sum(NOTE_WIDTHS) * 0.9)
-        self.ws.row_dimensions[self.row].height = LINE_HEIGHT * lines + 4
+        measured_height(self.ws, self.row, line_count(text, sum(NOTE_WIDTHS) * 0.9), padding=4)
         self.row += 2
 
     def section(self, titles: list[str], kinds: list[str], rows: list[tuple]) -> None:

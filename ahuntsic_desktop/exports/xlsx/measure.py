@@ -22,22 +22,29 @@ def text_width(text: str) -> float:
     return sum(get(ch, 1.0) for ch in text)
 
 
-def line_count(text: str, width: float) -> int:
+BOLD_FACTOR = 1.1  # bold Calibri is about a tenth wider
+
+
+def line_count(text: str, width: float, *, bold: bool = False) -> int:
     """How many lines ``text`` takes in a wrapped column ``width`` characters wide: word
-    wrapping simulated with Calibri's widths (readers size rows from the file, they do not
-    measure the text)."""
+    wrapping simulated with Calibri's widths, bold a tenth wider, and a word longer than
+    the line (an email) broken over as many lines as it needs."""
     room = max(3.0, width - 0.6)
+    factor = BOLD_FACTOR if bold else 1.0
+    space = 0.47 * factor
     total = 0
     for paragraph in text.split("\n"):
         length, lines = 0.0, 1
         for word in paragraph.split():
-            size = text_width(word)
-            needed = size if length == 0 else length + 0.47 + size
-            if needed > room and length:
-                lines += 1 + int(size // room)
-                length = size % room
-            else:
-                length = needed
+            size = text_width(word) * factor
+            if length and length + space + size > room:
+                lines, length = lines + 1, 0.0
+            if length:
+                length += space + size
+                continue
+            while size > room:  # the reader breaks a word too long for the line
+                lines, size = lines + 1, size - room
+            length = size
         total += lines
     return total
 
