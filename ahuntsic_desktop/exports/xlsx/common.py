@@ -27,10 +27,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ...i18n import _, format_date
+from ...i18n import _
 from ...private_files import write_atomically
 from ...services.core.listing import Column
 from .layout import (  # noqa: F401 (shared with the writers)
@@ -42,12 +41,14 @@ from .layout import (  # noqa: F401 (shared with the writers)
     measured_height,
 )
 from .measure import (  # noqa: F401 (shared with the writers)
+    cut_to_width,
     header_footer_text,
     header_parts,
     line_count,
     sheet_name,
     text_width,
 )
+from .printing import print_setup
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
@@ -314,11 +315,27 @@ class Book:
         return path
 
 
+ROTATED_MAX = 170  # points: the tallest a header of rotated titles grows
+BOLD_POINTS = 5.8  # points a digit width of bold 11-point Calibri takes along a rotated line
+
+
+def _rotated_lines(column: Col) -> int:
+    """A rotated title wraps into as many vertical lines as its column's width allows."""
+    return max(1, int((column.width or 4.5) / 4))
+
+
+def _rotated_title(column: Col) -> str:
+    """A rotated title cut on a word when even the tallest header cannot hold it (a long
+    chantier name), rather than clipped in the middle of a word."""
+    room = (ROTATED_MAX - 14) / BOLD_POINTS * _rotated_lines(column)
+    return cut_to_width(column.title, room, 1.1)
+
+
 def write_header(ws: Worksheet, columns: Sequence[Col], row: int = 1) -> None:
     rotated = any(c.rotate for c in columns)
     for c, column in enumerate(columns, start=1):
         cell = ws.cell(row, c)
-        put(cell, column.title)
+        put(cell, _rotated_title(column) if column.rotate else column.title)
         cell.font, cell.fill, cell.border = WHITE_BOLD, HEADER_STYLE_FILL, HEADER_RULE
         cell.alignment = Alignment(
             wrap_text=not column.rotate or (column.width or 0) >= 8,
@@ -327,11 +344,12 @@ def write_header(ws: Worksheet, columns: Sequence[Col], row: int = 1) -> None:
             textRotation=90 if column.rotate else 0,
         )
     if rotated:
-        # A rotated title wraps into as many vertical lines as the column's width allows.
         needed = max(
-            len(c.title) * 6.2 / max(1, int((c.width or 4.5) / 4)) + 14 for c in columns if c.rotate
+            text_width(_rotated_title(c)) * 1.1 * BOLD_POINTS / _rotated_lines(c) + 14
+            for c in columns
+            if c.rotate
         )
-        estimated_height(ws, row, min(170, max(60, needed)))
+        estimated_height(ws, row, min(ROTATED_MAX, max(60, needed)))
     else:
         lines = max(
             (line_count(c.title, column_width(c, [])[0], bold=True) for c in columns), default=1
@@ -344,47 +362,6 @@ def band(ws: Worksheet, ref: str) -> None:
     ws.conditional_formatting.add(
         ref, FormulaRule(formula=["MOD(ROW(),2)=1"], fill=PatternFill("solid", bgColor=BAND_FILL))
     )
-
-
-def print_setup(
-    ws: Worksheet,
-    title: str,
-    table_name: str,
-    day: dt.date,
-    paper_size: str = "letter",
-    *,
-    landscape: bool = True,
-    title_rows: str | None = "1:1",
-    short_name: str = "",
-) -> None:
-    """Landscape (or portrait), one page wide, header row on every page, and the table's
-    name (its ``short_name`` when room is scarce), the title, the date and the page number
-    in the printed header and footer, fitted so that they never run into one another."""
-    setup = ws.page_setup
-    setup.orientation = "landscape" if landscape else "portrait"
-    setup.paperSize = ws.PAPERSIZE_A4 if paper_size == "a4" else ws.PAPERSIZE_LETTER
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.8, bottom=0.7, header=0.3, footer=0.3)
-    ws.print_options.horizontalCentered = False
-    if title_rows:
-        ws.print_title_rows = title_rows
-    header, footer = ws.oddHeader, ws.oddFooter
-    left, center, right, size = header_parts(
-        table_name, title, format_date(day), landscape=landscape, short_name=short_name
-    )
-    header.left.text = header_footer_text(left, 200)
-    header.center.text = "&B" + header_footer_text(center, 200)
-    header.right.text = header_footer_text(right, 200)
-    footer.left.text = "&A"  # the sheet's name
-    footer.right.text = header_footer_text(_("Page {page} de {pages}"), 40).format(
-        page="&P", pages="&N"
-    )
-    for part in (header.left, header.center, header.right):
-        part.size = size
-    for part in (footer.left, footer.right):
-        part.size = 9
 
 
 def save_atomically(workbook: Workbook, path: Path | str) -> Path:
