@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from python_calamine import CalamineWorkbook
 
 from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
-from ahuntsic_desktop.exports.xlsx.common import HEADER_FILL, LINE_HEIGHT
+from ahuntsic_desktop.exports.xlsx.common import HEADER_FILL, LINE_HEIGHT, MAX_WIDTH
 from ahuntsic_desktop.exports.xlsx.measure import header_parts, line_count, sheet_name, text_width
 
 from ..dates import DEMO_TODAY
@@ -38,20 +38,48 @@ def export(db, key: str, tmp_path, **extra):
 
 
 @pytest.mark.parametrize("key", ["presences", "chantiers", "plan", "suivis", "membres"])
-def test_no_word_of_a_column_title_is_cut(demo, tmp_path, key):  # noqa: F811
+def test_no_word_is_cut_by_its_column(demo, tmp_path, key):  # noqa: F811
+    """A reader wraps between words and cuts a word too long for its column: every word of
+    a title (bold) or a value (« Personne-ressource », « intersections ») fits its column,
+    and a rotated title fits the header's height, cut on a word if need be."""
     book = load_workbook(export(demo, key, tmp_path))
     checked = 0
     for ws in book.worksheets:
-        for cell in (c for row in ws.iter_rows(min_row=1, max_row=2) for c in row):
-            header = (cell.fill.fgColor.rgb or "").endswith(HEADER_FILL)
-            if not isinstance(cell.value, str) or not header or ws.max_row < 3:
-                continue
-            if cell.alignment.textRotation:
-                continue
-            width = ws.column_dimensions[cell.column_letter].width
-            for word in cell.value.split():
-                assert text_width(word) * 1.1 <= width, (ws.title, cell.value, width)
-            checked += 1
+        if ws.sheet_state != "visible":
+            continue
+        for row in ws.iter_rows(min_row=1, max_row=ws.max_row):
+            for cell in row:
+                if not isinstance(cell.value, str) or cell.coordinate in ws.merged_cells:
+                    continue
+                dimension = ws.column_dimensions[cell.column_letter]
+                if dimension.hidden:
+                    continue
+                header = (cell.fill.fgColor.rgb or "").endswith(HEADER_FILL)
+                factor = 1.1 if header or cell.font.bold else 1.0
+                if cell.alignment.textRotation:
+                    height = ws.row_dimensions[cell.row].height
+                    lines = max(1, int(dimension.width / 4)) if cell.alignment.wrap_text else 1
+                    needed = text_width(cell.value) * 1.1 * 5.8 / lines
+                    assert needed <= height, (ws.title, cell.value, height)
+                    continue
+                if cell.row == 1 and not header:
+                    continue  # the confidential banner runs over the empty cells beside it
+                if not cell.alignment.wrap_text:  # not wrapped: the whole text must fit
+                    assert text_width(cell.value) * factor <= dimension.width + 0.5, (
+                        ws.title,
+                        cell.coordinate,
+                        cell.value,
+                        dimension.width,
+                    )
+                for word in cell.value.split():
+                    if text_width(word) < MAX_WIDTH - 1:
+                        assert text_width(word) * factor <= dimension.width + 0.5, (
+                            ws.title,
+                            cell.coordinate,
+                            word,
+                            dimension.width,
+                        )
+                checked += 1
     assert checked
 
 
@@ -111,7 +139,13 @@ def test_sheet_names_are_shortened_on_a_word_with_their_parentheses():
 
 
 def test_evaluated_plan_sheet_keeps_its_parenthesis(demo, tmp_path):  # noqa: F811
-    names = CalamineWorkbook.from_path(str(export(demo, "plan", tmp_path))).sheet_names
+    from ahuntsic_desktop.domain import ActionPlan
+
+    with demo.session() as session:
+        evaluated = session.query(ActionPlan.id).order_by(ActionPlan.start_year).first()[0]
+    path = export(demo, "plan", tmp_path, plan_id=evaluated)
+    names = CalamineWorkbook.from_path(str(path)).sheet_names
+    assert any("2009-2019" in n for n in names), names
     assert all(n.count("(") == n.count(")") for n in names), names
 
 

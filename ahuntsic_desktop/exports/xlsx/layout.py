@@ -25,11 +25,23 @@ def title_floor(title: str) -> float:
     return max((text_width(word) * 1.1 + 1.5 for word in title.split()), default=0.0)
 
 
+def word_floor(values: Sequence) -> float:
+    """The width the longest word among ``values`` needs (« Personne-ressource »,
+    « intersections »): a reader wraps between words and cuts a word too long for its
+    column. Capped at :data:`MAX_WIDTH` (an email longer than that wraps)."""
+    longest = max(
+        (text_width(word) for v in values if isinstance(v, str) for word in v.split()),
+        default=0.0,
+    )
+    return min(longest + 1.0, MAX_WIDTH) if longest else 0.0
+
+
 def column_width(column: Col, values: Sequence) -> tuple[float, bool]:
     """The column's width in characters from its real text (values and title), capped at
     :data:`MAX_WIDTH`, and whether its text must wrap to fit."""
+    words = word_floor(values)
     if column.rotate:
-        return column.width or 4.5, False
+        return max(column.width or 4.5, words), False
     floor = title_floor(column.title)
     if column.kind in DEFAULT_WIDTHS:
         default = max(DEFAULT_WIDTHS[column.kind], min(len(column.title) + 2, 18))
@@ -37,7 +49,7 @@ def column_width(column: Col, values: Sequence) -> tuple[float, bool]:
     longest = max((text_width(str(v)) for v in values[:300] if v not in (None, "")), default=0)
     header = min(text_width(column.title) * 1.1, 24)  # bold
     natural = float(max(8, round(longest + 2), round(header + 3)))
-    width = max(column.width or min(natural, MAX_WIDTH), min(floor, MAX_WIDTH))
+    width = max(column.width or min(natural, MAX_WIDTH), min(floor, MAX_WIDTH), words)
     return width, column.wrap or longest > width - 0.6
 
 
