@@ -6,7 +6,9 @@ Writes the first page of each document to docs/previews/<name>.png (the README l
 Workbooks go through LibreOffice (``soffice --headless --convert-to pdf``), as a reader who
 prints them would see them; PDFs through ``pdftoppm``. With ``--all-pages FOLDER`` every
 page of every document is also written to FOLDER, with the documents themselves, to read
-them page by page before a release.
+them page by page before a release. LibreOffice prints Calibri with Carlito (the same
+metrics): install it (Debian: fonts-crosextra-carlito), or workbooks print wider than in
+Excel and look clipped.
 """
 
 from __future__ import annotations

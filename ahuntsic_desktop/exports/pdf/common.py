@@ -231,9 +231,12 @@ def _draw_footer(canvas: Canvas, spec: DocumentSpec, page: int, pages: int) -> N
         usable = width - 2 * MARGIN_X - number_width - 0.8 * cm
         canvas.drawString(MARGIN_X, bottom, fit_text(spec.footer, FONT, 8, usable))
     if spec.confidential is not None:
-        canvas.setFont(BOLD, 7.5)
+        size, room = 7.5, width - 2 * MARGIN_X  # smaller before cut: the contact stays whole
+        while size > 6 and pdfmetrics.stringWidth(spec.confidential.short, BOLD, size) > room:
+            size -= 0.5
+        canvas.setFont(BOLD, size)
         canvas.setFillColor(ALERT)
-        text = fit_text(spec.confidential.short, BOLD, 7.5, width - 2 * MARGIN_X)
+        text = fit_text(spec.confidential.short, BOLD, size, room)
         canvas.drawCentredString(width / 2, bottom - 0.45 * cm, text)
     canvas.restoreState()
 
