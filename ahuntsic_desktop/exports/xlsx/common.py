@@ -235,6 +235,7 @@ class Book:
         *,
         frozen_columns: int = 0,
         banding: bool = True,
+        bold_rows: bool = False,  # rows a conditional format may set bold: measured so
     ) -> Worksheet:
         """A sheet with a header in row 1 and one row per item of ``rows``."""
         ws = self.new_sheet(title)
@@ -264,8 +265,8 @@ class Book:
             lines = 1
             for i in wrapped:
                 if values[i] not in (None, ""):
-                    # as if bold: a writer may set a row bold (overdue follow-ups)
-                    lines = max(lines, line_count(str(values[i]), widths[i], bold=True))
+                    text = str(values[i])
+                    lines = max(lines, line_count(text, widths[i], bold=bold_rows))
             if lines > 1:
                 measured_height(ws, r, lines)
             for c, value in enumerate(values, start=1):
