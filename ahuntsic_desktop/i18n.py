@@ -95,6 +95,24 @@ def format_time(value: time | None) -> str:
     return _format_time(value, format="short", locale=_locale)
 
 
+_THIN_BEFORE = re.compile(r"[ \u00a0]([;!?])")  # « quoi ? » -> narrow no-break space
+_COLON = re.compile(r" :(?=\s|$)")
+_OPENING = re.compile(r"« +")
+_CLOSING = re.compile(r" +»")
+
+
+def french_spacing(text: str) -> str:
+    """French punctuation spaces that never break a line: U+202F (narrow no-break space)
+    before ; ! ?, U+00A0 (no-break space) before : and inside « », as the OQLF asks. A line
+    of a document then never starts with ``:`` or ``»,``. Other languages: unchanged."""
+    if not text or not _locale.startswith("fr"):
+        return text
+    text = _THIN_BEFORE.sub("\u202f\\1", text)
+    text = _COLON.sub("\u00a0:", text)
+    text = _OPENING.sub("«\u00a0", text)
+    return _CLOSING.sub("\u00a0»", text)
+
+
 def format_money(cents: int | None) -> str:
     """``1 234,56 $`` from integer cents (never a float)."""
     if cents is None:

@@ -43,6 +43,16 @@ class SettingsDialog(GuardedDialog):
 
         self.table_name = QLineEdit(s.table_name, self)
         self.table_name.setObjectName("table_name")
+        self.name_with_article = QLineEdit(s.table_name_with_article, self)
+        self.name_with_article.setObjectName("table_name_with_article")
+        self.name_with_article.setPlaceholderText(_("ex. : la Table de quartier d'Ahuntsic"))
+        self.short_name = QLineEdit(s.table_short_name, self)
+        self.short_name.setObjectName("table_short_name")
+        self.address = QLineEdit(s.table_address.replace("\n", " / "), self)
+        self.address.setObjectName("table_address")
+        self.address.setPlaceholderText(
+            _("ex. : 10 000, rue Lajeunesse / Montréal (Québec) H3L 2E2")
+        )
         self.start_month = QComboBox(self)
         self.start_month.setObjectName("membership_year_start_month")
         months = get_month_names("wide", locale=i18n.current_locale())
@@ -68,6 +78,9 @@ class SettingsDialog(GuardedDialog):
         general = QWidget(self)
         form = QFormLayout(general)
         form.addRow(_("Nom de la table :"), self.table_name)
+        form.addRow(_("Dans une phrase, avec l'article :"), self.name_with_article)
+        form.addRow(_("Nom court :"), self.short_name)
+        form.addRow(_("Adresse (lignes séparées par « / ») :"), self.address)
         form.addRow(_("Début de l'année d'adhésion :"), self.start_month)
         form.addRow(_("Format du papier :"), self.paper)
         form.addRow(_("Votre nom (journal des modifications) :"), self.user_name)
@@ -154,6 +167,11 @@ class SettingsDialog(GuardedDialog):
         return replace(
             self.settings,
             table_name=self.table_name.text().strip(),
+            table_name_with_article=self.name_with_article.text().strip(),
+            table_short_name=self.short_name.text().strip(),
+            table_address="\n".join(
+                line.strip() for line in self.address.text().split("/") if line.strip()
+            ),
             membership_year_start_month=self.start_month.currentData(),
             paper_size=self.paper.currentData(),
             user_name=self.user_name.text().strip(),

@@ -171,13 +171,15 @@ def test_bilan(db, evaluated, tmp_path):
     assert_numbered(pages)
     assert "Bilan du plan d'action" in text
     assert "De 2009 à 2019 — bilan au 1er juin 2026" in text
-    # targets: 2 achieved of 4; strategies: 4 achieved of 7, one « sans objet »
+    # targets: 2 achieved of 4; strategies: 4 achieved of 7, one « sans objet », which the
+    # figures and their percentage both leave out, and say so
     assert "2 / 4 cibles atteintes (50 %)" in text
-    assert "4 / 7 stratégies d'action atteintes (67 %)" in text
+    assert "4 / 6 stratégies d'action atteintes (67 %) · 1 sans objet non comptée" in text
+    assert "ni au numérateur ni au dénominateur" in text
     assert "3 orientations" in text and "2 chantiers" in text
     assert "Cibles 2 1 1 0 4" in text  # atteinte, partielle, non atteinte, sans objet, total
     assert "Stratégies d'action 4 1 1 1 7" in text
-    assert "1 Sécurité alimentaire 1 / 3 3 / 5" in text
+    assert "1 Sécurité alimentaire 1 / 3 3 / 4 57 %" in text  # 4 of 7 counted: 57 %
     assert "2 Habitation 1 / 1 1 / 2" in text
     assert "Partiellement atteinte" in text and "Sans objet" in text  # the chart's legend
     assert "1.1 Accès aux aliments 1 / 2 2 / 3" in text

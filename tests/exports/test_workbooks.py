@@ -139,7 +139,7 @@ def test_chantier_roster_shows_roles(sample, tmp_path):
     rows = sheet(path, "Participation")
     assert rows[0] == ["Nom", "Prénom", "Organisme", "Alimentation", "Chantiers"]
     roles = {row[1]: row[3] for row in rows[1:]}
-    assert roles == {"Alice": "Porteur·e", "Bob": "Membre", EVIL_FIRST: "Personne-ressource"}
+    assert roles == {"Alice": "Porteur·euse", "Bob": "Membre", EVIL_FIRST: "Personne-ressource"}
     summary = as_dicts(sheet(path, "Chantiers"))
     assert summary[0]["Chantier"] == "Alimentation" and summary[0]["Participant·es"] == 3
 

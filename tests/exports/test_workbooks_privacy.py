@@ -45,7 +45,7 @@ def test_funder_report_summary_counts(sample, tmp_path):
     assert values["Participant·es anonymes aux activités"] == 15
     assert values["Citoyen·nes présent·es (personnes distinctes)"] == 1
     assert values["Résolutions"] == 1
-    assert values["Participant·es anonymes — Citoyen"] == 12
+    assert values["Participant·es anonymes — Citoyen·ne"] == 12
     assert values["Adoptée à l'unanimité"] == 1
     assert values["1. Vivre ensemble"] == 1 / 3
     detail = workbook.get_sheet_by_name("Participation").to_python()
@@ -55,7 +55,7 @@ def test_funder_report_summary_counts(sample, tmp_path):
         "Titre",
         "Personnes inscrites présentes",
         "Anonymes — Privé",
-        "Anonymes — Citoyen",
+        "Anonymes — Citoyen·ne",
         "Total",
     ]
     assert detail[1][1:] == ["Visite de quartier", "Marche exploratoire", 1, 3, 12, 16]

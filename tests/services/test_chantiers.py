@@ -81,7 +81,7 @@ def test_join_leave_and_change_role_keep_history(db, table):
 
     roster = chantiers.roster(db, table["food"], today=TODAY)
     assert [(e.person_name, e.role_label, e.organization_name) for e in roster] == [
-        ("Léa Roy", "Porteur·e", "Cuisine collective Ahuntsic"),
+        ("Léa Roy", "Porteur·euse", "Cuisine collective Ahuntsic"),
         ("Max Côté", "Membre", "CIUSSS du Nord"),
         ("Inès Gagnon", "Observateur·trice", ""),
     ]
@@ -194,9 +194,9 @@ def test_participation_matrix(db, table):
         "Cuisine collective Ahuntsic",
         "À titre personnel (sans organisme)",
     ]
-    assert [matrix.cell_text(1, c) for c in range(3)] == ["Porteur·e", "Membre", ""]
+    assert [matrix.cell_text(1, c) for c in range(3)] == ["Porteur·euse", "Membre", ""]
     assert [matrix.cell_text(0, c) for c in range(3)] == ["Personne-ressource", "", ""]
-    assert matrix.cell_text(2, 2) == "Co-porteur·e"
+    assert matrix.cell_text(2, 2) == "Co-porteur·euse"
 
     by_person = participation_matrix(db, table["plan"], by="person", today=TODAY)
     assert [r.name for r in by_person.rows] == ["Max Côté", "Inès Gagnon", "Léa Roy"]

@@ -104,7 +104,7 @@ def test_the_file_holds_everything_about_the_person(db, world):
     assert rows["attendance"][0][3:] == ("Présent·e", "Maison de la famille", True)
     assert rows["assignments"][0][:3] == (
         "Sécurité alimentaire",
-        "Porteur·e",
+        "Porteur·euse",
         "Maison de la famille",
     )
     assert rows["resolutions"] == (

@@ -68,7 +68,7 @@ def test_receipt_data_numbers_paid_memberships_and_refuses_unpaid(db):
     assert receipt.receipt_number == "2026-0001"
     assert receipt.amount_cents == 5000
     assert receipt.amount_words == "cinquante dollars"
-    assert receipt.member_address == "10, rue Fleury\nMontréal H3L 2L9"
+    assert receipt.member_address == "10, rue Fleury\nMontréal (Québec)  H3L 2L9"
     assert receipt.payment_method == "Chèque"
     assert receipt.year_label == "2026-2027"
     with pytest.raises(ValidationError) as info:

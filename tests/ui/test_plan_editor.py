@@ -363,7 +363,7 @@ def test_assign_people_with_roles(qtbot, chantiers_page, db, two_pillars):
     page = chantiers_page
     assert page.chantiers.model.rowCount() == 2
     assert page.detail.heading.text() == "1.1  Alimentation"
-    assert "aucun·e porteur·e" in page.detail.figures.text()
+    assert "aucun·e porteur·euse" in page.detail.figures.text()
     assert "⚠" in page.matrix.missing.text()
 
     page.detail.join_button.click()
@@ -378,9 +378,9 @@ def test_assign_people_with_roles(qtbot, chantiers_page, db, two_pillars):
     assert [roster.item(0, c).text() for c in range(3)] == [
         "Léa Roy",
         "Cuisine collective Ahuntsic",
-        "Porteur·e",
+        "Porteur·euse",
     ]
-    assert "porteur·es : Léa Roy" in page.detail.figures.text()
+    assert "porteur·euses : Léa Roy" in page.detail.figures.text()
 
     page.detail.join_button.click()
     dialog = shown(page.detail, JoinDialog)
@@ -392,7 +392,7 @@ def test_assign_people_with_roles(qtbot, chantiers_page, db, two_pillars):
 
     matrix = page.matrix.model
     assert matrix.index(0, 0).data() == "Cuisine collective Ahuntsic"
-    assert matrix.index(0, 1).data() == "Porteur·e"
+    assert matrix.index(0, 1).data() == "Porteur·euse"
     assert matrix.headerData(2, Qt.Orientation.Horizontal).startswith("⚠ 1.2")
 
     roster.selectRow(1)  # Max: becomes co-porteur, then leaves

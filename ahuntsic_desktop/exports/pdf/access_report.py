@@ -15,6 +15,7 @@ from ...i18n import _, format_date, format_money, format_time
 from ...services.privacy.access import RequestInfo
 from ...services.privacy.dossier import PersonFile, Section
 from ..privacy_marks import confidential_banner, pdf_banner, printable
+from .access_journal import readable_journal
 from .common import (
     BOX_FILL,
     RULE,
@@ -154,7 +155,7 @@ def _intro(person_file: PersonFile, request: RequestInfo | None) -> list:
         "équivoque, vous pouvez en demander la rectification ; vous pouvez aussi retirer un "
         "consentement ou demander l'effacement de vos renseignements, en vous adressant à la "
         "personne responsable de la protection des renseignements personnels."
-    ).format(table=person_file.table_name)
+    ).format(table=person_file.table_subject)
     story = [Paragraph(esc(text), s.body)]
     if received:
         story.append(Paragraph(esc(received), s.body))
@@ -204,6 +205,8 @@ def write_access_report(
         *_identity(person_file.identity, width),
     ]
     for section in person_file.sections:
+        if section.key == "audit":
+            section = readable_journal(section, person_file)
         records = section.key in RECORD_SECTIONS
         story += _identity(section, width) if records else _section(section, width)
     story += _officer_box(person_file, width)

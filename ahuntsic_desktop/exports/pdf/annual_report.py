@@ -235,13 +235,13 @@ def _resolutions(stats: ActivityStats, width: float) -> list:
         rows.append(
             [
                 Paragraph(esc(r.number), s.cell),
-                Paragraph(esc(format_date(r.date, "short")), s.cell),
+                Paragraph(esc(date_words(r.date)), s.cell),
                 Paragraph(esc(r.title), s.cell),
                 Paragraph(esc(r.outcome), s.cell),
             ]
         )
-    fixed = 3.0 * cm + 2.3 * cm + 4.3 * cm
-    story.append(data_table(rows, [3.0 * cm, 2.3 * cm, width - fixed, 4.3 * cm]))
+    fixed = 2.7 * cm + 3.1 * cm + 4.0 * cm  # « 24 décembre 2025 » on one line
+    story.append(data_table(rows, [2.7 * cm, 3.1 * cm, width - fixed, 4.0 * cm]))
     return story
 
 

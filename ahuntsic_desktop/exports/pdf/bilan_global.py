@@ -125,7 +125,8 @@ def _evolution(whole: GlobalEvaluation, width: float) -> list:
             chantier = row.chantier
             index = len(rows)
             commands += [("SPAN", (0, index), (-1, index)),
-                         ("BACKGROUND", (0, index), (-1, index), BOX_FILL)]  # fmt: skip
+                         ("BACKGROUND", (0, index), (-1, index), BOX_FILL),
+                         ("NOSPLIT", (0, index), (-1, index + 1))]  # header kept with a row  # fmt: skip
             rows.append([Paragraph(f"<b>{esc(chantier or _('Sans chantier'))}</b>", s.cell)]
                         + [""] * len(years))  # fmt: skip
         index = len(rows)

@@ -33,7 +33,7 @@ RECENT_MEETINGS = 6
 
 
 def _figures(detail: chantier_service.ChantierDetail, width: float) -> Table:
-    """Four boxes: participants, porteur·es, progress, attendance."""
+    """Four boxes: participants, porteur·euses, progress, attendance."""
     s = styles()
     leads = ", ".join(e.person_name for e in detail.leads)
     people = len({e.person_id for e in detail.roster})
@@ -41,7 +41,7 @@ def _figures(detail: chantier_service.ChantierDetail, width: float) -> Table:
         (str(people), ngettext("participant·e", "participant·es", people)),
         (
             leads or alert(esc(_("Aucun·e"))),
-            ngettext("porteur·e", "porteur·es", max(len(detail.leads), 1)),
+            ngettext("porteur·euse", "porteur·euses", max(len(detail.leads), 1)),
         ),
         (format_percent(detail.node.progress) or "—", _("d'avancement")),
         (format_percent(detail.attendance_rate) or "—", _("de présence aux rencontres")),

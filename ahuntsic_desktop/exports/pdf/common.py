@@ -36,6 +36,7 @@ from reportlab.platypus import (
 from ... import private_files
 from ...i18n import _, current_locale, format_date
 from ...paths import resources_dir
+from .typography import fit_text, typeset
 
 FONT = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -182,28 +183,19 @@ class DocumentSpec:
     confidential: object | None = None
 
 
-def _fit(text: str, font: str, size: float, width: float) -> str:
-    """``text`` cut with an ellipsis so that it fits ``width``."""
-    if pdfmetrics.stringWidth(text, font, size) <= width:
-        return text
-    while text and pdfmetrics.stringWidth(text + "…", font, size) > width:
-        text = text[:-1]
-    return text.rstrip() + "…"
-
-
 def _draw_header(canvas: Canvas, doc, spec: DocumentSpec) -> None:
     width, height = doc.pagesize
     top = height - 1.3 * cm
     usable = width - 2 * MARGIN_X
     canvas.saveState()
     canvas.setFillColor(INK)
-    name = _fit(spec.table_name, BOLD, 9, usable * 0.55)
+    name = fit_text(spec.table_name, BOLD, 9, usable * 0.55)
     canvas.setFont(BOLD, 9)
     canvas.drawString(MARGIN_X, top, name)
     name_width = pdfmetrics.stringWidth(name, BOLD, 9)
     canvas.setFont(FONT, 9)
     canvas.setFillColor(MUTED)
-    title = _fit(spec.title, FONT, 9, usable - name_width - 0.8 * cm)
+    title = fit_text(spec.title, FONT, 9, usable - name_width - 0.8 * cm)
     canvas.drawRightString(width - MARGIN_X, top, title)
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
@@ -237,11 +229,14 @@ def _draw_footer(canvas: Canvas, spec: DocumentSpec, page: int, pages: int) -> N
     canvas.drawRightString(width - MARGIN_X, bottom, number)
     if spec.footer:
         usable = width - 2 * MARGIN_X - number_width - 0.8 * cm
-        canvas.drawString(MARGIN_X, bottom, _fit(spec.footer, FONT, 8, usable))
+        canvas.drawString(MARGIN_X, bottom, fit_text(spec.footer, FONT, 8, usable))
     if spec.confidential is not None:
-        canvas.setFont(BOLD, 7.5)
+        size, room = 7.5, width - 2 * MARGIN_X  # smaller before cut: the contact stays whole
+        while size > 6 and pdfmetrics.stringWidth(spec.confidential.short, BOLD, size) > room:
+            size -= 0.5
+        canvas.setFont(BOLD, size)
         canvas.setFillColor(ALERT)
-        text = _fit(spec.confidential.short, BOLD, 7.5, width - 2 * MARGIN_X)
+        text = fit_text(spec.confidential.short, BOLD, size, room)
         canvas.drawCentredString(width / 2, bottom - 0.45 * cm, text)
     canvas.restoreState()
 
@@ -325,6 +320,7 @@ def build_pdf(path: Path | str, story: list, spec: DocumentSpec) -> Path:
         doc.addPageTemplates(
             [PageTemplate(id="page", frames=[frame], onPage=header, onPageEnd=watermark)]
         )
+        typeset(story)
         doc.build(list(story), canvasmaker=_numbered_canvas(spec))
 
     return write_atomically(path, write)

@@ -136,6 +136,7 @@ def write_convocation(
     else:
         story.append(Paragraph(esc(_("L'ordre du jour suivra.")), s.body))
     story.append(Spacer(1, 0.4 * cm))
+    tail = len(story)  # the closing lines and the signature are never alone on a page
     if required:
         quorum = ngettext(
             "Le quorum est fixé à {count} membre votant",
@@ -165,6 +166,7 @@ def write_convocation(
         )
     )
     story += [Spacer(1, 0.5 * cm), _signature(table_name, people.secretary)]
+    story[tail:] = [KeepTogether(story[tail:])]
 
     spec = DocumentSpec(
         title=_("Avis de convocation"),

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from ...i18n import N_, _, ngettext
@@ -79,11 +80,33 @@ def _privacy(book: Directory, width: float) -> list:
     ]
 
 
-def _contact(person: DirectoryPerson) -> str:
+def email_markup(email: str | None, width: float) -> str:
+    """An address never cut inside a word: whole when it fits the column, else broken after
+    its « @ », else set smaller until it fits (reportlab would cut it anywhere)."""
+    if not email:
+        return ""
+    cell = styles().cell
+    room = width - 14  # the cell's paddings, and a margin
+
+    def fits(text: str, size: float = cell.fontSize) -> bool:
+        return stringWidth(text, cell.fontName, size) <= room
+
+    if fits(email):
+        return esc(email)
+    local, at, domain = email.partition("@")
+    if at and fits(local + at) and fits(domain):
+        return f"{esc(local)}@<br/>{esc(domain)}"
+    size = cell.fontSize
+    while size > 5 and not fits(email, size):
+        size -= 0.5
+    return f'<font size="{size}">{esc(email)}</font>'
+
+
+def _contact(person: DirectoryPerson, width: float) -> str:
     if not person.consented:
         return f'<font color="{MUTED_HEX}">{esc(_("coordonnées non publiées"))}</font>'
-    parts = [esc(p) for p in (person.email, person.phone) if p]
-    return "<br/>".join(parts) or f'<font color="{MUTED_HEX}">—</font>'
+    parts = [email_markup(person.email, width), esc(person.phone)]
+    return "<br/>".join(p for p in parts if p) or f'<font color="{MUTED_HEX}">—</font>'
 
 
 def _organization(entry: DirectoryEntry, width: float) -> KeepTogether:
@@ -99,7 +122,7 @@ def _organization(entry: DirectoryEntry, width: float) -> KeepTogether:
             [
                 Paragraph(esc(person.name), s.cell),
                 Paragraph(esc(person.role), s.cell),
-                Paragraph(_contact(person), s.cell),
+                Paragraph(_contact(person, width * 0.54), s.cell),
             ]
             for person in entry.representatives
         ]
@@ -133,7 +156,7 @@ def _individuals(people: list[DirectoryPerson], width: float) -> list:
         rows.append(
             [
                 Paragraph(esc(person.name), s.cell),
-                Paragraph(esc(person.email) or "—", s.cell),
+                Paragraph(email_markup(person.email, width * 0.42) or "—", s.cell),
                 Paragraph(esc(person.phone) or "—", s.cell),
             ]
         )

@@ -236,17 +236,21 @@ def write_minutes(
 
     if items:
         story += heading(_("Déroulement de la rencontre"))
+    tail = len(story)  # where the last section starts: the signatures stay with it
     for item in items:
+        tail = len(story)
         story += heading(f"{item.number}. {item.title}", item=True)
         story += paragraphs(item.minutes_text, s.body)
         for resolution in by_item.get(item.id, []):
             story.append(KeepTogether([_resolution_box(resolution, width), Spacer(1, 0.25 * cm)]))
     if by_item.get(None):
+        tail = len(story)
         story += heading(_("Autres résolutions"))
         for resolution in by_item[None]:
             story.append(KeepTogether([_resolution_box(resolution, width), Spacer(1, 0.25 * cm)]))
 
     if follow_ups:
+        tail = len(story)
         story += heading(_("Suivis"))
         story.append(_follow_ups(follow_ups, width))
 
@@ -256,7 +260,9 @@ def write_minutes(
         )
     else:
         approval = _("Projet de procès-verbal, à adopter lors d'une prochaine rencontre.")
-    story.append(_signatures(approval, people.chair, people.secretary, width))
+    # Never the signatures alone on the last page: the last section goes over with them.
+    closing = _signatures(approval, people.chair, people.secretary, width)
+    story[tail:] = [KeepTogether([*story[tail:], closing])]
 
     spec = DocumentSpec(
         title=_("Procès-verbal"),

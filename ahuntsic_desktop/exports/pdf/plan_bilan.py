@@ -48,7 +48,8 @@ from .plan_parts import (
 )
 
 
-def _achieved_text(kind: str, total: int, share: str) -> str:
+def _achieved_text(kind: str, total: int, share: str, left_out: int) -> str:
+    """« cibles atteintes (62 %) », and how many « sans objet » the count leaves out."""
     if kind == "target":
         text = ngettext("cible atteinte ({share})", "cibles atteintes ({share})", total)
     else:
@@ -57,7 +58,12 @@ def _achieved_text(kind: str, total: int, share: str) -> str:
             "stratégies d'action atteintes ({share})",
             total,
         )
-    return text.format(share=share)
+    text = text.format(share=share)
+    if left_out:
+        text += " · " + ngettext(
+            "{n} sans objet non comptée", "{n} sans objet non comptées", left_out
+        ).format(n=left_out)
+    return text
 
 
 def _figures(tree: PlanNode, tally: Tally, width: float) -> Table:
@@ -66,13 +72,13 @@ def _figures(tree: PlanNode, tally: Tally, width: float) -> Table:
     chantiers = sum(1 for n in tree.walk() if n.kind == "chantier")
     cells = []
     for kind in ("target", "means"):
-        total = tally.total(kind)
+        counted = tally.counted(kind)
         achieved = tally.achieved(kind)
         share = format_percent(tally.share(kind)) or "—"
         cells.append(
             (
-                f"{format_number(achieved)} / {format_number(total)}",
-                _achieved_text(kind, total, share),
+                f"{format_number(achieved)} / {format_number(counted)}",
+                _achieved_text(kind, counted, share, tally.total(kind) - counted),
             )
         )
     cells += [
@@ -213,8 +219,10 @@ def _by_group(groups: list[PlanNode], width: float, *, with_number: bool) -> Tab
             [
                 Paragraph(esc(group.number), s.cell_bold),
                 Paragraph(esc(group.title), s.cell_bold if not with_number else s.cell),
-                Paragraph(f"{tally.achieved('target')} / {tally.total('target')}", s.centered_cell),
-                Paragraph(f"{tally.achieved('means')} / {tally.total('means')}", s.centered_cell),
+                Paragraph(
+                    f"{tally.achieved('target')} / {tally.counted('target')}", s.centered_cell
+                ),
+                Paragraph(f"{tally.achieved('means')} / {tally.counted('means')}", s.centered_cell),
                 ProgressBar(achieved / counted if counted else None, bar - 8),
             ]
         )
@@ -249,6 +257,8 @@ def _targets(orientations: list[PlanNode], details: dict, width: float) -> Table
         extra += [
             ("SPAN", (0, len(rows)), (-1, len(rows))),
             ("BACKGROUND", (0, len(rows)), (-1, len(rows)), BOX_FILL),
+            # never the orientation's header alone at the foot of a page
+            ("NOSPLIT", (0, len(rows)), (-1, len(rows) + 1)),
         ]
         title = f"{esc(orientation.number)}  {esc(orientation.title)}"
         rows.append([Paragraph(title, s.cell_bold), "", "", "", ""])
@@ -309,8 +319,9 @@ def write_plan_bilan(
             esc(
                 _(
                     "Une cible ou une stratégie compte comme atteinte quand elle est évaluée "
-                    "« atteinte » ou, sans évaluation, réalisée ; la part atteinte laisse de "
-                    "côté celles devenues sans objet."
+                    "« atteinte » ou, sans évaluation, réalisée. Les parts et les « x / y » de "
+                    "ce bilan se comptent sur les cibles et stratégies évaluées : celles "
+                    "devenues sans objet ne comptent ni au numérateur ni au dénominateur."
                 )
             ),
             muted_cell(),

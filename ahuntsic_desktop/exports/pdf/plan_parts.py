@@ -109,6 +109,10 @@ class Tally:
     def achieved(self, kind: str) -> int:
         return (self.means if kind == "means" else self.targets)["atteinte"]
 
+    def counted(self, kind: str) -> int:
+        """Those a share is counted on: all but the « sans objet »."""
+        return self.total(kind) - (self.means if kind == "means" else self.targets)["sans_objet"]
+
     def share(self, kind: str) -> float | None:
         """Achieved over those that count (all but « sans objet »)."""
         counts = self.means if kind == "means" else self.targets

@@ -46,6 +46,36 @@ def _box(rows: list[list], width: float) -> Table:
     return table
 
 
+def _table_address(data: ReceiptData) -> list:
+    """The table's own address under its name, when the settings give one."""
+    if not data.table_address.strip():
+        return []
+    return [Paragraph(esc(data.table_address.strip()), styles().muted), Spacer(1, 0.2 * cm)]
+
+
+def _consecutive(numbers: list[str]) -> bool:
+    """``2026-0001, 2026-0002, 2026-0003``: one year, sequences that follow one another."""
+    parts = [n.rsplit("-", 1) for n in numbers]
+    if any(len(p) != 2 or not p[1].isdigit() for p in parts) or len({p[0] for p in parts}) > 1:
+        return False
+    sequences = [int(p[1]) for p in parts]
+    return sequences == list(range(sequences[0], sequences[0] + len(sequences)))
+
+
+def numbers_text(numbers: list[str]) -> str:
+    """The footer says which receipts the file holds: « Reçus n° 2026-0001 à 2026-0003 »
+    only when they follow one another, else their list (their count and ends past five)."""
+    if len(numbers) == 1:
+        return _("Reçu n° {number}").format(number=numbers[0])
+    if _consecutive(numbers):
+        return _("Reçus n° {first} à {last}").format(first=numbers[0], last=numbers[-1])
+    if len(numbers) <= 5:
+        return _("Reçus n° {numbers}").format(numbers=", ".join(numbers))
+    return _("{count} reçus non consécutifs, du n° {first} au n° {last}").format(
+        count=len(numbers), first=min(numbers), last=max(numbers)
+    )
+
+
 def _receipt(data: ReceiptData, width: float) -> list:
     s, extra = styles(), _styles()
     heading = Table(
@@ -98,7 +128,7 @@ def _receipt(data: ReceiptData, width: float) -> list:
             ["", ""],
             [
                 Paragraph(esc(_("Date : {date}").format(date=date_words(data.issued_on))), s.cell),
-                Paragraph(esc(_("Pour {name}").format(name=data.table_name)), s.cell),
+                Paragraph(esc(data.signed_for), s.cell),
             ],
         ],
         colWidths=[width * 0.45, width * 0.55],
@@ -119,6 +149,7 @@ def _receipt(data: ReceiptData, width: float) -> list:
             [
                 heading,
                 Paragraph(esc(data.table_name), s.subtitle),
+                *_table_address(data),
                 Paragraph(esc(_("Montant reçu")), extra["label"]),
                 Paragraph(esc(format_money(data.amount_cents)), extra["amount"]),
                 Paragraph(esc(data.amount_words.capitalize()), s.body),
@@ -158,9 +189,7 @@ def write_receipts(receipts: Iterable[ReceiptData], path: Path | str) -> Path:
         title=_("Reçu de cotisation") if len(receipts) == 1 else _("Reçus de cotisation"),
         table_name=first.table_name,
         paper_size=first.paper_size,
-        footer=_("Reçu n° {number}").format(number=numbers[0])
-        if len(numbers) == 1
-        else _("Reçus n° {first} à {last}").format(first=numbers[0], last=numbers[-1]),
+        footer=numbers_text(numbers),
         subject=", ".join(numbers),
     )
     return build_pdf(path, story, spec)

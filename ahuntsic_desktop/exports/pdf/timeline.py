@@ -45,6 +45,7 @@ def _events_table(events, width: float):
                 ("SPAN", (0, index), (-1, index)),
                 ("BACKGROUND", (0, index), (-1, index), BOX_FILL),
                 ("LEFTPADDING", (0, index), (0, index), 4),
+                ("NOSPLIT", (0, index), (-1, index + 1)),  # never a decade alone at a foot
             ]
             title = _("Années {decade}").format(decade=decade * 10)
             rows.append([Paragraph(f"<b>{esc(title)}</b>", s.cell), "", "", ""])

@@ -27,18 +27,28 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ...i18n import _, format_date
+from ...i18n import _
 from ...private_files import write_atomically
 from ...services.core.listing import Column
+from .layout import (  # noqa: F401 (shared with the writers)
+    DEFAULT_WIDTHS,
+    LINE_HEIGHT,
+    MAX_WIDTH,
+    column_width,
+    estimated_height,
+    measured_height,
+)
 from .measure import (  # noqa: F401 (shared with the writers)
+    cut_to_width,
     header_footer_text,
+    header_parts,
     line_count,
     sheet_name,
     text_width,
 )
+from .printing import print_setup
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
@@ -48,8 +58,6 @@ SECTION_FILL = "D9E2EC"
 RULE_COLOR = "9AA5B1"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 MAX_CELL_TEXT = 32_000  # Excel holds 32,767 characters in a cell
-MAX_WIDTH = 40  # characters; longer text wraps
-LINE_HEIGHT = 14.5  # points per line of 11-point text
 
 # Number formats with the fr-CA locale tag: LibreOffice then shows « 1 234,56 $ » whatever
 # its own language; Excel uses the computer's separators (those of Québec there).
@@ -63,7 +71,6 @@ FORMATS = {
     "average": "[$-C0C]#,##0.0",
     "percent": "[$-C0C]0\\ %",
 }
-DEFAULT_WIDTHS = {"date": 12, "datetime": 17, "time": 9, "money": 14, "percent": 11, "bool": 9}
 
 FONT_NAME = "Calibri"
 WHITE_BOLD = Font(name=FONT_NAME, bold=True, color="FFFFFF")
@@ -157,20 +164,6 @@ class _Styles:
         self.made[key] = copy(cell._style)
 
 
-def _width(column: Col, values: Sequence) -> tuple[float, bool]:
-    """The column's width in characters, and whether its text must wrap to fit."""
-    if column.rotate:
-        return column.width or 4.5, False
-    if column.kind in DEFAULT_WIDTHS:
-        default = max(DEFAULT_WIDTHS[column.kind], min(len(column.title) + 2, 18))
-        return column.width or default, column.wrap
-    longest = max((text_width(str(v)) for v in values[:300] if v not in (None, "")), default=0)
-    header = min(text_width(column.title) * 1.1, 24)  # bold
-    natural = float(max(8, round(longest + 2), round(header + 3)))
-    width = column.width or min(natural, MAX_WIDTH)
-    return width, column.wrap or longest > width - 0.6
-
-
 class Book:
     """A workbook being written: sheets, document properties, progress, atomic save."""
 
@@ -184,8 +177,10 @@ class Book:
         progress: Progress | None = None,
         now: dt.datetime | None = None,
         banner=None,
+        short_name: str = "",
     ) -> None:
         self.title = title
+        self.short_name = short_name  # for printed headers where the full name has no room
         # With a ConfidentialBanner (exports.privacy_marks) the workbook holds personal
         # information: every data sheet shows the mark in row 1 (header in row 2), and the
         # properties and printed footers carry it (see :meth:`save`).
@@ -240,6 +235,7 @@ class Book:
         *,
         frozen_columns: int = 0,
         banding: bool = True,
+        bold_rows: bool = False,  # rows a conditional format may set bold: measured so
     ) -> Worksheet:
         """A sheet with a header in row 1 and one row per item of ``rows``."""
         ws = self.new_sheet(title)
@@ -253,25 +249,26 @@ class Book:
         kinds = [c.kind for c in columns]
         wraps = []
         for i, column in enumerate(columns):
-            width, wrap = _width(column, [row[i] for row in rows[:300]])
+            width, wrap = column_width(column, [row[i] for row in rows[:300]])
             letter = get_column_letter(i + 1)
             ws.column_dimensions[letter].width = width
             ws.column_dimensions[letter].hidden = column.hidden
             wraps.append(wrap)
-        widths = [ws.column_dimensions[get_column_letter(i + 1)].width for i in range(len(columns))]
         aligned = [
             WRAP_TOP if w else CENTER_TOP if k in CENTERED else None
             for w, k in zip(wraps, kinds, strict=True)
         ]
         styles = _Styles()
+        widths = [ws.column_dimensions[get_column_letter(i + 1)].width for i in range(len(columns))]
         wrapped = [i for i, wrap in enumerate(wraps) if wrap]
         for r, values in enumerate(rows, start=top + 1):
             lines = 1
             for i in wrapped:
                 if values[i] not in (None, ""):
-                    lines = max(lines, line_count(str(values[i]), widths[i]))
+                    text = str(values[i])
+                    lines = max(lines, line_count(text, widths[i], bold=bold_rows))
             if lines > 1:
-                ws.row_dimensions[r].height = LINE_HEIGHT * min(lines, 12) + 2
+                measured_height(ws, r, lines)
             for c, value in enumerate(values, start=1):
                 if value is None or value == "":
                     continue
@@ -303,6 +300,7 @@ class Book:
             self.paper_size,
             landscape=landscape,
             title_rows=title_rows,
+            short_name=self.short_name,
         )
 
     def save(self, path: Path | str) -> Path:
@@ -318,11 +316,27 @@ class Book:
         return path
 
 
+ROTATED_MAX = 170  # points: the tallest a header of rotated titles grows
+BOLD_POINTS = 5.8  # points a digit width of bold 11-point Calibri takes along a rotated line
+
+
+def _rotated_lines(column: Col) -> int:
+    """A rotated title wraps into as many vertical lines as its column's width allows."""
+    return max(1, int((column.width or 4.5) / 4))
+
+
+def _rotated_title(column: Col) -> str:
+    """A rotated title cut on a word when even the tallest header cannot hold it (a long
+    chantier name), rather than clipped in the middle of a word."""
+    room = (ROTATED_MAX - 14) / BOLD_POINTS * _rotated_lines(column)
+    return cut_to_width(column.title, room, 1.1)
+
+
 def write_header(ws: Worksheet, columns: Sequence[Col], row: int = 1) -> None:
     rotated = any(c.rotate for c in columns)
     for c, column in enumerate(columns, start=1):
         cell = ws.cell(row, c)
-        put(cell, column.title)
+        put(cell, _rotated_title(column) if column.rotate else column.title)
         cell.font, cell.fill, cell.border = WHITE_BOLD, HEADER_STYLE_FILL, HEADER_RULE
         cell.alignment = Alignment(
             wrap_text=not column.rotate or (column.width or 0) >= 8,
@@ -331,14 +345,17 @@ def write_header(ws: Worksheet, columns: Sequence[Col], row: int = 1) -> None:
             textRotation=90 if column.rotate else 0,
         )
     if rotated:
-        # A rotated title wraps into as many vertical lines as the column's width allows.
         needed = max(
-            len(c.title) * 6.2 / max(1, int((c.width or 4.5) / 4)) + 14 for c in columns if c.rotate
+            text_width(_rotated_title(c)) * 1.1 * BOLD_POINTS / _rotated_lines(c) + 14
+            for c in columns
+            if c.rotate
         )
-        ws.row_dimensions[row].height = min(170, max(60, needed))
+        estimated_height(ws, row, min(ROTATED_MAX, max(60, needed)))
     else:
-        longest = max((len(c.title) / _width(c, [])[0] for c in columns), default=1)
-        ws.row_dimensions[row].height = 30 if longest > 1 else 20
+        lines = max(
+            (line_count(c.title, column_width(c, [])[0], bold=True) for c in columns), default=1
+        )
+        measured_height(ws, row, max(lines, 1), padding=5)
 
 
 def band(ws: Worksheet, ref: str) -> None:
@@ -346,40 +363,6 @@ def band(ws: Worksheet, ref: str) -> None:
     ws.conditional_formatting.add(
         ref, FormulaRule(formula=["MOD(ROW(),2)=1"], fill=PatternFill("solid", bgColor=BAND_FILL))
     )
-
-
-def print_setup(
-    ws: Worksheet,
-    title: str,
-    table_name: str,
-    day: dt.date,
-    paper_size: str = "letter",
-    *,
-    landscape: bool = True,
-    title_rows: str | None = "1:1",
-) -> None:
-    """Landscape (or portrait), one page wide, header row on every page, and the table's
-    name, the title, the date and the page number in the printed header and footer."""
-    setup = ws.page_setup
-    setup.orientation = "landscape" if landscape else "portrait"
-    setup.paperSize = ws.PAPERSIZE_A4 if paper_size == "a4" else ws.PAPERSIZE_LETTER
-    setup.fitToWidth = 1
-    setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.8, bottom=0.7, header=0.3, footer=0.3)
-    ws.print_options.horizontalCentered = False
-    if title_rows:
-        ws.print_title_rows = title_rows
-    header, footer = ws.oddHeader, ws.oddFooter
-    header.left.text = header_footer_text(table_name, 70)
-    header.center.text = "&B" + header_footer_text(title, 80)
-    header.right.text = header_footer_text(format_date(day), 30)
-    footer.left.text = "&A"  # the sheet's name
-    footer.right.text = header_footer_text(_("Page {page} de {pages}"), 40).format(
-        page="&P", pages="&N"
-    )
-    for part in (header.left, header.center, header.right, footer.left, footer.right):
-        part.size = 9
 
 
 def save_atomically(workbook: Workbook, path: Path | str) -> Path:

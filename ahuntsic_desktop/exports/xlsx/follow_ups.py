@@ -68,7 +68,8 @@ def write(
         )
         for line in lines
     ]
-    ws = book.data_sheet(title, columns, rows, frozen_columns=2, banding=False)
+    # overdue rows turn bold (conditional format): their heights are measured as bold
+    ws = book.data_sheet(title, columns, rows, frozen_columns=2, banding=False, bold_rows=True)
     if rows:
         top, last = book.first_row, book.last_row(len(rows))
         ws.conditional_formatting.add(

@@ -37,7 +37,7 @@ from .common import (
     Book,
     Col,
     line_count,
-    print_setup,
+    measured_height,
     put,
 )
 
@@ -63,16 +63,20 @@ def title_block(ws: Worksheet, lines: Sequence[tuple[str, str]], width: int, sta
 
 
 def section_row(ws: Worksheet, row: int, titles: Sequence[str]) -> None:
-    """A section's header row inside a summary sheet."""
-    tall = False
+    """A section's header row inside a summary sheet, as tall as its longest bold title
+    wrapped in its column (a fixed 30 pt held two lines of three)."""
+    lines = 1
     for c, title in enumerate(titles, start=1):
         cell = ws.cell(row, c)
         put(cell, title)
         cell.font, cell.fill, cell.border = WHITE_BOLD, HEADER_STYLE_FILL, HEADER_RULE
         cell.alignment = Alignment(wrap_text=True, vertical="center")
         width = ws.column_dimensions[get_column_letter(c)].width or 10
-        tall = tall or line_count(title, width) > 1
-    ws.row_dimensions[row].height = 30 if tall else 18
+        lines = max(lines, line_count(title, width, bold=True))
+    measured_height(ws, row, lines, padding=5)
+
+
+NOTE_WIDTHS = (48, 15, 15, 15, 17)  # the summary's columns A to E
 
 
 class Summary:
@@ -81,7 +85,7 @@ class Summary:
     def __init__(self, book: Book, title: str, lines: list[tuple[str, str]]) -> None:
         self.book = book
         self.ws = book.new_sheet(_("Sommaire"))
-        for letter, width in zip("ABCDE", (48, 15, 15, 15, 17), strict=True):
+        for letter, width in zip("ABCDE", NOTE_WIDTHS, strict=True):
             self.ws.column_dimensions[letter].width = width
         if book.banner is not None:
             mark_first_row(self.ws, book.banner)
@@ -94,7 +98,8 @@ class Summary:
         put(cell, text)
         cell.font = NOTE
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        self.ws.row_dimensions[self.row].height = 30
+        # A merged cell is not measured by readers: its lines across the five columns.
+        measured_height(self.ws, self.row, line_count(text, sum(NOTE_WIDTHS) * 0.9), padding=4)
         self.row += 2
 
     def section(self, titles: list[str], kinds: list[str], rows: list[tuple]) -> None:
@@ -244,15 +249,7 @@ def _summary(
             ["text", "percent"],
             [(f"{c.number}. {c.name}", c.progress) for c in stats.chantiers],
         )
-    print_setup(
-        sheet.ws,
-        book.title,
-        book.table_name,
-        book.now.date(),
-        book.paper_size,
-        landscape=False,
-        title_rows=None,
-    )
+    book.print_setup(sheet.ws, landscape=False, title_rows=None)
 
 
 def _details(book: Book, stats: ActivityStats) -> None:
@@ -359,6 +356,7 @@ def write(
     book = Book(
         _("Reddition de comptes — {funder}").format(funder=funder),
         table_name=table_settings.table_name,
+        short_name=table_settings.short_name(),
         paper_size=table_settings.paper_size,
         subject=str(period),
         progress=progress,

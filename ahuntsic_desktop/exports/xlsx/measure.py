@@ -22,24 +22,80 @@ def text_width(text: str) -> float:
     return sum(get(ch, 1.0) for ch in text)
 
 
-def line_count(text: str, width: float) -> int:
+BOLD_FACTOR = 1.1  # bold Calibri is about a tenth wider
+
+
+def line_count(text: str, width: float, *, bold: bool = False) -> int:
     """How many lines ``text`` takes in a wrapped column ``width`` characters wide: word
-    wrapping simulated with Calibri's widths (readers size rows from the file, they do not
-    measure the text)."""
+    wrapping simulated with Calibri's widths, bold a tenth wider, and a word longer than
+    the line (an email) broken over as many lines as it needs."""
     room = max(3.0, width - 0.6)
+    factor = BOLD_FACTOR if bold else 1.0
+    space = 0.47 * factor
     total = 0
     for paragraph in text.split("\n"):
         length, lines = 0.0, 1
         for word in paragraph.split():
-            size = text_width(word)
-            needed = size if length == 0 else length + 0.47 + size
-            if needed > room and length:
-                lines += 1 + int(size // room)
-                length = size % room
-            else:
-                length = needed
+            size = text_width(word) * factor
+            if length and length + space + size > room:
+                lines, length = lines + 1, 0.0
+            if length:
+                length += space + size
+                continue
+            while size > room:  # the reader breaks a word too long for the line
+                lines, size = lines + 1, size - room
+            length = size
         total += lines
     return total
+
+
+def cut_to_width(text: str, width: float, factor: float = 1.0) -> str:
+    """``text`` cut on a word with « … » so that it takes at most ``width`` digit widths
+    (``factor`` 1.1 for bold)."""
+    text = " ".join(text.split())
+    if text_width(text) * factor <= width:
+        return text
+    words = text.split(" ")
+    while len(words) > 1 and text_width(" ".join(words) + " …") * factor > width:
+        words.pop()
+    cut = " ".join(words).rstrip(",;:—–- ")
+    while cut and text_width(cut + "…") * factor > width:  # one long word: cut inside it
+        cut = cut[:-1]
+    return cut + "…"
+
+
+# Digit widths of 9-point Calibri across a Letter (or A4) page inside 0.5-inch margins.
+HEADER_ROOM = {True: 160.0, False: 118.0}  # landscape, portrait
+HEADER_GAP = 6.0
+HEADER_SIZES = (9, 8, 7)  # points: a long title is set smaller before it is cut
+
+
+def header_parts(
+    table_name: str, title: str, day: str, *, landscape: bool = True, short_name: str = ""
+) -> tuple[str, str, str, int]:
+    """(left, centre, right, font size) of a printed header whose parts do not run into
+    one another: the centred title (bold) keeps the most room; the table's short name
+    stands in for its long one, then the text is set smaller (down to 7 points); only then
+    is it cut on a word."""
+    left, title = " ".join(table_name.split()), " ".join(title.split())
+
+    def side() -> float:
+        return max(text_width(left), text_width(day))
+
+    def fits(size: int) -> bool:
+        room = HEADER_ROOM[landscape] * 9 / size
+        return text_width(title) * 1.1 + 2 * (side() + HEADER_GAP) <= room
+
+    if not fits(HEADER_SIZES[0]) and short_name.strip():
+        left = " ".join(short_name.split())
+    for size in HEADER_SIZES:
+        if fits(size):
+            return left, title, day, size
+    room = HEADER_ROOM[landscape] * 9 / size
+    if text_width(left) > room / 4:
+        left = cut_to_width(left, room / 4)
+    title = cut_to_width(title, room - 2 * (side() + HEADER_GAP), 1.1)
+    return left, title, day, size
 
 
 def header_footer_text(text: str, limit: int = 80) -> str:
@@ -51,11 +107,32 @@ def header_footer_text(text: str, limit: int = 80) -> str:
 
 
 def sheet_name(title: str, taken: Iterable[str] = ()) -> str:
-    """A valid, unused sheet name: at most 31 characters, none of []:*?/\\."""
+    """A valid, unused sheet name: at most 31 characters, none of []:*?/\\. A longer title
+    is shortened on a word, its closing parenthesis kept: « Plan d'action 2009-2019
+    (évalué) » becomes « Plan d'action 2009-2019 » (the words in parentheses go first),
+    never « Plan d'action 2009-2019 (évalué »."""
     cleaned = "".join(" " if c in "[]:*?/\\" else c for c in title).strip(" '") or _("Feuille")
-    name, n = cleaned[:31], 2
+    cleaned = " ".join(cleaned.split())
+    name, n = _shortened(cleaned, 31), 2
     taken = {t.casefold() for t in taken}
     while name.casefold() in taken:
         suffix = f" ({n})"
-        name, n = cleaned[: 31 - len(suffix)] + suffix, n + 1
+        name, n = _shortened(cleaned, 31 - len(suffix)) + suffix, n + 1
     return name
+
+
+def _shortened(text: str, limit: int) -> str:
+    """``text`` in at most ``limit`` characters, cut between words (a parenthesis at its
+    end dropped whole first), with « … » when words were left out."""
+    if len(text) <= limit:
+        return text
+    if text.endswith(")") and " (" in text:
+        head = text[: text.rindex(" (")].rstrip()
+        if len(head) <= limit:
+            return head
+        text = head
+    words = text.split(" ")
+    while len(words) > 1 and len(" ".join(words)) + 1 > limit:
+        words.pop()
+    short = " ".join(words).rstrip(",;:—–- ")
+    return (short[: limit - 1] if len(short) >= limit else short) + "…"

@@ -19,7 +19,7 @@ from ...services.plan.reporting import PlanLine, plan_lines
 from ...services.plan.roundtrip import COLUMNS, LEAF_KINDS, LEVELS, META_SHEET, meta_rows
 from ...store import Database
 from ..catalog import ExportOptions, Progress
-from .common import FONT_NAME, LINE_HEIGHT, SECTION_STYLE_FILL, Book, Col, line_count, put
+from .common import FONT_NAME, SECTION_STYLE_FILL, Book, Col, line_count, measured_height, put
 
 WIDTHS = {
     "number": 9,
@@ -134,13 +134,15 @@ def _style_structure(ws, sheet, count: int) -> list[int]:
             horizontal="left", indent=line.depth * 2, wrap_text=True, vertical="top"
         )
         ws.cell(r, 12).alignment = UNIT
-        # The indent narrows the title's room: size the row again (bold takes more room).
-        room = WIDTHS["title"] - line.depth * INDENT_WIDTH - (3 if kind == "pillar" else 0)
+        # The indent narrows the title's room (bold takes more): LibreOffice prints with
+        # this height, readers fit it again when the row is edited.
+        room = WIDTHS["title"] - line.depth * INDENT_WIDTH
         lines = max(
-            line_count(line.node.title, room), line_count(line.comment or "", WIDTHS["comment"])
+            line_count(line.node.title, room, bold=kind == "pillar" or line.depth == 0),
+            line_count(line.comment or "", WIDTHS["comment"]),
         )
-        ws.row_dimensions[r].height = LINE_HEIGHT * min(lines, 12) + 2 if lines > 1 else None
         if lines > 1:
+            measured_height(ws, r, lines)
             for c in (1, 2, 4, 5, 8, 9, 10, 11):
                 ws.cell(r, c).alignment = TOP
         if kind in LEAF_KINDS:

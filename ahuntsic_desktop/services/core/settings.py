@@ -28,6 +28,11 @@ def default_quorum_rules() -> dict[str, dict[str, int | str]]:
 @dataclass
 class TableSettings:
     table_name: str = "Table de quartier"
+    # In a sentence, documents need the name with its article: « Pour la Table de quartier
+    # d'Ahuntsic », « que la Table ... détient ». Short: where room is scarce (print headers).
+    table_name_with_article: str = ""
+    table_short_name: str = ""
+    table_address: str = ""  # street, then « Montréal (Québec)  H2C 1A1 »: on receipts
     membership_year_start_month: int = 4
     paper_size: str = "letter"
     quorum_rules: dict[str, dict[str, int | str]] = field(default_factory=default_quorum_rules)
@@ -38,6 +43,18 @@ class TableSettings:
     retention_enabled: bool = True  # list people due for anonymisation (Law 25)
     retention_years: int = 7  # ...after this many years without any activity
     language: str = "fr_CA"
+
+    def name_in_sentence(self, *, capitalized: bool = False) -> str:
+        """« la Table de quartier d'Ahuntsic »: the name with its article, as set; otherwise
+        « la » before a name starting with « Table », the bare name for any other."""
+        name = self.table_name_with_article.strip()
+        if not name:
+            bare = self.table_name.strip()
+            name = f"la {bare}" if bare.split(" ")[0] in ("Table", "Concertation") else bare
+        return name[:1].upper() + name[1:] if capitalized else name
+
+    def short_name(self) -> str:
+        return self.table_short_name.strip() or self.table_name
 
     def membership_year_of(self, day: date) -> int:
         """The membership year (named by the calendar year it starts in) containing ``day``."""
@@ -105,6 +122,16 @@ def validate(settings: TableSettings) -> None:
         )
     # Printed on every document: no control characters, reasonable lengths.
     v.required_text(settings.table_name, "table_name", _("Nom de la table"), max_length=200)
+    v.optional_text(
+        settings.table_name_with_article,
+        "table_name_with_article",
+        _("Nom de la table dans une phrase"),
+        max_length=210,
+    )
+    v.optional_text(settings.table_short_name, "table_short_name", _("Nom court"), max_length=60)
+    v.optional_text(
+        settings.table_address, "table_address", _("Adresse"), max_length=300, multiline=True
+    )
     v.optional_text(settings.user_name, "user_name", _("Votre nom"), max_length=100)
     v.optional_text(
         settings.privacy_officer_name, "privacy_officer_name", _("Responsable"), max_length=200

@@ -253,6 +253,7 @@ def write_resolutions(
                 ResolutionOutcome.UNANIMOUS if demo.chance(0.75) else ResolutionOutcome.ADOPTED
             )
         votes_for, against, abstentions = _votes(demo, outcome, len(voters))
+        _agree(item, outcome)
         resolution_id = demo.new_id("resolution")
         add(
             Resolution,
@@ -265,7 +266,7 @@ def write_resolutions(
                 "sequence": sequences[key],
                 "number": number,
                 "title": item.title,
-                "text": _resolution_text(demo, item, mover, seconder),
+                "text": _resolution_text(item, outcome),
                 "moved_by_id": mover,
                 "seconded_by_id": seconder,
                 "outcome": outcome.value,
@@ -280,26 +281,32 @@ def write_resolutions(
     return ids
 
 
+# What was resolved, without its mover and seconder: the minutes name them once, below.
 RESOLUTION_TEXTS = {
-    "agenda": N_(
-        "Il est proposé par {mover}, appuyé par {seconder}, d'adopter l'ordre du jour tel "
-        "que présenté."
-    ),
-    "minutes": N_(
-        "Il est proposé par {mover}, appuyé par {seconder}, d'adopter le procès-verbal de la "
-        "rencontre précédente."
-    ),
-    "topic": N_(
-        "Il est proposé par {mover}, appuyé par {seconder}, d'adopter la proposition présentée "
-        "au point « {title} »."
+    "agenda": N_("Il est résolu d'adopter l'ordre du jour tel que présenté."),
+    "minutes": N_("Il est résolu d'adopter le procès-verbal de la rencontre précédente."),
+    "topic": N_("Il est résolu d'adopter la proposition présentée au point « {title} »."),
+    ResolutionOutcome.DEFERRED: N_(
+        "Il est résolu de reporter le point « {title} » à une prochaine rencontre."
     ),
 }
+DEFERRED_MINUTES = TOPIC_MINUTES[3]  # « ... le point reviendra à la prochaine rencontre. »
+SETTLED_MINUTES = TOPIC_MINUTES[1]  # « Les échanges permettent de dégager un consensus. »
 
 
-def _resolution_text(demo: Demo, item: Item, mover: int, seconder: int) -> str:
-    return _(RESOLUTION_TEXTS[item.code]).format(
-        mover=full_name(demo, mover), seconder=full_name(demo, seconder), title=item.title
-    )
+def _resolution_text(item: Item, outcome: ResolutionOutcome) -> str:
+    key = outcome if outcome == ResolutionOutcome.DEFERRED else item.code
+    return _(RESOLUTION_TEXTS[key]).format(title=item.title)
+
+
+def _agree(item: Item, outcome: ResolutionOutcome) -> None:
+    """The minutes of a point say what its resolution says: a point that comes back later
+    carries a deferred resolution, and a deferred resolution a point that comes back."""
+    text = item.row["minutes_text"]
+    if outcome == ResolutionOutcome.DEFERRED:
+        item.row["minutes_text"] = _(DEFERRED_MINUTES)
+    elif text == _(DEFERRED_MINUTES):
+        item.row["minutes_text"] = _(SETTLED_MINUTES)
 
 
 def full_name(demo: Demo, person_id: int) -> str:

@@ -145,6 +145,9 @@ def generate_demo(
     table_settings = replace(
         settings_service.load(db),
         table_name=TABLE_NAME,
+        table_name_with_article="la " + TABLE_NAME,
+        table_short_name="TQA (démo)",
+        table_address="1000, rue Fictive, bureau 200\nMontréal (Québec)  H2C 0A0",
         privacy_officer_name="Coordination de la table (fictive)",
         privacy_officer_contact="coordination@exemple.org",
     )

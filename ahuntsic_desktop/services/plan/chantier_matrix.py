@@ -1,5 +1,5 @@
 """The participation matrix: organisations (or persons) by chantier of a plan, with the
-roles they hold, and which chantiers lack a porteur·e."""
+roles they hold, and which chantiers lack a porteur·euse."""
 
 from __future__ import annotations
 

@@ -287,7 +287,7 @@ def chantier_columns() -> list[Column]:
         Column("pillar", _("Pilier")),
         Column("chantier", _("Chantier")),
         Column("members", _("Participant·es"), "int"),
-        Column("leads", _("Porteur·es")),
+        Column("leads", _("Porteur·euses")),
         Column("orientations", _("Orientations"), "int"),
         Column("progress", _("Avancement"), "percent"),
     ]
@@ -356,7 +356,7 @@ def list_chantiers(
 def chantiers_without_lead(
     db: Database, plan_id: int, *, today: dt.date | None = None
 ) -> list[ChantierRef]:
-    """Chantiers of the plan with no active porteur·e or co-porteur·e on ``today``."""
+    """Chantiers of the plan with no active porteur·euse or co-porteur·euse on ``today``."""
     today = today or dt.date.today()
     with db.session() as session:
         leads = _lead_names(session, today, plan_id)

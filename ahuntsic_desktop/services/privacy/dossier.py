@@ -36,6 +36,11 @@ class PersonFile:
     paper_size: str
     identity: Section  # one row: the person's own record
     sections: tuple[Section, ...] = field(default=())
+    table_in_sentence: str = ""  # « la Table de quartier d'Ahuntsic », for the letter
+
+    @property
+    def table_subject(self) -> str:
+        return self.table_in_sentence or self.table_name
 
     def section(self, key: str) -> Section:
         return next(s for s in self.sections if s.key == key)
@@ -78,4 +83,5 @@ def person_file(db: Database, person_id: int, *, now: dt.datetime | None = None)
             paper_size=settings.paper_size,
             identity=parts.identity(person),
             sections=sections,
+            table_in_sentence=settings.name_in_sentence(),
         )

@@ -55,6 +55,8 @@ class ReceiptData:
     membership_id: int
     table_name: str
     paper_size: str
+    table_address: str  # lines joined by "\n"
+    signed_for: str  # « Pour la Table de quartier d'Ahuntsic »
     receipt_number: str
     member_name: str
     member_address: str  # address lines joined by "\n", "" when unknown
@@ -67,11 +69,38 @@ class ReceiptData:
     issued_on: dt.date
 
 
-def _address(member: Organization | Person) -> str:
-    lines = [member.address or ""]
-    city = getattr(member, "city", None)
-    last = " ".join(part for part in (city, member.postal_code) if part)
-    return "\n".join(line for line in (*lines, last) if line)
+# The province of a Canadian postal code, from its first letter (Canada Post's regions).
+PROVINCES = {
+    "A": "Terre-Neuve-et-Labrador", "B": "Nouvelle-Écosse", "C": "Île-du-Prince-Édouard",
+    "E": "Nouveau-Brunswick", "G": "Québec", "H": "Québec", "J": "Québec", "K": "Ontario",
+    "L": "Ontario", "M": "Ontario", "N": "Ontario", "P": "Ontario", "R": "Manitoba",
+    "S": "Saskatchewan", "T": "Alberta", "V": "Colombie-Britannique", "Y": "Yukon",
+}  # fmt: skip
+
+
+def city_line(city: str | None, postal_code: str | None) -> str:
+    """« Montréal (Québec)  H2B 3Z9 »: the city, the province of the postal code (Québec
+    when there is none) and the postal code after two spaces, as Canada Post asks."""
+    postal = (postal_code or "").strip().upper()
+    province = PROVINCES.get(postal[:1], "Québec")
+    place = f"{(city or '').strip()} ({_(province)})".strip()
+    return f"{place}  {postal}" if postal else place
+
+
+def table_city(table_address: str) -> str:
+    """The city of the table's own address (its last line, before the province)."""
+    lines = [line for line in table_address.splitlines() if line.strip()]
+    return lines[-1].split("(")[0].strip() if len(lines) > 1 else ""
+
+
+def _address(member: Organization | Person, default_city: str) -> str:
+    """The street line, then the city line; nothing without a street (a postal code alone
+    is no address). A person's record has no city: theirs is taken to be the table's."""
+    street = (member.address or "").strip()
+    if not street:
+        return ""
+    city = getattr(member, "city", None) or default_city
+    return f"{street}\n{city_line(city, member.postal_code)}"
 
 
 def receipt_data(
@@ -96,6 +125,13 @@ def receipt_data(
                         "paiement pour produire un reçu."
                     ).format(name=name)
                 )
+            if not membership.dues_cents:
+                raise ValidationError(
+                    _(
+                        "L'adhésion de « {name} » est gratuite (0,00 $) : il n'y a pas de "
+                        "paiement à attester, donc pas de reçu. Retirez-la de la sélection."
+                    ).format(name=name)
+                )
             if not membership.receipt_number:
                 membership.receipt_number = next_receipt_number(session, membership.paid_on.year)
                 session.flush()
@@ -105,9 +141,11 @@ def receipt_data(
                     membership_id=membership.id,
                     table_name=table_settings.table_name,
                     paper_size=table_settings.paper_size,
+                    table_address=table_settings.table_address,
+                    signed_for=_("Pour {name}").format(name=table_settings.name_in_sentence()),
                     receipt_number=membership.receipt_number,
                     member_name=name,
-                    member_address=_address(member),
+                    member_address=_address(member, table_city(table_settings.table_address)),
                     year_label=table_settings.membership_year_label(membership.year),
                     category=category.name if category else "",
                     amount_cents=membership.dues_cents,

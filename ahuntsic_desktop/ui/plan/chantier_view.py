@@ -180,10 +180,10 @@ class ChantierView(ChantierViewLayout):
         people = len({e.person_id for e in detail.roster})
         parts = [
             ngettext("{n} participant·e", "{n} participant·es", people).format(n=people),
-            _("porteur·es : {names}").format(names=leads)
+            _("porteur·euses : {names}").format(names=leads)
             if leads
             else "<span style='color:#b00020; font-weight:600'>"
-            + _("aucun·e porteur·e")
+            + _("aucun·e porteur·euse")
             + "</span>",
             _("avancement : {p}").format(p=format_percent(detail.node.progress) or "—"),
             _("présence aux rencontres : {p}").format(

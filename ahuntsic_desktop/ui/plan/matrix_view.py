@@ -1,5 +1,5 @@
 """The participation matrix: organisations (or persons) by chantier with the roles they
-hold; the chantiers without a porteur·e stand out in red."""
+hold; the chantiers without a porteur·euse stand out in red."""
 
 from __future__ import annotations
 
@@ -59,7 +59,7 @@ class MatrixModel(QAbstractTableModel):
             return f"{column.number}\n{name}" if column.has_lead else f"⚠ {column.number}\n{name}"
         if role == Qt.ItemDataRole.ToolTipRole:
             text = f"{column.number}  {column.name}"
-            return text if column.has_lead else text + "\n" + _("Aucun·e porteur·e")
+            return text if column.has_lead else text + "\n" + _("Aucun·e porteur·euse")
         if role == Qt.ItemDataRole.ForegroundRole and not column.has_lead:
             return QBrush(MISSING_TEXT)
         return None
@@ -141,12 +141,12 @@ class MatrixView(QWidget):
             names = ", ".join(f"{c.number} {c.name}" for c in lacking)
             self.missing.setText(
                 ngettext(
-                    "⚠ {n} chantier sans porteur·e : {names}",
-                    "⚠ {n} chantiers sans porteur·e : {names}",
+                    "⚠ {n} chantier sans porteur·euse : {names}",
+                    "⚠ {n} chantiers sans porteur·euse : {names}",
                     len(lacking),
                 ).format(n=len(lacking), names=names)
             )
             self.missing.setStyleSheet("color: #b00020; font-weight: 600;")
         else:
-            self.missing.setText(_("Tous les chantiers ont un·e porteur·e."))
+            self.missing.setText(_("Tous les chantiers ont un·e porteur·euse."))
             self.missing.setStyleSheet("")
