@@ -42,6 +42,7 @@ def test_every_page_shows_data_from_the_file(qtbot, window):
         "Partenaires et financement",
         "Rencontres",
         "Chantiers",
+        "Instances et sièges",
         "Plan d'action",
         "Démarche de planification",
         "Bilan du plan",
