@@ -84,6 +84,11 @@ def _add_export_parser(commands) -> None:
         help=_("ajouter les coordonnées des personnes qui y ont consenti"),
     )
     export.add_argument(
+        "--beyond-today",
+        action="store_true",
+        help=_("compter la période au-delà d'aujourd'hui (par défaut, on s'arrête à aujourd'hui)"),
+    )
+    export.add_argument(
         "--today",
         type=_iso_date,
         metavar="AAAA-MM-JJ",
@@ -180,6 +185,7 @@ def run_export(args: argparse.Namespace) -> int:
             funder_id=_parse_id(args.funder, "--funder"),
             plan_id=_parse_id(args.plan, "--plan"),
             include_contacts=args.include_contacts,
+            beyond_today=args.beyond_today,
             today=args.today,
         )
     except ValidationError as error:

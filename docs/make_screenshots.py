@@ -46,6 +46,7 @@ def main() -> int:
         "page-exports",
         "page-vie-privee",
         "page-journal",
+        "page-parametres",
     ]
     for row, name in enumerate(names):
         window.navigation.setCurrentRow(row)

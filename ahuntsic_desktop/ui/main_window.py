@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QListWidget,
@@ -32,15 +33,17 @@ from .evaluation.bilan_page import BilanPage
 from .evaluation.portrait_page import PortraitPage
 from .file_opening import FILE_FILTER, open_database
 from .governance.seats_page import SeatsPage
-from .pages.base import Page
+from .pages.base import Destination, Page
 from .pages.dashboard import DashboardPage
 from .pages.exports_page import ExportsPage
 from .pages.journal_page import JournalPage
 from .pages.plan_page import PlanPage
 from .pages.registry import MembersPage, OrganizationsPage, PartnersPage
+from .pages.settings_page import SettingsPage
 from .pages.work import ChantiersPage, MeetingsPage
 from .planning.page import PlanningPage
 from .privacy.privacy_page import PrivacyPage
+from .widgets.unsaved import confirm_leave
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 8
@@ -59,6 +62,7 @@ PAGES = (
     ExportsPage,
     PrivacyPage,
     JournalPage,
+    SettingsPage,
 )
 BACKUP_CHECK_MS = 60 * 60 * 1000  # look hourly whether the day's automatic backup is due
 
@@ -89,6 +93,8 @@ class MainWindow(QMainWindow):
             self.pages.append(page)
             self.stack.addWidget(page)
             self.navigation.addItem(page.title)
+            if isinstance(page, DashboardPage):
+                page.go.connect(self.go_to)
         self._stale: set[int] = set(range(len(self.pages)))
         self.navigation.currentRowChanged.connect(self.show_page)
 
@@ -128,7 +134,10 @@ class MainWindow(QMainWindow):
             _("Enregistrer une &copie…"), self.save_copy, "Ctrl+Shift+S"
         )
         self.settings_action = self._action(_("&Paramètres…"), self.edit_settings, "Ctrl+,")
-        self.quit_action = self._action(_("&Quitter"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(_("&Quitter"), self.close)
+        # The platform's own key when it has one (none on Windows or offscreen), and Ctrl+Q.
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcuts(quit_keys or [QKeySequence("Ctrl+Q")])
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         file_menu.addMenu(self.recent_menu)
@@ -158,10 +167,52 @@ class MainWindow(QMainWindow):
     def show_page(self, row: int) -> None:
         if row < 0:
             return
+        left = self.stack.currentIndex()
+        if left != row and not self._leave_page(left):
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(left)  # stay: the user kept the page's edits
+            self.navigation.blockSignals(False)
+            return
         self.stack.setCurrentIndex(row)
         if row in self._stale:
             self._stale.discard(row)
             self.pages[row].refresh()
+
+    def go_to(self, destination: Destination) -> None:
+        """Show the page ``destination`` names (asking about unsaved edits first), then what
+        it asks there: a tab, filters, a record (the dashboard leads here)."""
+        row = next(
+            (i for i, page in enumerate(self.pages) if type(page).__name__ == destination.page),
+            None,
+        )
+        if row is None:
+            return
+        self.navigation.setCurrentRow(row)
+        if self.stack.currentIndex() == row:
+            self.pages[row].show_destination(destination)
+
+    def _leave_page(self, row: int) -> bool:
+        """Ask about the unsaved edits of page ``row`` before leaving it."""
+        if not 0 <= row < len(self.pages):
+            return True
+        editors = self.pages[row].unsaved_editors()
+        if any(editor.is_dirty() for editor in editors):
+            if not confirm_leave(self, editors):
+                return False
+            self._stale.add(row)  # saved or reverted: show it afresh when back
+        return True
+
+    def unsaved_editors(self) -> list:
+        """Every editor of every page and of the windows opened from them (meetings)."""
+        editors = [editor for page in self.pages for editor in page.unsaved_editors()]
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible() and hasattr(widget, "unsaved_editors"):
+                editors.extend(widget.unsaved_editors())
+        return editors
+
+    def confirm_unsaved(self) -> bool:
+        """Ask once about all unsaved edits (quitting, opening another file)."""
+        return confirm_leave(self, self.unsaved_editors())
 
     def current_page(self) -> Page:
         return self.pages[self.stack.currentIndex()]
@@ -211,6 +262,8 @@ class MainWindow(QMainWindow):
     def switch_to(self, path: Path, *, create: bool = False) -> bool:
         if self.db.path is not None and path.resolve() == Path(self.db.path).resolve():
             return True
+        if not self.confirm_unsaved():
+            return False
         db = open_database(self, path, create=create)
         if db is None:
             return False
@@ -265,6 +318,8 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         from .backup_dialogs import restore_backup
 
+        if not self.confirm_unsaved():
+            return
         restored = restore_backup(self, self.db)
         if restored is not None:
             self.set_database(restored)
@@ -310,5 +365,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.confirm_unsaved():
+            event.ignore()
+            return
         self.context.db.close()
         super().closeEvent(event)

@@ -4,7 +4,18 @@ and the plain tables list queries return. Every other services package builds on
 The public face: other services packages import only what is listed in ``__all__``
 (the modules, and the few names other concepts build on)."""
 
-from . import audit, backup, errors, journal, listing, periods, references, settings, validation
+from . import (
+    audit,
+    backup,
+    errors,
+    journal,
+    journal_names,
+    listing,
+    periods,
+    references,
+    settings,
+    validation,
+)
 from .errors import NotFoundError, ValidationError
 from .listing import Choice, Column, Table
 from .periods import Period
@@ -20,6 +31,7 @@ __all__ = [
     "errors",
     "is_referenced",
     "journal",
+    "journal_names",
     "listing",
     "name_sort_key",
     "NotFoundError",

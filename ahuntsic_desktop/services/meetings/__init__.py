@@ -16,6 +16,7 @@ from . import (
     resolutions,
     seated,
     stats,
+    titles,
     tracking,
 )
 from .followups import OPEN_STATUSES, overdue_condition, owner_text
@@ -23,6 +24,7 @@ from .meetings import body_label, person_name_sql
 from .stats import (
     PRESENT,
     KindCount,
+    LeftOutLine,
     MeetingLine,
     MonthCount,
     ResolutionLine,
@@ -31,6 +33,7 @@ from .stats import (
     by_month,
     held_in,
     held_meetings,
+    left_out_meetings,
     resolutions_in,
 )
 
@@ -46,6 +49,8 @@ __all__ = [
     "held_in",
     "held_meetings",
     "KindCount",
+    "left_out_meetings",
+    "LeftOutLine",
     "MeetingLine",
     "meetings",
     "minutes",
@@ -59,6 +64,7 @@ __all__ = [
     "quorum",
     "ResolutionLine",
     "resolutions",
+    "titles",
     "resolutions_in",
     "seated",
     "stats",

@@ -41,17 +41,22 @@ class AttendanceRow:
     status: str
     status_label: str
     invited: bool
-    voting: bool
+    voting: bool  # this line carries (or, not yet present, would carry) a member's vote
+    vote_carried_by: str = ""  # another person carries the vote of this line's organisation
 
 
 def list_attendance(db: Database, meeting_id: int) -> list[AttendanceRow]:
-    """Everyone recorded for the meeting, by last then first name, with computed voting."""
+    """Everyone recorded for the meeting, by last then first name, with computed voting:
+    one line per member carries its vote (see :func:`.quorum.choose_carriers`)."""
     table_settings = settings_service.load(db)
     with db.session() as session:
         meeting = require_meeting(session, meeting_id)
-        voters = {
-            line.attendance_id: line.member
-            for line in attendance_lines(session, meeting, meeting_year(meeting, table_settings))
+        lines = attendance_lines(session, meeting, meeting_year(meeting, table_settings))
+        voters = {line.attendance_id: line.carrier for line in lines}
+        carriers = {
+            line.member[1]: line.person_id
+            for line in lines
+            if line.carrier and line.member and line.member[0] == "o"
         }
         rows = session.execute(
             select(
@@ -67,6 +72,7 @@ def list_attendance(db: Database, meeting_id: int) -> list[AttendanceRow]:
         ).all()
         # French order: accents and case ignored ("Émond" with the E's, not after Z).
         rows.sort(key=lambda r: (name_sort_key(r[3]), name_sort_key(r[4]), r[0].id))
+        names = {attendance.person_id: name for attendance, name, *_rest in rows}
         return [
             AttendanceRow(
                 id=attendance.id,
@@ -77,10 +83,19 @@ def list_attendance(db: Database, meeting_id: int) -> list[AttendanceRow]:
                 status=attendance.status,
                 status_label=label(attendance.status, AttendanceStatus),
                 invited=attendance.invited,
-                voting=voters.get(attendance.id) is not None,
+                voting=voters.get(attendance.id, False),
+                vote_carried_by=_carried_by(attendance, carriers, names),
             )
             for attendance, name, org_name, _last, _first in rows
         ]
+
+
+def _carried_by(attendance: Attendance, carriers: dict[int, int], names: dict) -> str:
+    """The name of who carries the vote of the line's organisation, when someone else."""
+    carrier = carriers.get(attendance.organization_id)
+    if carrier is None or carrier == attendance.person_id:
+        return ""
+    return names.get(carrier, "")
 
 
 def _check(session: Session, person_id: int, status: str, organization_id: int | None) -> Person:
@@ -128,7 +143,7 @@ def _save(
         # Keep the stored flag as a snapshot; lists and quorum recompute it.
         lines = attendance_lines(session, meeting, meeting_year(meeting, table_settings))
         attendance.voting = any(
-            line.attendance_id == attendance.id and line.member for line in lines
+            line.attendance_id == attendance.id and line.carrier for line in lines
         )
         return attendance.id
 
@@ -221,7 +236,7 @@ def _sign_in(
     session.add(attendance)
     session.flush()
     attendance.voting = any(
-        line.attendance_id == attendance.id and line.member
+        line.attendance_id == attendance.id and line.carrier
         for line in attendance_lines(session, meeting, year)
     )
     return AddedAttendance(attendance.id, person.id, person.full_name, created)

@@ -21,7 +21,7 @@ from ..core import Column, NotFoundError, Table, ValidationError
 from ..core import settings as settings_service
 from ..core import validation as v
 from .meetings import require_meeting
-from .quorum import present_voters
+from .quorum import MemberKey, present_voters
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ def format_number(body: str, year: int, sequence: int) -> str:
 
 
 def _validate(
-    session: Session, meeting: Meeting, data: ResolutionData, voters: set[int]
+    session: Session, meeting: Meeting, data: ResolutionData, voters: dict[int, MemberKey]
 ) -> ResolutionData:
     if not (data.title or "").strip():
         raise ValidationError(_("Le titre de la résolution est obligatoire."), "title")
@@ -80,6 +80,11 @@ def _validate(
     if data.seconded_by_id not in voters:
         raise ValidationError(
             _("La personne qui appuie doit être présente et avoir droit de vote."),
+            "seconded_by_id",
+        )
+    if voters[data.moved_by_id] == voters[data.seconded_by_id]:
+        raise ValidationError(
+            _("La personne qui appuie doit représenter un autre membre que celle qui propose."),
             "seconded_by_id",
         )
     if data.agenda_item_id is not None:

@@ -37,6 +37,7 @@ from ...domain import (
     Resolution,
 )
 from ...domain.enums import AuditAction
+from ...domain.instants import local, utc_now
 from ...domain.privacy import RequestKind
 from ...i18n import N_, _
 from ...store import Database
@@ -271,9 +272,10 @@ def anonymize_person(
     purge: bool = True,
 ) -> ErasureResult:
     """Erase ``person_id``'s personal information for good (see the module's docstring);
-    ``purge=False`` leaves the file's free pages to one :func:`purge_file` after many."""
-    now = (now or dt.datetime.now()).replace(microsecond=0)
-    today = now.date()
+    ``purge=False`` leaves the file's free pages to one :func:`purge_file` after many.
+    ``now`` is the instant stamped, in UTC without a zone (see :mod:`...domain.instants`)."""
+    now = (now or utc_now()).replace(microsecond=0)  # stored in UTC (domain.instants)
+    today = local(now).date()
     if user is None:
         user = settings_service.load(db).user_name
     with db.session() as session:

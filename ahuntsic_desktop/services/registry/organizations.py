@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from ...domain import Membership, Organization, PartnerRole, Person, Representation, name_key
 from ...domain.enums import PartnerKind, RepresentationRole, Sector
+from ...domain.instants import utc_now
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
@@ -195,7 +196,7 @@ def archive_organization(db: Database, organization_id: int) -> None:
     with db.session() as session:
         organization = _get(session, organization_id)
         if organization.archived_at is None:
-            organization.archived_at = datetime.now()
+            organization.archived_at = utc_now()
 
 
 def restore_organization(db: Database, organization_id: int) -> None:

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import and_, func, or_, select
 
 from ...domain import Organization, Person, Representation
 from ...domain.enums import RepresentationRole, Sector
+from ...domain.instants import utc_now
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
@@ -242,7 +243,7 @@ def archive_person(db: Database, person_id: int) -> None:
     with db.session() as session:
         person = _get(session, person_id)
         if person.archived_at is None:
-            person.archived_at = datetime.now()
+            person.archived_at = utc_now()
 
 
 def restore_person(db: Database, person_id: int) -> None:

@@ -96,6 +96,7 @@ class MeetingWindow(MeetingWindowView):
         self.tabs.currentChanged.connect(self._on_tab_changed)
         for tab in self.all_tabs():
             tab.changed.connect(self._on_tab_saved)
+        self.minutes.write_requested.connect(self.write_minutes)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
 
     def all_tabs(self) -> list[MeetingTab]:
@@ -138,6 +139,21 @@ class MeetingWindow(MeetingWindowView):
         self._show_header()
         self.tabs.widget(index).refresh()
         self.tabs.widget(index).apply_read_only()
+
+    def write_minutes(self) -> None:
+        """The minutes are written under the agenda: go there, in the selected item's field."""
+        self.tabs.setCurrentWidget(self.agenda)
+        if self.agenda.current_item() is None and self.agenda.model.rowCount():
+            self.agenda.select_row(0)
+        self.agenda.minutes_edit.setFocus()
+
+    def unsaved_editors(self) -> list:
+        """The minutes being typed under the agenda (the main window asks before quitting)."""
+        return [self.agenda]
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.agenda.save_minutes()  # saved on leaving the field; closing the window leaves it
+        super().closeEvent(event)
 
     def edit_meeting(self) -> None:
         self.dialog = MeetingDialog(self.context, self.meeting_id, self)
