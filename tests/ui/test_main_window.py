@@ -50,6 +50,7 @@ def test_every_page_shows_data_from_the_file(qtbot, window):
         "Exports",
         "Vie privée",
         "Journal",
+        "Paramètres",
     ]
     for row in range(window.navigation.count()):
         click_nav(qtbot, window, row)
