@@ -50,7 +50,21 @@ def startup(kind: str, path: str = "") -> None:
     app = QApplication(sys.argv[:1])
     seen: dict[str, float] = {}
 
+    def first_page_built() -> bool:
+        """The bare window has nothing to wait for; the application, its dashboard (built
+        and filled after the first paint, or before it in older versions)."""
+        for widget in app.topLevelWidgets():
+            pages = getattr(widget, "pages", None)
+            if isinstance(widget, QMainWindow) and pages is not None:
+                built = getattr(pages, "built", pages)
+                return built[0] is not None and 0 not in widget._stale
+        return True
+
     def settled() -> None:
+        if not first_page_built():
+            QTimer.singleShot(5, settled)
+            return
+        app.processEvents()  # its paint
         seen["settled"] = time.time()
         report(painted=seen["painted"], settled=seen["settled"])
         app.exit(0)

@@ -90,7 +90,7 @@ def run_gui(db_path: Path | None = None, demo: bool = False, language: str | Non
         if not name:
             return 1
         db = open_database(None, Path(name))
-    window = MainWindow(db)
+    window = MainWindow(db, load_later=True)
     window.show()
     try:
         return app.exec()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
@@ -28,37 +28,30 @@ from ..services.core.errors import ValidationError
 from ..store import Database
 from .context import Context
 from .errors import show_error
-from .evaluation.bilan_page import BilanPage
-from .evaluation.portrait_page import PortraitPage
 from .file_opening import FILE_FILTER, open_database
+from .page_table import DASHBOARD, PAGES
 from .pages.base import Page
-from .pages.dashboard import DashboardPage
-from .pages.exports_page import ExportsPage
-from .pages.journal_page import JournalPage
-from .pages.plan_page import PlanPage
-from .pages.registry import MembersPage, OrganizationsPage, PartnersPage
-from .pages.work import ChantiersPage, MeetingsPage
-from .planning.page import PlanningPage
-from .privacy.privacy_page import PrivacyPage
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 8
-PAGES = (
-    DashboardPage,
-    MembersPage,
-    OrganizationsPage,
-    PartnersPage,
-    MeetingsPage,
-    ChantiersPage,
-    PlanPage,
-    PlanningPage,
-    BilanPage,
-    PortraitPage,
-    ExportsPage,
-    PrivacyPage,
-    JournalPage,
-)
+LATE_LOAD_MS = 400  # at start-up, build the first page then even if no paint came
 BACKUP_CHECK_MS = 60 * 60 * 1000  # look hourly whether the day's automatic backup is due
+
+
+class Pages(Sequence):
+    """The window's pages by navigation row, each built the first time it is asked for."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self._window = window
+        self.built: list[Page | None] = [None] * len(PAGES)
+
+    def __len__(self) -> int:
+        return len(self.built)
+
+    def __getitem__(self, row):  # noqa: ANN001 (an index or a slice, as for a list)
+        if isinstance(row, slice):
+            return [self[i] for i in range(len(self))[row]]
+        return self._window.page(row)
 
 
 class MainWindow(QMainWindow):
@@ -68,8 +61,11 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         today: Callable[[], dt.date] | None = None,
+        load_later: bool = False,
     ) -> None:
-        """``today`` tells every page the date (the clock when not given: tests pin it)."""
+        """``today`` tells every page the date (the clock when not given: tests pin it).
+        Pages are built when first shown. With ``load_later`` (the application's start-up),
+        the dashboard's figures are read once the window has been painted."""
         super().__init__(parent)
         self.context = Context(db) if today is None else Context(db, today=today)
         self.preferences = QSettings()
@@ -81,13 +77,13 @@ class MainWindow(QMainWindow):
         self.navigation.setMaximumWidth(300)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(self)
-        self.pages: list[Page] = []
-        for page_class in PAGES:
-            page = page_class(self.context, self.stack)
-            self.pages.append(page)
-            self.stack.addWidget(page)
-            self.navigation.addItem(page.title)
-        self._stale: set[int] = set(range(len(self.pages)))
+        self.pages = Pages(self)
+        for entry in PAGES:
+            self.stack.addWidget(self._stand_in())  # until the page is built
+            self.navigation.addItem(entry.title())
+        self._stale: set[int] = set(range(len(PAGES)))
+        self._load_later = load_later
+        self._after_paint: int | None = None
         self.navigation.currentRowChanged.connect(self.show_page)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -153,19 +149,56 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(_("(aucun)")).setEnabled(False)
 
     # -- pages -------------------------------------------------------------------------
+    def _stand_in(self) -> QWidget:
+        label = QLabel(_("Chargement…"), self.stack)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        return label
+
+    def page(self, row: int) -> Page:
+        """The page of navigation row ``row``, built (not refreshed) if it was not yet."""
+        page = self.pages.built[row]
+        if page is None:
+            page = PAGES[row].build(self.context, self.stack)
+            stand_in = self.stack.widget(row)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self.pages.built[row] = page
+        return page
+
     def show_page(self, row: int) -> None:
         if row < 0:
             return
+        if self._load_later:  # start-up: paint the window first, then build the page
+            self._load_later = False
+            self.stack.setCurrentIndex(row)
+            self._after_paint = row  # see paintEvent; a timer in case no paint comes
+            QTimer.singleShot(LATE_LOAD_MS, lambda: self._show_if_current(row))
+            return
+        page = self.page(row)
         self.stack.setCurrentIndex(row)
         if row in self._stale:
             self._stale.discard(row)
-            self.pages[row].refresh()
+            page.refresh()
+
+    def _show_if_current(self, row: int) -> None:
+        self._after_paint = None
+        if self.navigation.currentRow() == row and self.pages.built[row] is None:
+            self.show_page(row)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self._after_paint is not None:  # the first paint: now the first page
+            row, self._after_paint = self._after_paint, None
+            QTimer.singleShot(0, lambda: self._show_if_current(row))
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page(self.stack.currentIndex())
 
     def refresh_all(self) -> None:
-        self._stale = set(range(len(self.pages)))
+        self._stale = set(range(len(PAGES)))
         self.show_page(self.navigation.currentRow())
 
     # -- files -------------------------------------------------------------------------
@@ -254,11 +287,10 @@ class MainWindow(QMainWindow):
             show_error(self, error.message)
             return
         self.statusBar().showMessage(_("Copie enregistrée dans {path}").format(path=target), 8000)
-        dashboard = PAGES.index(DashboardPage)  # it reminds of copies kept elsewhere
-        if self.stack.currentIndex() == dashboard:
-            self.pages[dashboard].refresh()
+        if self.stack.currentIndex() == DASHBOARD:  # it reminds of copies kept elsewhere
+            self.page(DASHBOARD).refresh()
         else:
-            self._stale.add(dashboard)
+            self._stale.add(DASHBOARD)
 
     def restore_backup(self) -> None:
         from .backup_dialogs import restore_backup
