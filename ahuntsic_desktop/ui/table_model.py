@@ -114,8 +114,10 @@ class TableModel(QAbstractTableModel):
             text_columns = [
                 i for i, column in enumerate(self._table.columns) if column.kind == "text"
             ]
+            # Folded cell by cell (the same as folding the joined text): names repeat, and
+            # fold_for_search remembers those it has folded.
             self._search_texts = [
-                fold_for_search(" ".join(str(row[i]) for i in text_columns if row[i] is not None))
+                " ".join(fold_for_search(str(row[i])) for i in text_columns if row[i] is not None)
                 for row in self._table.rows
             ]
         return self._search_texts
