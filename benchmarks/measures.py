@@ -138,8 +138,15 @@ def members_page(path: str, today: str) -> None:
     app = make_application("fr")
     day = dt.date.fromisoformat(today)
     db = Database.open(path, backup=False)
-    window = MainWindow(db, today=lambda: day)
+    try:  # as the application starts: pages built while the window waits for the user
+        window = MainWindow(db, today=lambda: day, load_later=True)
+    except TypeError:  # older versions built every page at once
+        window = MainWindow(db, today=lambda: day)
     window.show()
+    deadline = time.perf_counter() + 120
+    built = getattr(window.pages, "built", window.pages)
+    while any(page is None for page in built) and time.perf_counter() < deadline:
+        QApplication.processEvents()
     QApplication.processEvents()
 
     def timed(action) -> float:

@@ -184,9 +184,20 @@ class MainWindow(QMainWindow):
             page.refresh()
 
     def _show_if_current(self, row: int) -> None:
+        if self._after_paint is None and self.pages.built[row] is not None:
+            return  # already done (by the paint or by the timer)
         self._after_paint = None
         if self.navigation.currentRow() == row and self.pages.built[row] is None:
             self.show_page(row)
+        QTimer.singleShot(0, self._build_next_page)
+
+    def _build_next_page(self) -> None:
+        """After start-up, build the other pages one per turn of the event loop while the
+        window waits for the user, so a first click only reads its page's data."""
+        waiting = [row for row, page in enumerate(self.pages.built) if page is None]
+        if waiting:
+            self.page(waiting[0])
+            QTimer.singleShot(0, self._build_next_page)
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)

@@ -191,3 +191,6 @@ def test_start_up_paints_the_window_before_reading_the_dashboard(qtbot, demo_db)
     qtbot.waitUntil(lambda: win.pages.built[0] is not None)
     assert win.current_page() is win.pages.built[0]
     assert win.current_page().summary is not None  # its figures, read from the file
+    # then the other pages are built while the window waits, so a first click only reads
+    qtbot.waitUntil(lambda: all(page is not None for page in win.pages.built), timeout=20000)
+    assert win.current_page() is win.pages.built[0]
