@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
             self._load_later = False
             self.stack.setCurrentIndex(row)
             self._after_paint = row  # see paintEvent; a timer in case no paint comes
-            QTimer.singleShot(LATE_LOAD_MS, lambda: self._show_if_current(row))
+            QTimer.singleShot(LATE_LOAD_MS, self, lambda: self._show_if_current(row))
             return
         page = self.page(row)
         self.stack.setCurrentIndex(row)
@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if self._after_paint is not None:  # the first paint: now the first page
             row, self._after_paint = self._after_paint, None
-            QTimer.singleShot(0, lambda: self._show_if_current(row))
+            QTimer.singleShot(0, self, lambda: self._show_if_current(row))
 
     def current_page(self) -> Page:
         return self.page(self.stack.currentIndex())
