@@ -25,18 +25,32 @@ def _iso_date(text: str):
         ) from None
 
 
+def _file_or_server(text: str) -> Path | str:
+    """A data file's path, or a server's URL kept as typed (a Path would mangle ``//``)."""
+    from .store import is_server_url
+
+    return text if is_server_url(text) else Path(text)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="ahuntsic-desktop",
         description=_("Secrétariat hors ligne d'une table de quartier."),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    parser.add_argument("--db", type=Path, help=_("fichier de données à ouvrir"))
+    parser.add_argument(
+        "--db", type=_file_or_server, help=_("fichier de données ou serveur (postgresql://…)")
+    )
     parser.add_argument(
         "--demo", action="store_true", help=_("ouvrir des données de démonstration fictives")
     )
     parser.add_argument("--lang", choices=["fr", "en"], help=_("langue de l'interface"))
     parser.add_argument("--verbose", action="store_true", help=_("journal détaillé"))
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=_("vérifier l'installation sans écran (fichier fictif, un classeur, un PDF)"),
+    )
     commands = parser.add_subparsers(dest="command")
 
     demo = commands.add_parser("demo", help=_("écrire un fichier de démonstration fictif"))
@@ -57,6 +71,19 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser("check", help=_("vérifier qu'un fichier de données est sain"))
     check.add_argument("--db", type=Path, required=True, dest="source")
     _add_export_parser(commands)
+    copy = commands.add_parser(
+        "copy",
+        help=_("copier toutes les données d'un fichier vers un serveur PostgreSQL, ou l'inverse"),
+    )
+    copy.add_argument("--from", required=True, dest="source", help=_("fichier ou postgresql://…"))
+    copy.add_argument("--to", required=True, dest="target", help=_("fichier ou postgresql://…"))
+    copy.add_argument(
+        "--replace", action="store_true", help=_("remplacer le contenu d'une cible non vide")
+    )
+    roles = commands.add_parser(
+        "roles", help=_("créer les rôles du serveur (coordination, équipe, CA) et leurs droits")
+    )
+    roles.add_argument("--db", required=True, dest="source", help="postgresql://…")
     return parser
 
 
@@ -82,6 +109,11 @@ def _add_export_parser(commands) -> None:
         "--include-contacts",
         action="store_true",
         help=_("ajouter les coordonnées des personnes qui y ont consenti"),
+    )
+    export.add_argument(
+        "--beyond-today",
+        action="store_true",
+        help=_("compter la période au-delà d'aujourd'hui (par défaut, on s'arrête à aujourd'hui)"),
     )
     export.add_argument(
         "--today",
@@ -180,6 +212,7 @@ def run_export(args: argparse.Namespace) -> int:
             funder_id=_parse_id(args.funder, "--funder"),
             plan_id=_parse_id(args.plan, "--plan"),
             include_contacts=args.include_contacts,
+            beyond_today=args.beyond_today,
             today=args.today,
         )
     except ValidationError as error:
@@ -212,14 +245,88 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_self_test() -> int:
+    import datetime as dt
+
+    from .selftest import run
+    from .ui.help.self_test import open_window
+
+    return run(dt.date.today(), open_window=open_window)
+
+
+COMMANDS = ("demo", "backup", "check", "export", "copy", "roles")
+
+
+def file_argument(argv: list[str]) -> list[str]:
+    """A lone file path, as the desktop entry, Windows' file association and "Open with"
+    pass it (``ahuntsic-desktop table.sqlite``), is read as ``--db table.sqlite``."""
+    if len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        return ["--db", argv[0]]
+    return argv
+
+
+def _open_either(target: str, *, source: bool):
+    from .store import Database, is_server_url
+
+    if is_server_url(target):
+        return Database.connect(target)
+    if source:
+        return Database.open(Path(target), read_only=True)
+    return Database.open(Path(target), create=True)
+
+
+def run_copy(args: argparse.Namespace) -> int:
+    from .store import StoreError
+    from .store.copying import copy_data
+
+    source = target = None
+    try:
+        source = _open_either(args.source, source=True)
+        target = _open_either(args.target, source=False)
+        report = copy_data(source, target, replace=args.replace)
+    except StoreError as error:
+        return _fail(str(error))
+    finally:
+        for database in (source, target):
+            if database is not None:
+                database.close()
+    rows = sum(check.rows for check in report)
+    print(
+        _(
+            "{rows} lignes de {tables} tables copiées et vérifiées (nombres et sommes de contrôle)."
+        ).format(rows=rows, tables=len(report))
+    )
+    return 0
+
+
+def run_roles(args: argparse.Namespace) -> int:
+    from .store import Database, StoreError, is_server_url
+    from .store.roles import ROLES, apply_roles
+
+    if not is_server_url(args.source):
+        return _fail(_("les rôles n'existent que sur un serveur (postgresql://…)."))
+    try:
+        database = Database.connect(args.source)
+    except StoreError as error:
+        return _fail(str(error))
+    try:
+        apply_roles(database.engine)
+    finally:
+        database.close()
+    print(_("Rôles prêts : {roles}.").format(roles=", ".join(ROLES)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from . import i18n
     from .logs import setup_logging
 
-    args = build_parser().parse_args(argv)
-    setup_logging(args.verbose)
+    args = build_parser().parse_args(file_argument(sys.argv[1:] if argv is None else argv))
     if args.lang:
         i18n.set_locale("en_CA" if args.lang == "en" else "fr_CA")
+    if args.self_test:
+        return run_self_test()
+    setup_logging(args.verbose)
     try:
         if args.command == "demo":
             return run_demo(args)
@@ -229,6 +336,10 @@ def main(argv: list[str] | None = None) -> int:
             return run_check(args)
         if args.command == "export":
             return run_export(args)
+        if args.command == "copy":
+            return run_copy(args)
+        if args.command == "roles":
+            return run_roles(args)
         from .ui.app import run_gui
 
         return run_gui(db_path=args.db, demo=args.demo, language=args.lang)

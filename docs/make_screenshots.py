@@ -38,6 +38,7 @@ def main() -> int:
         "page-partenaires",
         "page-rencontres",
         "page-chantiers",
+        "page-sieges",
         "page-plan",
         "page-demarche",
         "page-bilan",
@@ -45,6 +46,7 @@ def main() -> int:
         "page-exports",
         "page-vie-privee",
         "page-journal",
+        "page-parametres",
     ]
     for row, name in enumerate(names):
         window.navigation.setCurrentRow(row)
@@ -53,6 +55,7 @@ def main() -> int:
         window.grab().save(str(OUT / f"{name}.png"))
     _planning_entry(app, window)
     _planning_dialogs(app, window)
+    _election_dialog(app, window)
     window.close()
     return 0
 
@@ -140,6 +143,51 @@ def _planning_dialogs(app, window) -> None:
     preview = page.import_contributions(workbook)
     _grab(app, preview, "dialog-import-contributions")
     preview.reject()
+
+
+def _election_dialog(app, window) -> None:
+    """An assembly after the co-opted residents' terms end: two candidacies for one seat,
+    one for the other, by ballot, ready to proclaim."""
+    from ahuntsic_desktop.services.meetings import attendance, meetings, pick_lists
+    from ahuntsic_desktop.services.meetings.meetings import MeetingData
+    from ahuntsic_desktop.ui.meetings import MeetingWindow
+
+    db = window.context.db
+    day = date(2027, 3, 9)
+    meeting_id = meetings.create_meeting(
+        db, MeetingData(kind="aga", title="Assemblée générale spéciale 2027", date=day)
+    )
+    attendance.invite_members(db, meeting_id)
+    voters = [r for r in attendance.list_attendance(db, meeting_id) if r.voting][:20]
+    for row in voters:
+        attendance.set_attendance(db, meeting_id, row.person_id, "present", row.organization_id)
+    meeting = MeetingWindow(window.context, meeting_id)
+    meeting.show()
+    meeting.hold_election()
+    dialog = meeting.election
+    names = [v.person_name for v in voters]
+    residents = [p for p in pick_lists.person_choices(db, day) if not p.organization][20:23]
+
+    def pick(combo, text):
+        combo.setCurrentIndex(next(i for i in range(combo.count()) if combo.itemText(i) == text))
+
+    pick(dialog.chair, names[0])
+    pick(dialog.secretary, names[1])
+    dialog.method.setCurrentIndex(1)
+    for seat, person, votes in ((0, residents[0], 12), (0, residents[1], 7), (1, residents[2], 18)):
+        dialog.seat.setCurrentIndex(seat)
+        dialog.candidate.setCurrentIndex(dialog.candidate.findData(person.id))
+        pick(dialog.proposer, names[2 + seat])
+        pick(dialog.seconder_c, names[4 + seat])
+        dialog.add_candidacy()
+        dialog.votes(dialog.table.rowCount() - 1).setValue(votes)
+    dialog.voters.setValue(19)
+    pick(dialog.mover, names[6])
+    pick(dialog.seconder, names[7])
+    dialog.resize(960, 900)
+    _grab(app, dialog, "dialog-election")
+    dialog.reject()
+    meeting.close()
 
 
 if __name__ == "__main__":

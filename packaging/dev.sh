@@ -10,7 +10,8 @@
 #      libdbus-1-3 libglib2.0-0, plus the X11 libraries a real window needs for `app`
 #      and Xvfb when there is no screen;
 #   2. creates a Python virtual environment in .venv (Python 3.11 or newer);
-#   3. installs the application and its test tools there (pip install -e ".[test]");
+#   3. installs there the exact versions of packaging/lock/app-test.txt, checked against
+#      their sha256 (pip install --require-hashes), then the application itself, editable;
 #   4. runs the application or pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -70,11 +71,14 @@ if [ ! -x .venv/bin/python ]; then
     say "Création de l'environnement Python dans .venv"
     "$PYTHON" -m venv .venv
 fi
-stamp=".venv/.installed-$(cksum pyproject.toml | cut -d' ' -f1)"
+# The lock file (bash packaging/lock.sh writes it from pyproject.toml) pins every package
+# and its sha256; the application goes in editable, without looking at dependencies again.
+LOCK=packaging/lock/app-test.txt
+stamp=".venv/.installed-$(cat pyproject.toml "$LOCK" | cksum | cut -d' ' -f1)"
 if [ ! -f "$stamp" ]; then
-    say "Installation d'Ahuntsic Desktop et de ses outils de test"
-    .venv/bin/python -m pip install --quiet --upgrade pip
-    .venv/bin/python -m pip install --quiet -e ".[test]"
+    say "Installation d'Ahuntsic Desktop et de ses outils de test (versions de $LOCK)"
+    .venv/bin/python -m pip install --quiet --require-hashes -r "$LOCK"
+    .venv/bin/python -m pip install --quiet --no-deps -e .
     rm -f .venv/.installed-* && touch "$stamp"
 fi
 

@@ -71,7 +71,12 @@ def serialise(catalogue: Catalog) -> tuple[bytes, bytes]:
 def main(argv: list[str]) -> int:
     catalogue = merged()
     po, mo = serialise(catalogue)
-    untranslated = [m.id for m in catalogue if m.id and not m.string]
+    # A plural entry's string is a tuple: untranslated while any of its forms is empty.
+    untranslated = [
+        m.id
+        for m in catalogue
+        if m.id and (not all(m.string) if isinstance(m.string, tuple) else not m.string)
+    ]
     if "--check" in argv:
         current = CATALOGUE.read_bytes() if CATALOGUE.exists() else b""
         if current != po:

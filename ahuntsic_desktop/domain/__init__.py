@@ -11,6 +11,7 @@ from .evaluation import (
     TimelineEvent,
 )
 from .funding import FundingAgreement, ReportingDeadline
+from .governance import Candidacy, Election, Mandate, Seat
 from .meetings import (
     AgendaItem,
     Attendance,
@@ -43,6 +44,10 @@ from .privacy import AccessRequest, PrivacyIncident
 from .records import AuditEntry, Consent, Setting
 
 __all__ = [
+    "Candidacy",
+    "Election",
+    "Mandate",
+    "Seat",
     "PortraitImage",
     "PortraitIssue",
     "PortraitSection",

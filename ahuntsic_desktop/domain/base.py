@@ -6,8 +6,8 @@ import unicodedata
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, DateTime, MetaData, String, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import CheckConstraint, DateTime, Integer, MetaData, String, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -29,6 +29,18 @@ class Timestamped:
     updated_at: Mapped[datetime] = mapped_column(
         DateTime, server_default=func.now(), onupdate=func.now()
     )
+
+
+class Versioned:
+    """Optimistic locking: ``version`` goes up by one at every save, and a save made from
+    an older read changes nothing (SQLAlchemy's ``version_id_col``: the UPDATE names the
+    version it read; the store turns "no row matched" into a ConflictError)."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False, server_default="1")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict:
+        return {"version_id_col": cls.version}
 
 
 def enum_column(enum: type[StrEnum], **kwargs) -> Mapped:

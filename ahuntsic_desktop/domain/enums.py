@@ -154,3 +154,30 @@ class TerritoryLevel(StrEnum):
     CITY = "ville"
     SUB_SECTOR = "sous_secteur"
     OTHER = "autre"
+
+
+class SeatRole(StrEnum):
+    CHAIR = "presidence"
+    SECRETARY = "secretariat"
+    TREASURER = "tresorerie"
+    MEMBER = "membre"
+    OBSERVER = "observateur"  # sits without a vote
+
+
+class SeatCollege(StrEnum):
+    """The college a seat is reserved for by the by-laws (none: open to every member)."""
+
+    COMMUNITY = "communautaire"
+    INSTITUTIONAL = "institutionnel"
+    RESIDENTS = "residents"
+
+
+class MandateOrigin(StrEnum):
+    ELECTED = "elu"
+    COOPTED = "coopte"
+    APPOINTED = "nomme"
+
+
+class ElectionMethod(StrEnum):
+    ACCLAMATION = "acclamation"
+    BALLOT = "scrutin"

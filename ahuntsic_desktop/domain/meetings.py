@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from .base import Base, Timestamped, enum_check
+from .base import Base, Timestamped, Versioned, enum_check
 from .enums import (
     AgendaItemKind,
     AttendanceStatus,
@@ -30,7 +30,7 @@ from .enums import (
 )
 
 
-class Meeting(Timestamped, Base):
+class Meeting(Versioned, Timestamped, Base):
     """Rencontre: an assembly, a committee, a chantier meeting or a participation activity."""
 
     __tablename__ = "meeting"
@@ -192,7 +192,7 @@ class ResolutionCounter(Base):
     last_sequence: Mapped[int] = mapped_column(Integer, default=0)
 
 
-class FollowUp(Timestamped, Base):
+class FollowUp(Versioned, Timestamped, Base):
     """Suivi: an action owed after a meeting."""
 
     __tablename__ = "follow_up"

@@ -17,7 +17,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from .base import Base, Timestamped, enum_check, name_key
+from .base import Base, Timestamped, Versioned, enum_check, name_key
 from .enums import PartnerKind, RepresentationRole, Sector
 
 
@@ -28,7 +28,7 @@ def name_key_default(column: str):
     return default
 
 
-class Organization(Timestamped, Base):
+class Organization(Versioned, Timestamped, Base):
     """Organisme: a community group, institution, borough, school, business or funder."""
 
     __tablename__ = "organization"
@@ -64,7 +64,7 @@ class Organization(Timestamped, Base):
         return value
 
 
-class Person(Timestamped, Base):
+class Person(Versioned, Timestamped, Base):
     """Personne: an individual; a resident when not attached to an organisation."""
 
     __tablename__ = "person"

@@ -26,12 +26,14 @@ Progress = Callable[[int, int], None]
 Writer = Callable[..., Path]  # write(db, path, options, progress=None) -> Path
 
 PERIOD, BODY, FUNDER, CONTACTS, PLAN = "period", "body", "funder", "contacts", "plan"
+BEYOND_TODAY = "beyond_today"  # count the period past today (reports count what happened)
 
 
 @dataclass(frozen=True)
 class ExportOptions:
     """What the person chose: a period (both ends included), a body (AG, CC...), a funder,
-    a plan, whether to include the contact details of those who consented."""
+    a plan, whether to include the contact details of those who consented, whether a
+    report counts past today (by default it stops at today: it counts what happened)."""
 
     start: dt.date | None = None
     end: dt.date | None = None
@@ -40,6 +42,7 @@ class ExportOptions:
     plan_id: int | None = None
     include_contacts: bool = False
     today: dt.date | None = None
+    beyond_today: bool = False
 
     @property
     def day(self) -> dt.date:
@@ -230,7 +233,7 @@ KINDS: tuple[ExportKind, ...] = (
         ),
         ".xlsx",
         _funder_report,
-        frozenset({PERIOD, FUNDER, CONTACTS, PLAN}),
+        frozenset({PERIOD, FUNDER, CONTACTS, PLAN, BEYOND_TODAY}),
         frozenset({PERIOD, FUNDER}),
     ),
     ExportKind(
@@ -239,7 +242,7 @@ KINDS: tuple[ExportKind, ...] = (
         N_("Bilan de la période pour l'assemblée générale annuelle, avec graphiques."),
         ".pdf",
         _annual_report,
-        frozenset({PERIOD, PLAN}),
+        frozenset({PERIOD, PLAN, BEYOND_TODAY}),
         frozenset({PERIOD}),
     ),
     ExportKind(
@@ -355,6 +358,7 @@ def check_options(kind: ExportKind, options: ExportOptions) -> ExportOptions:
         funder_id=options.funder_id if kind.uses(FUNDER) else None,
         plan_id=options.plan_id if kind.uses(PLAN) else None,
         include_contacts=options.include_contacts and kind.uses(CONTACTS),
+        beyond_today=options.beyond_today and kind.uses(BEYOND_TODAY),
         today=options.day,
     )
 

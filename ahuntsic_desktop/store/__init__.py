@@ -1,6 +1,18 @@
-"""Storage: the engine, the file lock, migrations and backups. Only here is SQLite known."""
+"""Storage: the engine, the file lock, migrations and backups. Only here is the engine known
+(a SQLite file, or a PostgreSQL server: :mod:`.server`)."""
 
 from .database import Database
-from .errors import RETRYABLE, StoreError, StoreProblem
+from .errors import RETRYABLE, ConflictError, StoreError, StoreProblem
+from .server import account_of, build_url, is_server_url, single_writer
 
-__all__ = ["RETRYABLE", "Database", "StoreError", "StoreProblem"]
+__all__ = [
+    "RETRYABLE",
+    "ConflictError",
+    "Database",
+    "StoreError",
+    "StoreProblem",
+    "account_of",
+    "build_url",
+    "is_server_url",
+    "single_writer",
+]

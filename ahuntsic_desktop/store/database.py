@@ -19,12 +19,13 @@ from filelock import FileLock, Timeout
 from sqlalchemy import Engine, event, text
 from sqlalchemy.exc import DatabaseError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..i18n import _
 from ..private_files import PRIVATE_FILE, create_private_file, tighten
-from . import backups, faults, integrity, migrate
+from . import backups, faults, integrity, migrate, server
 from .engine import BUSY_TIMEOUT_MS, make_engine, purge_free_pages
-from .errors import StoreError, StoreProblem
+from .errors import ConflictError, StoreError, StoreProblem
 
 log = logging.getLogger(__name__)
 
@@ -109,6 +110,7 @@ class Database:
         self.last_backup: Path | None = None  # the copy taken when it was opened
         self.backup_error: str | None = None  # why that copy could not be taken
         self._lock = lock
+        self.url: str | None = None  # a server's address (no password), or None for a file
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         for event_name, listener in _SESSION_LISTENERS:
             event.listen(self._sessions, event_name, listener)
@@ -141,6 +143,8 @@ class Database:
         own setting by default). ``busy_timeout_ms`` is how long a write waits for another
         program to finish before :class:`StoreError` (``BUSY``) is raised.
         """
+        if server.is_server_url(path):
+            return cls.connect(str(path))
         path = Path(path)
         facts = None
         if create and (not path.exists() or integrity.is_blank(path)):
@@ -214,6 +218,31 @@ class Database:
         return database
 
     @classmethod
+    def connect(cls, url: str) -> Database:
+        """Open the database at the server ``url`` (``postgresql://user@host/db``), creating
+        or upgrading its schema; raises :class:`StoreError` (``UNREACHABLE``) when the
+        server can't be reached or refuses the connection."""
+        name = server.display_name(url)
+        engine = server.server_engine(url)
+        try:
+            migrate.upgrade(engine, None)
+        except StoreError:
+            engine.dispose()
+            raise
+        except DBAPIError as error:
+            engine.dispose()
+            log.warning("Could not connect to %s: %s", name, type(error.orig).__name__)
+            raise faults.unreachable(name, error) from error
+        log.info("Connected to %s", name)
+        database = cls(engine, None, read_only=False)
+        database.url = name
+        return database
+
+    @property
+    def on_server(self) -> bool:
+        return self.url is not None
+
+    @classmethod
     def _open_read_only(cls, path: Path, facts: integrity.FileFacts | None) -> Database:
         if facts is not None and not facts.current:
             raise StoreError(
@@ -245,9 +274,14 @@ class Database:
         try:
             yield session
             session.commit()
+        except StaleDataError as error:
+            session.rollback()
+            raise ConflictError(
+                _("Quelqu'un d'autre a modifié cette fiche entre-temps : rien n'a été enregistré.")
+            ) from error
         except DBAPIError as error:
             session.rollback()
-            explained = faults.fault(error, self.path)
+            explained = faults.fault(error, self.path or self.url)
             if explained is None:
                 raise
             log.warning("Work rolled back on %s: %s", self.path, explained.detail)
@@ -272,15 +306,20 @@ class Database:
         emptied, and the file rebuilt without free pages. Backups taken before are not
         touched: they keep what they held."""
         try:
-            purge_free_pages(self.engine)
+            if self.on_server:
+                server.vacuum(self.engine)
+            else:
+                purge_free_pages(self.engine)
         except DBAPIError as error:
             explained = faults.fault(error, self.path)
             if explained is None:
                 raise
             raise explained from error
-        log.info("Purged free pages of %s", self.path or "memory")
+        log.info("Purged free pages of %s", self.path or self.url or "memory")
 
     def integrity_ok(self) -> bool:
+        if self.on_server:  # the server checks its own pages
+            return server.reachable(self.engine)
         with self.engine.connect() as connection:
             return connection.execute(text("PRAGMA quick_check")).scalar() == "ok"
 

@@ -21,10 +21,13 @@ class StoreProblem(StrEnum):
     DISK_FULL = "disk_full"  # no space left: the file itself is healthy
     IO_ERROR = "io_error"  # the disk (or key, or network share) failed to read or write
     BUSY = "busy"  # another program holds the write lock: try again later
+    UNREACHABLE = "unreachable"  # the server can't be reached or refused the connection
 
 
 # Problems that pass: the same operation may succeed when tried again.
-RETRYABLE = frozenset({StoreProblem.BUSY, StoreProblem.DISK_FULL, StoreProblem.IO_ERROR})
+RETRYABLE = frozenset(
+    {StoreProblem.BUSY, StoreProblem.DISK_FULL, StoreProblem.IO_ERROR, StoreProblem.UNREACHABLE}
+)
 
 
 class StoreError(Exception):
@@ -47,3 +50,12 @@ class StoreError(Exception):
 
     def __str__(self) -> str:
         return f"{self.message}\n{self.advice}" if self.advice else self.message
+
+
+class ConflictError(Exception):
+    """A save lost the race: someone else changed the same record since it was read.
+    Nothing was written; reload the record, compare and save again."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message

@@ -102,9 +102,32 @@ def busy(path: Path | None) -> StoreError:
     )
 
 
+def _server_lost(error: BaseException) -> bool:
+    """A server connection that failed or was refused (psycopg's OperationalError)."""
+    orig = _orig(error)
+    return type(orig).__module__.startswith("psycopg") and any(
+        kind.__name__ == "OperationalError" for kind in type(orig).__mro__
+    )
+
+
+def unreachable(name: str, error: BaseException | None = None) -> StoreError:
+    return StoreError(
+        StoreProblem.UNREACHABLE,
+        _("Le serveur « {name} » ne répond pas ou refuse la connexion.").format(name=name),
+        name,
+        _(
+            "Rien n'a été enregistré. Vérifiez le réseau, l'adresse, l'utilisateur et le mot "
+            "de passe, puis réessayez."
+        ),
+        type(_orig(error)).__name__ if error is not None else "",
+    )
+
+
 def fault(error: BaseException, path: Path | None = None) -> StoreError | None:
     """The user's explanation of a full disk, a failing disk or a busy file; None for
     anything else (a damaged file included: its callers explain that in their words)."""
+    if _server_lost(error):
+        return unreachable(str(path or _("serveur")), error)
     problem = problem_of(error, path)
     detail = _sqlite_name(error) or type(_orig(error)).__name__
     made = {

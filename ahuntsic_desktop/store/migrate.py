@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Engine, inspect, text
 
 from ..i18n import _
+from . import server
 from .errors import StoreError, StoreProblem
 
 log = logging.getLogger(__name__)
@@ -100,16 +101,29 @@ def upgrade(engine: Engine, path: Path | None, backup_dir: Path | None = None) -
 
         target = make_backup(Path(path), backup_dir, kind=BEFORE_UPDATE)
         log.info("Backed up %s to %s before migrating from %s", path, target, revision)
+    if server.is_server(engine):
+        _upgrade_server(engine)
+    else:
+        _upgrade_file(engine, path)
+    log.info("Migrated %s from %s to %s", path or "memory", revision, head)
+    return True
+
+
+def _run_alembic(connection: Connection) -> None:
+    from alembic import command  # only now: Alembic costs half a second to import
+
+    config = alembic_config()
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+def _upgrade_file(engine: Engine, path: Path | None) -> None:
     with engine.connect() as connection:
         raw = connection.connection.driver_connection
         raw.execute("PRAGMA foreign_keys = OFF")  # outside any transaction, or ignored
         try:
-            from alembic import command
-
             with connection.begin():
-                config = alembic_config()
-                config.attributes["connection"] = connection
-                command.upgrade(config, "head")
+                _run_alembic(connection)
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:
                     raise StoreError(
@@ -120,5 +134,12 @@ def upgrade(engine: Engine, path: Path | None, backup_dir: Path | None = None) -
                     )
         finally:
             raw.execute("PRAGMA foreign_keys = ON")
-    log.info("Migrated %s from %s to %s", path or "memory", revision, head)
-    return True
+
+
+def _upgrade_server(engine: Engine) -> None:
+    """On the server DDL is transactional and foreign keys are checked as usual; two
+    clients opening a database at once take turns (the second finds it migrated)."""
+    with engine.connect() as connection, connection.begin():
+        server.single_writer(connection, "migrate")
+        if current_revision(connection) != head_revision():
+            _run_alembic(connection)

@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from .. import i18n
 from ..i18n import _
 from ..paths import default_db_path, demo_db_path, resources_dir
+from ..store import is_server_url
 from .errors import install_excepthook, show_error
-from .file_opening import FILE_FILTER, open_database
+from .file_opening import FILE_FILTER, open_database, open_server
 
 log = logging.getLogger(__name__)
 
@@ -75,10 +76,17 @@ def ensure_demo_file(path: Path) -> None:
         QApplication.restoreOverrideCursor()
 
 
-def run_gui(db_path: Path | None = None, demo: bool = False, language: str | None = None) -> int:
+def run_gui(
+    db_path: Path | str | None = None, demo: bool = False, language: str | None = None
+) -> int:
     app = make_application(language)
     from .main_window import MainWindow
 
+    if is_server_url(db_path):  # a shared office server (postgresql://user@host/db)
+        db = open_server(None, str(db_path))
+        if db is None:
+            return 1
+        return _run_window(app, MainWindow(db, load_later=True))
     path, create = first_path(db_path, demo)
     if demo:
         ensure_demo_file(path)
@@ -90,7 +98,10 @@ def run_gui(db_path: Path | None = None, demo: bool = False, language: str | Non
         if not name:
             return 1
         db = open_database(None, Path(name))
-    window = MainWindow(db, load_later=True)
+    return _run_window(app, MainWindow(db, load_later=True))
+
+
+def _run_window(app, window) -> int:
     window.show()
     try:
         return app.exec()

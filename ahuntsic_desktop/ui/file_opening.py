@@ -49,6 +49,21 @@ def open_database(parent: QWidget | None, path: Path, *, create: bool = False) -
             QApplication.restoreOverrideCursor()
 
 
+def open_server(parent: QWidget | None, url: str) -> Database | None:
+    """The database on the server at ``url``, or None when it could not be reached (the
+    user was told why; the password, if any, is never shown or logged)."""
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        return Database.connect(url)
+    except StoreError as error:
+        QApplication.restoreOverrideCursor()
+        QMessageBox.critical(parent, _("Connexion impossible"), str(error))
+        return None
+    finally:
+        if QApplication.overrideCursor() is not None:
+            QApplication.restoreOverrideCursor()
+
+
 def refusal_box(parent: QWidget | None, path: Path, error: StoreError) -> QMessageBox:
     """The message shown for a refused file; ``box.choices`` maps its buttons to
     :data:`READ_ONLY`, :data:`RESTORE`, :data:`RETRY` or :data:`OTHER`."""

@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QListWidget,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QStackedWidget,
     QWidget,
 )
 
-from .. import __version__
 from ..i18n import _
 from ..services.core import backup
 from ..services.core import settings as settings_service
@@ -29,29 +28,14 @@ from ..store import Database
 from .context import Context
 from .errors import show_error
 from .file_opening import FILE_FILTER, open_database
-from .page_table import DASHBOARD, PAGES
-from .pages.base import Page
+from .page_table import DASHBOARD, PAGES, Pages, stand_in
+from .pages.base import Destination, Page
+from .widgets.unsaved import confirm_leave
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 8
 LATE_LOAD_MS = 400  # at start-up, build the first page then even if no paint came
 BACKUP_CHECK_MS = 60 * 60 * 1000  # look hourly whether the day's automatic backup is due
-
-
-class Pages(Sequence):
-    """The window's pages by navigation row, each built the first time it is asked for."""
-
-    def __init__(self, window: MainWindow) -> None:
-        self._window = window
-        self.built: list[Page | None] = [None] * len(PAGES)
-
-    def __len__(self) -> int:
-        return len(self.built)
-
-    def __getitem__(self, row):  # noqa: ANN001 (an index or a slice, as for a list)
-        if isinstance(row, slice):
-            return [self[i] for i in range(len(self))[row]]
-        return self._window.page(row)
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +63,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget(self)
         self.pages = Pages(self)
         for entry in PAGES:
-            self.stack.addWidget(self._stand_in())  # until the page is built
+            self.stack.addWidget(stand_in(self.stack))  # until the page is built
             self.navigation.addItem(entry.title())
         self._stale: set[int] = set(range(len(PAGES)))
         self._load_later = load_later
@@ -118,14 +102,19 @@ class MainWindow(QMainWindow):
             _("&Ouvrir…"), self.open_file, QKeySequence.StandardKey.Open
         )
         self.recent_menu = file_menu.addMenu(_("Ouvrir un fichier &récent"))
+        self.server_action = self._action(_("Se connecter à un &serveur…"), self.connect_server)
         self.copy_action = self._action(
             _("Enregistrer une &copie…"), self.save_copy, "Ctrl+Shift+S"
         )
         self.settings_action = self._action(_("&Paramètres…"), self.edit_settings, "Ctrl+,")
-        self.quit_action = self._action(_("&Quitter"), self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = self._action(_("&Quitter"), self.close)
+        # The platform's own key when it has one (none on Windows or offscreen), and Ctrl+Q.
+        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcuts(quit_keys or [QKeySequence("Ctrl+Q")])
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         file_menu.addMenu(self.recent_menu)
+        file_menu.addAction(self.server_action)
         file_menu.addSeparator()
         file_menu.addAction(self.copy_action)
         self.restore_action = self._action(_("&Restaurer une sauvegarde…"), self.restore_backup)
@@ -137,6 +126,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         help_menu = self.menuBar().addMenu(_("&Aide"))
+        help_menu.addAction(self._action(_("&Guide d'utilisation"), self.show_guide, "F1"))
         help_menu.addAction(self._action(_("À &propos d'Ahuntsic Desktop"), self.about))
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
@@ -149,11 +139,6 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(_("(aucun)")).setEnabled(False)
 
     # -- pages -------------------------------------------------------------------------
-    def _stand_in(self) -> QWidget:
-        label = QLabel(_("Chargement…"), self.stack)
-        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        return label
-
     def page(self, row: int) -> Page:
         """The page of navigation row ``row``, built (not refreshed) if it was not yet."""
         page = self.pages.built[row]
@@ -166,10 +151,18 @@ class MainWindow(QMainWindow):
             stand_in.deleteLater()
             self.stack.setCurrentIndex(current)
             self.pages.built[row] = page
+            if row == DASHBOARD:
+                page.go.connect(self.go_to)
         return page
 
     def show_page(self, row: int) -> None:
         if row < 0:
+            return
+        left = self.stack.currentIndex()
+        if left != row and not self._leave_page(left):
+            self.navigation.blockSignals(True)
+            self.navigation.setCurrentRow(left)  # stay: the user kept the page's edits
+            self.navigation.blockSignals(False)
             return
         if self._load_later:  # start-up: paint the window first, then build the page
             self._load_later = False
@@ -205,6 +198,43 @@ class MainWindow(QMainWindow):
             row, self._after_paint = self._after_paint, None
             QTimer.singleShot(0, self, lambda: self._show_if_current(row))
 
+    def go_to(self, destination: Destination) -> None:
+        """Show the page ``destination`` names (asking about unsaved edits first), then what
+        it asks there: a tab, filters, a record (the dashboard leads here)."""
+        row = next(
+            (i for i, entry in enumerate(PAGES) if entry.name == destination.page),
+            None,
+        )
+        if row is None:
+            return
+        self.navigation.setCurrentRow(row)
+        if self.stack.currentIndex() == row:
+            self.pages[row].show_destination(destination)
+
+    def _leave_page(self, row: int) -> bool:
+        """Ask about the unsaved edits of page ``row`` before leaving it."""
+        if not 0 <= row < len(self.pages) or self.pages.built[row] is None:
+            return True  # a page never built has no edits
+        editors = self.pages[row].unsaved_editors()
+        if any(editor.is_dirty() for editor in editors):
+            if not confirm_leave(self, editors):
+                return False
+            self._stale.add(row)  # saved or reverted: show it afresh when back
+        return True
+
+    def unsaved_editors(self) -> list:
+        """Every editor of every page and of the windows opened from them (meetings)."""
+        built = [page for page in self.pages.built if page is not None]
+        editors = [editor for page in built for editor in page.unsaved_editors()]
+        for widget in QApplication.topLevelWidgets():
+            if widget is not self and widget.isVisible() and hasattr(widget, "unsaved_editors"):
+                editors.extend(widget.unsaved_editors())
+        return editors
+
+    def confirm_unsaved(self) -> bool:
+        """Ask once about all unsaved edits (quitting, opening another file)."""
+        return confirm_leave(self, self.unsaved_editors())
+
     def current_page(self) -> Page:
         return self.page(self.stack.currentIndex())
 
@@ -231,7 +261,7 @@ class MainWindow(QMainWindow):
         db = self.db
         name = settings_service.load(db).table_name
         self.setWindowTitle(f"{name} — Ahuntsic Desktop")
-        where = str(db.path) if db.path else _("(en mémoire)")
+        where = str(db.path) if db.path else (db.url or _("(en mémoire)"))
         suffix = _(" — lecture seule") if db.read_only else ""
         self.file_label.setText(_("Fichier : {path}").format(path=where) + suffix)
         self.copy_action.setEnabled(db.path is not None)
@@ -253,6 +283,8 @@ class MainWindow(QMainWindow):
     def switch_to(self, path: Path, *, create: bool = False) -> bool:
         if self.db.path is not None and path.resolve() == Path(self.db.path).resolve():
             return True
+        if not self.confirm_unsaved():
+            return False
         db = open_database(self, path, create=create)
         if db is None:
             return False
@@ -283,6 +315,13 @@ class MainWindow(QMainWindow):
         if name:
             self.switch_to(Path(name))
 
+    def connect_server(self) -> None:
+        from .server_dialog import ServerDialog
+
+        dialog = ServerDialog(self)
+        if dialog.exec() == ServerDialog.DialogCode.Accepted and dialog.database is not None:
+            self.set_database(dialog.database)
+
     def save_copy(self) -> None:
         if self.db.path is None:
             return
@@ -306,6 +345,8 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         from .backup_dialogs import restore_backup
 
+        if not self.confirm_unsaved():
+            return
         restored = restore_backup(self, self.db)
         if restored is not None:
             self.set_database(restored)
@@ -338,18 +379,19 @@ class MainWindow(QMainWindow):
             self._show_file()
             self.refresh_all()
 
+    def show_guide(self) -> None:
+        from .help.guide import GuideDialog
+
+        GuideDialog(self).show()
+
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            _("À propos d'Ahuntsic Desktop"),
-            _(
-                "<h3>Ahuntsic Desktop {version}</h3>"
-                "<p>Le secrétariat hors ligne d'une table de quartier : membres, rencontres, "
-                "plan d'action et redditions de comptes.</p>"
-                "<p>Vos données restent sur cet ordinateur.</p>"
-            ).format(version=__version__),
-        )
+        from .help.about import AboutDialog
+
+        AboutDialog(self).exec()
 
     def closeEvent(self, event) -> None:  # noqa: N802
+        if not self.confirm_unsaved():
+            event.ignore()
+            return
         self.context.db.close()
         super().closeEvent(event)

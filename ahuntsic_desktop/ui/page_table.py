@@ -9,10 +9,11 @@ one its page shows.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
 
 from ..i18n import _
 from .context import Context
@@ -25,6 +26,7 @@ Builder = Callable[[Context, QWidget], Page]
 class PageEntry:
     title: Callable[[], str]  # translated when the window is built
     build: Builder
+    name: str  # the page's class name (a dashboard link names its page so)
 
 
 def _dashboard(context: Context, parent: QWidget) -> Page:
@@ -61,6 +63,18 @@ def _chantiers(context: Context, parent: QWidget) -> Page:
     from .pages.work import ChantiersPage
 
     return ChantiersPage(context, parent)
+
+
+def _seats(context: Context, parent: QWidget) -> Page:
+    from .governance.seats_page import SeatsPage
+
+    return SeatsPage(context, parent)
+
+
+def _settings(context: Context, parent: QWidget) -> Page:
+    from .pages.settings_page import SettingsPage
+
+    return SettingsPage(context, parent)
 
 
 def _plan(context: Context, parent: QWidget) -> Page:
@@ -106,18 +120,49 @@ def _journal(context: Context, parent: QWidget) -> Page:
 
 
 PAGES = (
-    PageEntry(lambda: _("Tableau de bord"), _dashboard),
-    PageEntry(lambda: _("Membres"), _members),
-    PageEntry(lambda: _("Organismes"), _organizations),
-    PageEntry(lambda: _("Partenaires et financement"), _partners),
-    PageEntry(lambda: _("Rencontres"), _meetings),
-    PageEntry(lambda: _("Chantiers"), _chantiers),
-    PageEntry(lambda: _("Plan d'action"), _plan),
-    PageEntry(lambda: _("Démarche de planification"), _planning),
-    PageEntry(lambda: _("Bilan du plan"), _bilan),
-    PageEntry(lambda: _("Portrait"), _portrait),
-    PageEntry(lambda: _("Exports"), _exports),
-    PageEntry(lambda: _("Vie privée"), _privacy),
-    PageEntry(lambda: _("Journal"), _journal),
+    PageEntry(lambda: _("Tableau de bord"), _dashboard, "DashboardPage"),
+    PageEntry(lambda: _("Membres"), _members, "MembersPage"),
+    PageEntry(lambda: _("Organismes"), _organizations, "OrganizationsPage"),
+    PageEntry(lambda: _("Partenaires et financement"), _partners, "PartnersPage"),
+    PageEntry(lambda: _("Rencontres"), _meetings, "MeetingsPage"),
+    PageEntry(lambda: _("Chantiers"), _chantiers, "ChantiersPage"),
+    PageEntry(lambda: _("Instances et sièges"), _seats, "SeatsPage"),
+    PageEntry(lambda: _("Plan d'action"), _plan, "PlanPage"),
+    PageEntry(lambda: _("Démarche de planification"), _planning, "PlanningPage"),
+    PageEntry(lambda: _("Bilan du plan"), _bilan, "BilanPage"),
+    PageEntry(lambda: _("Portrait"), _portrait, "PortraitPage"),
+    PageEntry(lambda: _("Exports"), _exports, "ExportsPage"),
+    PageEntry(lambda: _("Vie privée"), _privacy, "PrivacyPage"),
+    PageEntry(lambda: _("Journal"), _journal, "JournalPage"),
+    PageEntry(lambda: _("Paramètres"), _settings, "SettingsPage"),
 )
 DASHBOARD = 0
+
+
+def row_of(name: str) -> int:
+    """The navigation row of the page whose class is called ``name``."""
+    return next(row for row, entry in enumerate(PAGES) if entry.name == name)
+
+
+class Pages(Sequence):
+    """The window's pages by navigation row, each built (by ``window.page``) the first
+    time it is asked for; ``built`` holds those made so far (None for the others)."""
+
+    def __init__(self, window) -> None:  # noqa: ANN001 (the MainWindow)
+        self._window = window
+        self.built: list[Page | None] = [None] * len(PAGES)
+
+    def __len__(self) -> int:
+        return len(self.built)
+
+    def __getitem__(self, row):  # noqa: ANN001 (an index or a slice, as for a list)
+        if isinstance(row, slice):
+            return [self[i] for i in range(len(self))[row]]
+        return self._window.page(row)
+
+
+def stand_in(parent: QWidget) -> QWidget:
+    """What the stack shows in a page's place until it is built."""
+    label = QLabel(_("Chargement…"), parent)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label

@@ -9,7 +9,6 @@ from babel.dates import get_month_names
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -28,11 +27,12 @@ from ..i18n import _
 from ..services.core import settings as settings_service
 from ..services.core.errors import ValidationError
 from ..store import Database
+from .widgets.unsaved import GuardedDialog
 
 log = logging.getLogger(__name__)
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(GuardedDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Paramètres"))

@@ -18,6 +18,7 @@ from ahuntsic_desktop.domain import (
     Consent,
     FollowUp,
     FundingAgreement,
+    Mandate,
     Means,
     Meeting,
     Membership,
@@ -320,9 +321,14 @@ def test_voting_flags_follow_paid_voting_memberships(any_demo):
             paid[("o", org_id, year) if org_id else ("p", person_id, year)] = paid_on
         lines = (Attendance.person_id, Attendance.organization_id, Attendance.voting)
         rows = s.execute(select(*lines, Meeting.date, Meeting.kind).join(Meeting)).all()
-    assert rows
+        mandates = s.execute(select(Mandate.person_id, Mandate.start_date, Mandate.end_date))
+        terms = [tuple(m) for m in mandates]
+    assert rows and terms
     for person_id, org_id, flag, day, kind in rows:
         year = day.year if day.month >= start_month else day.year - 1
+        if kind == MeetingKind.COORDINATION:  # the CC votes on its seats
+            assert flag == any(p == person_id and s <= day <= e for p, s, e in terms)
+            continue
         # Paid on or before the meeting's date: a later payment gives no vote that day.
         expected = kind != MeetingKind.PARTICIPATION and any(
             paid.get(key) is not None and paid[key] <= day

@@ -233,7 +233,9 @@ def test_quorum_percent_rule_and_votes_through_organisation(db):
     for person_id, org_id in zip(ids, orgs, strict=True):
         attendance.set_attendance(db, meeting_id, person_id, "present", org_id)
     rows = {r.person_id: r for r in attendance.list_attendance(db, meeting_id)}
-    assert [rows[i].voting for i in ids] == [True, True, False, False]
+    # One vote per member organisation (issue 13, rule 5): the first listed carries it.
+    assert [rows[i].voting for i in ids] == [True, False, False, False]
+    assert rows[ids[1]].vote_carried_by == "D 0"
     assert rows[ids[0]].organization_name == "Maison des jeunes"
     state = quorum.quorum(db, meeting_id)
     # Two delegates of one member organisation are one voting member.

@@ -290,3 +290,17 @@ def test_duplicate_caught_from_integrity_error(db, monkeypatch):
         create_organization(db, OrganizationData("cje ahuntsic"))
     assert "existe déjà" in info.value.message
     assert count(db, Organization) == 1
+
+
+def test_an_organisation_saved_from_an_older_read_is_refused_as_a_conflict(db):
+    from dataclasses import replace
+
+    from ahuntsic_desktop.services.core import ConflictError
+
+    org = create_organization(db, OrganizationData("Centre Le Pont"))
+    first, second = get_organization(db, org), get_organization(db, org)
+    update_organization(db, org, replace(first, phone="514 555-0101"))
+    with pytest.raises(ConflictError):
+        update_organization(db, org, replace(second, acronym="CLP"))
+    now = get_organization(db, org)
+    assert (now.acronym, now.version) == (None, 2)

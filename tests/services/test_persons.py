@@ -249,3 +249,22 @@ def test_delete_person(db, org):
     with refused(None):
         delete_person(db, busy)
     assert count(db, Person) == 1
+
+
+def test_a_save_from_an_older_read_is_refused_as_a_conflict(db):
+    """Two users open the same person; the second to save learns of the first's change
+    instead of silently overwriting it, and nothing of theirs is written."""
+    from dataclasses import replace
+
+    from ahuntsic_desktop.services.core import ConflictError
+
+    person_id = save_person(db, None, PersonData("Ana", "Roy", email="ana@exemple.ca"))
+    first, second = get_person(db, person_id), get_person(db, person_id)
+    save_person(db, person_id, replace(first, phone="514 555-0101"))
+    with pytest.raises(ConflictError) as info:
+        save_person(db, person_id, replace(second, email="ana.roy@exemple.ca"))
+    assert "modifié cette fiche entre-temps" in info.value.message
+    now = get_person(db, person_id)
+    assert (now.email, now.phone, now.version) == ("ana@exemple.ca", "514 555-0101", 2)
+    save_person(db, person_id, replace(now, email="ana.roy@exemple.ca"))  # from a fresh read
+    assert get_person(db, person_id).version == 3

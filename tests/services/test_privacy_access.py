@@ -150,6 +150,12 @@ COVERED = {
     ("activity_participant", "person_id"): "planning_activities",
     ("contribution", "person_id"): "planning_contributions",
     ("resident_story", "person_id"): "portrait_stories",
+    ("mandate", "person_id"): "governance",
+    ("election", "chair_id"): "governance",
+    ("election", "secretary_id"): "governance",
+    ("candidacy", "person_id"): "governance",
+    ("candidacy", "proposed_by_id"): "governance",
+    ("candidacy", "seconded_by_id"): "governance",
 }
 
 

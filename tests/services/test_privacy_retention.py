@@ -69,8 +69,18 @@ def people(db):
         s.add_all(
             [
                 # membership year 2018 runs to March 2019 (start month April)
-                Membership(person_id=ids["old_member"], year=2018, category_id=category.id),
-                Membership(person_id=ids["recent_member"], year=2019, category_id=category.id),
+                Membership(
+                    person_id=ids["old_member"],
+                    year=2018,
+                    category_id=category.id,
+                    paid_on=dt.date(2018, 5, 1),
+                ),
+                Membership(
+                    person_id=ids["recent_member"],
+                    year=2019,
+                    category_id=category.id,
+                    paid_on=dt.date(2019, 5, 1),
+                ),
                 Attendance(meeting_id=old.id, person_id=ids["old_attendee"], status="present"),
                 Attendance(meeting_id=new.id, person_id=ids["recent_attendee"], status="present"),
                 Attendance(meeting_id=new.id, person_id=ids["absent_recently"], status="absent"),

@@ -64,3 +64,24 @@ def message_boxes(monkeypatch):
     monkeypatch.setattr(QMessageBox, "about", record("about"))
     monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(("box", box.text())) or 0)
     return shown
+
+
+@pytest.fixture(autouse=True)
+def unsaved_answers(monkeypatch):
+    """« Enregistrer les modifications ? » answered without a blocking box: a test that
+    leaves edits behind gets « Ne pas enregistrer »; a test about the question appends the
+    answers it wants (Choice) and reads what was asked in ``unsaved_answers.asked``."""
+    from ahuntsic_desktop.ui.widgets import unsaved
+
+    class Answers(list):
+        asked: list[list[str]]
+
+    answers = Answers()
+    answers.asked = []
+
+    def ask(_parent, names):
+        answers.asked.append(list(names))
+        return answers.pop(0) if answers else unsaved.Choice.DISCARD
+
+    monkeypatch.setattr(unsaved, "ask_to_save", ask)
+    return answers

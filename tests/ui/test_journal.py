@@ -63,12 +63,12 @@ def test_the_journal_lists_filters_and_details(qtbot, window, history):
     assert page.model.rowCount() == 4
     assert shown(page, 4) == ["Archivage", "Archivage", "Modification", "Création"]
     assert shown(page, 2)[:2] == ["Organisme", "Personne"]
-    assert shown(page, 3)[1] == str(pid)
+    assert shown(page, 3)[1] == "Nadia Roy"  # the record's name, not its number
     assert "courriel : (vide) → « nadia@exemple.org »" in shown(page, 5)[2]
     assert page.count_label.text() == "4 entrées"
 
     page.entity.setCurrentIndex(page.entity.findText("Personne"))
-    assert shown(page, 3) == [str(pid)] * 3
+    assert shown(page, 3) == ["Nadia Roy"] * 3
     page.action.setCurrentIndex(page.action.findText("Archivage"))
     assert shown(page, 4) == ["Archivage"]
     qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
@@ -85,7 +85,7 @@ def test_the_journal_lists_filters_and_details(qtbot, window, history):
     rect = view.visualRect(page.model.index(2, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     details = page.details.toPlainText()
-    assert f"Modification : Personne n° {pid}" in details
+    assert f"Modification : Personne « Nadia Roy » (n° {pid})" in details
     assert "courriel : (vide) → « nadia@exemple.org »" in details
 
 
@@ -130,3 +130,29 @@ def test_record_history_widget(qtbot, window, history):
     assert widget.count_label.text() == "3 entrées au journal"
     widget.show_record(window.db, "person", None)  # a record not saved yet
     assert table.rowCount() == 0 and "Aucune entrée" in widget.count_label.text()
+
+
+def test_the_journal_shows_labels_and_names_as_they_were(qtbot, window):
+    """Issue 14 item 4: « En cours » → « Réalisé », not en_cours → realise; the meeting's
+    name at the time of each entry, not « Rencontre n° 41 »; who, from Settings."""
+    db = window.db
+    with db.session() as session:
+        session.execute(
+            insert(AuditEntry.__table__),
+            [
+                {"at": dt.datetime(2026, 5, 1, 9), "user": "Julie", "entity": "meeting",
+                 "entity_id": 41, "action": "creation", "changes": {"title": "CC de mai"}},
+                {"at": dt.datetime(2026, 5, 2, 9), "user": "Julie", "entity": "meeting",
+                 "entity_id": 41, "action": "modification",
+                 "changes": {"title": ["CC de mai", "Comité de coordination de mai"]}},
+                {"at": dt.datetime(2026, 5, 3, 9), "user": "Julie", "entity": "means",
+                 "entity_id": 9, "action": "modification",
+                 "changes": {"status": ["en_cours", "realise"]}},
+            ],
+        )  # fmt: skip
+    page = open_journal(qtbot, window)
+    page.entity.setCurrentIndex(page.entity.findText("Rencontre"))
+    assert shown(page, 3) == ["Comité de coordination de mai", "CC de mai"]
+    page.entity.setCurrentIndex(page.entity.findText("Moyen"))
+    assert shown(page, 5) == ["statut : « En cours » → « Réalisé »"]
+    assert page.who_hint.isVisible()  # no name in Settings yet: it says so

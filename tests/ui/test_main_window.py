@@ -42,6 +42,7 @@ def test_every_page_shows_data_from_the_file(qtbot, window):
         "Partenaires et financement",
         "Rencontres",
         "Chantiers",
+        "Instances et sièges",
         "Plan d'action",
         "Démarche de planification",
         "Bilan du plan",
@@ -49,6 +50,7 @@ def test_every_page_shows_data_from_the_file(qtbot, window):
         "Exports",
         "Vie privée",
         "Journal",
+        "Paramètres",
     ]
     for row in range(window.navigation.count()):
         click_nav(qtbot, window, row)
@@ -180,6 +182,7 @@ def test_pages_are_built_when_first_shown_with_the_navigation_title(qtbot, demo_
     for row in range(len(PAGES)):
         page = win.pages[row]
         assert page.title == win.navigation.item(row).text()
+        assert type(page).__name__ == PAGES[row].name  # the dashboard's links name it so
         assert win.stack.widget(row) is page
 
 

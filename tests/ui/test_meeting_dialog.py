@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ahuntsic_desktop.domain import ActionPlan, Chantier
@@ -50,8 +50,8 @@ def open_new(qtbot, context):
 def test_end_before_start_is_refused_and_nothing_saved(qtbot, context, table):
     page, dialog = open_new(qtbot, context)
     type_text(qtbot, dialog.title_edit, "Comité de coordination de mai")
-    dialog.start_time.setTime(QTime(19, 0))
-    dialog.end_time.setTime(QTime(18, 30))
+    type_into(qtbot, dialog.start_time, "19h")
+    type_into(qtbot, dialog.end_time, "1830")
     click(qtbot, save_button(dialog))
     assert dialog.isVisible()
     assert dialog.error.isVisible()
@@ -59,7 +59,7 @@ def test_end_before_start_is_refused_and_nothing_saved(qtbot, context, table):
     qtbot.waitUntil(dialog.end_time.hasFocus)
     assert len(meetings.list_meetings(context.db)) == 0
 
-    dialog.end_time.setTime(QTime(21, 0))
+    type_into(qtbot, dialog.end_time, "21 h")
     with qtbot.waitSignal(dialog.accepted):
         click(qtbot, save_button(dialog))
     [meeting_id] = meetings.list_meetings(context.db).ids
@@ -77,11 +77,17 @@ def test_end_before_start_is_refused_and_nothing_saved(qtbot, context, table):
     assert page.upcoming.model.rowCount() == 1
 
 
-def test_blank_title_focuses_the_title(qtbot, context, table):
+def test_blank_title_takes_the_suggested_title(qtbot, context, table):
+    """Issue 14 item 8: the title is suggested from the kind and the date (demo pattern)."""
     _page, dialog = open_new(qtbot, context)
-    click(qtbot, save_button(dialog))
-    assert dialog.error.text() == "Le titre de la rencontre est obligatoire."
-    qtbot.waitUntil(dialog.title_edit.hasFocus)
+    assert dialog.title_edit.placeholderText().startswith("Comité de coordination du ")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("aga"))
+    dialog.date.setDate(QDate(2026, 6, 16))
+    assert dialog.title_edit.placeholderText() == "Assemblée générale annuelle 2026"
+    with qtbot.waitSignal(dialog.accepted):
+        click(qtbot, save_button(dialog))
+    detail = meetings.get_meeting(context.db, dialog.meeting_id)
+    assert detail.title == "Assemblée générale annuelle 2026"
 
 
 def test_chantier_meeting_needs_its_chantier(qtbot, context, table):

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, time
 
 import pytest
-from PySide6.QtCore import QDate, Qt, QTime
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from ahuntsic_desktop.services.meetings import agenda, attendance, followups, meetings, resolutions
@@ -59,13 +59,13 @@ def wait_dialog(qtbot, owner, previous=None):
     return owner.dialog
 
 
-def convene(qtbot, page, title: str, day: QDate, start: QTime, end: QTime):
+def convene(qtbot, page, title: str, day: QDate, start: str, end: str):
     click(qtbot, page.new_button)
     dialog = wait_dialog(qtbot, page)
     type_text(qtbot, dialog.title_edit, title)
     dialog.date.setDate(day)
-    dialog.start_time.setTime(start)
-    dialog.end_time.setTime(end)
+    type_into(qtbot, dialog.start_time, start)
+    type_into(qtbot, dialog.end_time, end)
     type_text(qtbot, dialog.place, "Centre communautaire, salle 2")
     return dialog
 
@@ -75,12 +75,12 @@ def test_a_meeting_from_convening_to_approved_minutes(qtbot, page):
 
     # 1. Convene: end before start is refused, nothing saved, then fixed.
     dialog = convene(
-        qtbot, page, "Comité de coordination de mai", QDate(2026, 5, 12), QTime(19, 0), QTime(18, 0)
+        qtbot, page, "Comité de coordination de mai", QDate(2026, 5, 12), "19 h", "1800"
     )
     save(qtbot, dialog, accepted=False)
     assert dialog.error.text() == "L'heure de fin doit suivre l'heure de début."
     assert len(meetings.list_meetings(db)) == 0
-    dialog.end_time.setTime(QTime(21, 0))
+    type_into(qtbot, dialog.end_time, "21h")
     save(qtbot, dialog)
     meeting_id = dialog.meeting_id
     window = page.windows[meeting_id]
@@ -184,7 +184,7 @@ def test_a_meeting_from_convening_to_approved_minutes(qtbot, page):
     qtbot.waitUntil(lambda: meeting_id not in page.windows)
 
     dialog = convene(
-        qtbot, page, "Comité de coordination de juin", QDate(2026, 6, 9), QTime(19, 0), QTime(21, 0)
+        qtbot, page, "Comité de coordination de juin", QDate(2026, 6, 9), "19:00", "9 pm"
     )
     save(qtbot, dialog)
     next_id = dialog.meeting_id

@@ -32,6 +32,7 @@ from .common import (
     note,
     styles,
 )
+from .composition import composition_story
 
 
 def period_label(db, period: Period) -> str:
@@ -244,14 +245,48 @@ def _resolutions(stats: ActivityStats, width: float) -> list:
     return story
 
 
+def _left_out(stats: ActivityStats, width: float) -> list:
+    """The meetings of the period the figures leave out (planned, cancelled, after today)."""
+    if not stats.left_out:
+        return []
+    s = styles()
+    text = ngettext(
+        "Cette rencontre de la période n'est pas comptée : elle n'a pas été tenue à la date "
+        "du document.",
+        "Ces {n} rencontres de la période ne sont pas comptées : elles n'ont pas été tenues "
+        "à la date du document.",
+        len(stats.left_out),
+    ).format(n=len(stats.left_out))
+    rows = [header_row([_("Date"), _("Rencontre"), _("Instance"), _("Statut")])]
+    for m in stats.left_out:
+        rows.append(
+            [
+                Paragraph(esc(format_date(m.date, "short")), s.cell),
+                Paragraph(esc(m.title or m.kind), s.cell),
+                Paragraph(esc(m.body), s.cell),
+                Paragraph(esc(m.status), s.cell),
+            ]
+        )
+    fixed = 2.3 * cm + 2.2 * cm + 3.0 * cm
+    return [
+        CondPageBreak(4 * cm),
+        Paragraph(esc(_("Rencontres non comptées")), s.heading),
+        Paragraph(esc(text), s.body),
+        data_table(rows, [2.3 * cm, width - fixed, 2.2 * cm, 3.0 * cm]),
+    ]
+
+
 def write(db, path: Path | str, options: ExportOptions, progress: Progress | None = None) -> Path:
     period = check_period(options.start, options.end)
     table_settings = settings_service.load(db)
     width = frame_width(table_settings.paper_size)
     if progress:
         progress(0, 4)
-    stats = activity_stats(db, period, plan_id=options.plan_id)
-    chantiers = chantier_summaries(db, period.start, period.end, options.plan_id)
+    stats = activity_stats(
+        db, period, options.day, plan_id=options.plan_id, beyond_today=options.beyond_today
+    )
+    counted = stats.counted or period
+    chantiers = chantier_summaries(db, counted.start, counted.end, options.plan_id)
     if progress:
         progress(1, 4)
     s = styles()
@@ -260,6 +295,7 @@ def write(db, path: Path | str, options: ExportOptions, progress: Progress | Non
     story: list = [
         Paragraph(esc(title), s.title),
         Paragraph(esc(f"{table_settings.table_name} — {_('période')} {period}"), s.subtitle),
+        *([Paragraph(esc(stats.counted_note), s.muted)] if stats.stops_early else []),
         Paragraph(esc(_("L'année en chiffres")), s.heading),
         _figures(stats, width),
         Spacer(1, 6),
@@ -271,7 +307,12 @@ def write(db, path: Path | str, options: ExportOptions, progress: Progress | Non
     if chantiers:
         story += [CondPageBreak(5 * cm), Paragraph(esc(_("Les chantiers")), s.heading)]
         story += [_chantier(c) for c in chantiers]
+    # The committee as it stood at the period's end (or today, if sooner): roles and
+    # organisations; residents are not named, as nobody is in this report.
+    day = min(period.end, options.day)
+    story += composition_story(db, "CC", day, width, named=False)
     story += _resolutions(stats, width)
+    story += _left_out(stats, width)
     story.append(Spacer(1, 12))
     story.append(
         Paragraph(

@@ -105,7 +105,8 @@ def write_convocation(
     detail = meeting_service.get_meeting(db, meeting_id)
     items = agenda_service.list_agenda(db, meeting_id)
     people = meeting_people(db, meeting_id)
-    required = quorum_service.quorum(db, meeting_id).required
+    state = quorum_service.quorum(db, meeting_id)
+    required = state.required
     table_name = table_settings.table_name
     width = frame_width(table_settings.paper_size)
     s = styles()
@@ -137,10 +138,20 @@ def write_convocation(
     story.append(Spacer(1, 0.4 * cm))
     if required:
         quorum = ngettext(
-            "Le quorum est fixé à {count} membre votant.",
-            "Le quorum est fixé à {count} membres votants.",
+            "Le quorum est fixé à {count} membre votant",
+            "Le quorum est fixé à {count} membres votants",
             required,
         ).format(count=required)
+        # The figure the rule gives today: members may pay, seats change before the day.
+        quorum += " " + ngettext(
+            "({rule} ; {entitled} membre votant à ce jour, chiffre calculé le {today}).",
+            "({rule} ; {entitled} membres votants à ce jour, chiffre calculé le {today}).",
+            state.entitled,
+        ).format(
+            rule=table_settings.quorum_rule_text(detail.kind),
+            entitled=state.entitled,
+            today=format_date(today),
+        )
         story.append(Paragraph(esc(quorum), s.body))
     story.append(
         Paragraph(

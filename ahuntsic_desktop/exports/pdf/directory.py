@@ -29,6 +29,7 @@ from .common import (
     header_row,
     styles,
 )
+from .composition import composition_story
 
 CONFIDENTIAL = N_("Confidentiel : renseignements personnels")
 
@@ -173,6 +174,7 @@ def write(db, path: Path | str, options: ExportOptions, progress: Progress | Non
                 story.append(_organization(entry, width))
     story.append(Spacer(1, 0.4 * cm))
     story += _individuals(book.individuals, width)
+    story += composition_story(db, "CC", options.day, width, named=True)
     if progress:
         progress(2, 3)
     spec = DocumentSpec(

@@ -134,6 +134,8 @@ def _summary(
         (_("Bailleur de fonds"), funder),
         (_("Période"), str(stats.period)),
     ]
+    if stats.stops_early and stats.counted is not None:
+        lines.append((_("Compté jusqu'au"), format_date(stats.counted.end)))
     for agreement in agreements:
         end = format_date(agreement.end_date) if agreement.end_date else _("sans fin")
         lines.append(
@@ -161,6 +163,8 @@ def _summary(
                 "(ni nom, ni courriel, ni téléphone)."
             )
         )
+    if stats.stops_early:
+        sheet.note(stats.counted_note)
     int_pair = ["text", "int"]
     sheet.section(
         [_("Indicateurs clés"), _("Nombre")],
@@ -222,6 +226,12 @@ def _summary(
         [_("Résolutions par décision"), _("Nombre")], int_pair, stats.resolutions_by_outcome
     )
     sheet.section([_("Résolutions par instance"), _("Nombre")], int_pair, stats.resolutions_by_body)
+    if stats.left_out:
+        sheet.section(
+            [_("Rencontres non comptées"), _("Date"), _("Instance"), _("Statut")],
+            ["text", "date", "text", "text"],
+            [(m.title or m.kind, m.date, m.body, m.status) for m in stats.left_out],
+        )
     if stats.plan_title:
         sheet.section(
             [_("Avancement du plan par pilier"), _("Avancement")],
@@ -339,9 +349,12 @@ def write(
     period = check_period(options.start, options.end)
     table_settings = settings_service.load(db)
     funder = organization_name(db, options.funder_id)
-    stats = activity_stats(db, period, plan_id=options.plan_id)
+    stats = activity_stats(
+        db, period, options.day, plan_id=options.plan_id, beyond_today=options.beyond_today
+    )
     agreements = funder_agreements(db, options.funder_id, period)
-    shared = consenting_participants(db, period, options.day) if options.include_contacts else None
+    counted = stats.counted or period
+    shared = consenting_participants(db, counted, options.day) if options.include_contacts else None
     contacts = shared.lines if shared is not None else []
     book = Book(
         _("Reddition de comptes — {funder}").format(funder=funder),

@@ -4,8 +4,19 @@ and the plain tables list queries return. Every other services package builds on
 The public face: other services packages import only what is listed in ``__all__``
 (the modules, and the few names other concepts build on)."""
 
-from . import audit, backup, errors, journal, listing, periods, references, settings, validation
-from .errors import NotFoundError, ValidationError
+from . import (
+    audit,
+    backup,
+    errors,
+    journal,
+    journal_names,
+    listing,
+    periods,
+    references,
+    settings,
+    validation,
+)
+from .errors import ConflictError, NotFoundError, ValidationError, require_version
 from .listing import Choice, Column, Table
 from .periods import Period
 from .references import is_referenced
@@ -17,15 +28,18 @@ __all__ = [
     "backup",
     "Choice",
     "Column",
+    "ConflictError",
     "errors",
     "is_referenced",
     "journal",
+    "journal_names",
     "listing",
     "name_sort_key",
     "NotFoundError",
     "Period",
     "periods",
     "references",
+    "require_version",
     "settings",
     "Table",
     "TableSettings",

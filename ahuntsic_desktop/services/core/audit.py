@@ -59,6 +59,7 @@ from ...domain import (
     Target,
 )
 from ...domain.enums import AuditAction
+from ...domain.instants import utc_now
 from ...store.database import listen_to_sessions
 
 log = logging.getLogger(__name__)
@@ -97,7 +98,7 @@ PERSONAL: dict[str, frozenset[str]] = {
     "consent": frozenset({"source"}),
 }
 KEPT_ON_DELETE = {"person": frozenset({"first_name", "last_name"})}
-IGNORED = frozenset({"id", "created_at", "updated_at", "name_key"})
+IGNORED = frozenset({"id", "created_at", "updated_at", "name_key", "version"})
 SCRUBBED = "[anonymisé]"  # stands for a personal value left out on purpose
 BULK_ID = 0  # entity_id of an entry about many records at once
 _PENDING = "audit_pending"
@@ -144,7 +145,7 @@ def current_user(session: Session) -> str:
 
 def _entry(session: Session, entity: str, entity_id: int, action: str, changes) -> dict:
     return {
-        "at": dt.datetime.now(),
+        "at": utc_now(),
         "user": current_user(session),
         "entity": entity,
         "entity_id": entity_id,
@@ -280,7 +281,7 @@ def _action(changes: dict) -> AuditAction:
 
 def _before_flush(session: Session, _context, _instances) -> None:
     explicit = set()
-    now = dt.datetime.now()
+    now = utc_now()
     for obj in session.new:
         if isinstance(obj, AuditEntry):
             obj.user = obj.user or current_user(session)

@@ -11,10 +11,12 @@ import json
 import re
 from dataclasses import dataclass
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import Text, cast, func, select
 
 from ...domain import AuditEntry
-from ...domain.enums import AuditAction
+from ...domain.enums import AuditAction, Sector
+from ...domain.instants import from_local, local
+from ...domain.labels import LABELS
 from ...i18n import N_, _, format_date, format_money, format_time, ngettext
 from ...store import Database
 from .audit import BULK_ID, SCRUBBED
@@ -181,11 +183,33 @@ def field_label(key: str) -> str:
     return _(FIELD_LABELS.get(key, key.replace("_", " ")))
 
 
+# Fields that store an enum's code: the journal shows its label (« En cours », not en_cours).
+ENUM_FIELDS = frozenset(
+    {"kind", "role", "status", "purpose", "source", "evaluation", "participation_format",
+     "payment_method", "sector", "outcome"}
+)  # fmt: skip
+
+
+def _enum_text(value: str) -> str | None:
+    """The label of a stored enum code (a sector's label first: « Communautaire »)."""
+    found = None
+    for (enum, code), text in LABELS.items():
+        if code == value:
+            if enum is Sector:
+                return _(text)
+            found = found or _(text)
+    return found
+
+
 def _value(key: str, value: object) -> str:
     if value is None or value == "":
         return _("(vide)")
     if value == SCRUBBED:
         return _("[anonymisé]")
+    if key in ENUM_FIELDS and isinstance(value, str):
+        text = _enum_text(value)
+        if text is not None:
+            return f"« {text} »"
     if isinstance(value, bool):
         return _("oui") if value else _("non")
     if key.endswith("_cents") and isinstance(value, int):
@@ -196,8 +220,10 @@ def _value(key: str, value: object) -> str:
         except ValueError:
             pass
         else:
-            day = format_date(moment, "medium")
-            return day if len(value) == 10 else f"{day}, {format_time(moment.time())}"
+            if len(value) == 10:
+                return format_date(moment, "medium")
+            moment = local(moment)  # an instant stamped by the program: UTC in the file
+            return f"{format_date(moment, 'medium')}, {format_time(moment.time())}"
     text = str(value)
     return f"« {text[:80]}…»" if len(text) > 80 else f"« {text} »"
 
@@ -267,7 +293,7 @@ class JournalFilter:
 @dataclass(frozen=True)
 class JournalRow:
     id: int
-    at: dt.datetime
+    at: dt.datetime  # local time (the file keeps UTC: see domain.instants)
     user: str
     entity: str
     entity_id: int
@@ -291,15 +317,20 @@ _COLUMNS = (
     AuditEntry.entity,
     AuditEntry.entity_id,
     AuditEntry.action,
-    type_coerce(AuditEntry.changes, String),
+    cast(AuditEntry.changes, Text),  # the JSON as text on both engines
 )
+
+
+def _journal_row(row) -> JournalRow:
+    return JournalRow(row[0], local(row[1]), *row[2:])
 
 
 def _filtered(query, where: JournalFilter):
     if where.start is not None:
-        query = query.where(AuditEntry.at >= dt.datetime.combine(where.start, dt.time()))
+        first = from_local(dt.datetime.combine(where.start, dt.time()))  # local days
+        query = query.where(AuditEntry.at >= first)
     if where.end is not None:
-        next_day = dt.datetime.combine(where.end + dt.timedelta(days=1), dt.time())
+        next_day = from_local(dt.datetime.combine(where.end + dt.timedelta(days=1), dt.time()))
         query = query.where(AuditEntry.at < next_day)
     if where.entity:
         query = query.where(AuditEntry.entity == where.entity)
@@ -323,7 +354,7 @@ def load_entries(db: Database, ids: list[int]) -> list[JournalRow]:
         return []
     with db.session() as session:
         rows = session.execute(select(*_COLUMNS).where(AuditEntry.id.in_(ids))).all()
-    by_id = {row[0]: JournalRow(*row) for row in rows}
+    by_id = {row[0]: _journal_row(row) for row in rows}
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -331,7 +362,7 @@ def entries(db: Database, where: JournalFilter | None = None) -> list[JournalRow
     """The matching entries, newest first (for short lists: see :func:`entry_ids`)."""
     with db.session() as session:
         rows = session.execute(_filtered(select(*_COLUMNS), where or JournalFilter())).all()
-    return [JournalRow(*row) for row in rows]
+    return [_journal_row(row) for row in rows]
 
 
 def entities_in_use(db: Database) -> list[tuple[str, str]]:

@@ -37,6 +37,24 @@ def check_period(start: dt.date | None, end: dt.date | None) -> Period:
     return Period(start, end)
 
 
+def counted_period(period: Period, today: dt.date, *, beyond_today: bool = False) -> Period:
+    """The part of ``period`` a report counts: up to ``today`` at most, unless the person
+    asked to count beyond it (what is planned has not happened). A French ValidationError
+    when the period starts after today."""
+    if beyond_today or period.end <= today:
+        return period
+    if period.start > today:
+        raise ValidationError(
+            _(
+                "La période commence après aujourd'hui ({today}) : rien ne s'y est encore "
+                "passé. Choisissez une période passée, ou demandez de compter au-delà "
+                "d'aujourd'hui."
+            ).format(today=format_date(today)),
+            "period",
+        )
+    return Period(period.start, today)
+
+
 def membership_year_period(db: Database, today: dt.date) -> Period:
     """The membership year containing ``today``, e.g. 1 April 2026 to 31 March 2027."""
     table_settings = settings_service.load(db)

@@ -63,6 +63,8 @@ class Demo:
     members_by_year: dict[int, tuple[list[int], list[int]]] = field(default_factory=dict)
     committee: list[int] = field(default_factory=list)  # comité de coordination
     core_org_ids: list[int] = field(default_factory=list)
+    # filled by the governance step: each committee member's mandates (start, end)
+    seat_terms: dict[int, list[tuple[dt.date, dt.date]]] = field(default_factory=dict)
     # filled by the plan step
     chantier_ids: list[int] = field(default_factory=list)
     chantier_names: dict[int, str] = field(default_factory=dict)

@@ -14,7 +14,18 @@ from ...i18n import _, format_number
 from ...store import Database
 from ..core import ValidationError
 from ..core import settings as settings_service
-from . import bilan, meetings, members, people, plan, planning, portrait, portrait_parts, schedule
+from . import (
+    bilan,
+    governance,
+    meetings,
+    members,
+    people,
+    plan,
+    planning,
+    portrait,
+    portrait_parts,
+    schedule,
+)
 from .common import Demo
 
 TABLE_NAME = "Table de quartier d'Ahuntsic (démo fictive)"
@@ -150,7 +161,10 @@ def generate_demo(
         plan.write_current_plan(demo)
         plan.write_evaluated_plan(demo)
         plan.write_assignments(demo)
-        meetings.write_meetings(demo, schedule.schedule(demo))
+        terms = governance.plan_terms(demo)  # draws no dice
+        specs = schedule.schedule(demo)
+        meetings.write_meetings(demo, specs)
+        governance.write_seats(demo, terms, governance.aga_ids(specs))
         planning.write_processes(demo)  # last: the dice it draws change nothing before it
         bilan.write_evaluation(demo)  # last: the steps above draw the same dice as before
         portrait.write_indicators(demo)

@@ -29,6 +29,7 @@ from ...domain.enums import (
 from ...i18n import _, format_time
 from . import agenda
 from .common import Demo
+from .governance import seated_on
 from .names import OUTDOOR_PLACES, PLACES
 from .schedule import TIMES, MeetingSpec
 
@@ -144,7 +145,7 @@ def _meeting_rows(demo: Demo, specs: list[MeetingSpec]) -> dict[int, int | None]
     demo.write(Meeting, rows)
     # The approving meeting comes later: link once every meeting exists.
     links = [
-        {"id": mid, "minutes_approved_by_meeting_id": by}
+        {"id": mid, "minutes_approved_by_meeting_id": by, "version": 1}  # as just written
         for mid, (_on, by) in approvals.items()
         if by
     ]
@@ -175,8 +176,8 @@ def _invitees(demo: Demo, pools: _Pools, spec: MeetingSpec, chair: int | None) -
         if spec.kind == MeetingKind.NEIGHBOURHOOD_ASSEMBLY and spec.held:
             walk_ins = min(len(pools.residents), 10 * demo.scale)
             people += [(p, False) for p in rng.sample(pools.residents, walk_ins)]
-    elif spec.kind == MeetingKind.COORDINATION:
-        people += [(p, True) for p in demo.committee]
+    elif spec.kind == MeetingKind.COORDINATION:  # the seat holders of the day
+        people += [(p, True) for p in demo.committee if seated_on(demo, p, spec.date)]
     elif spec.kind == MeetingKind.CHANTIER:
         seated = [p for p, _org in demo.chantier_people.get(spec.chantier_id, [])]
         people += [(p, True) for p in rng.sample(seated, min(len(seated), MAX_CHANTIER_INVITES))]
@@ -217,7 +218,9 @@ def _attendance(demo: Demo, buffers: _Buffers, spec: MeetingSpec, people: list):
                 else AttendanceStatus.ABSENT
             )
         member = None
-        if spec.kind != MeetingKind.PARTICIPATION:
+        if spec.kind == MeetingKind.COORDINATION:  # a seat is a vote
+            member = ("s", person_id) if seated_on(demo, person_id, spec.date) else None
+        elif spec.kind != MeetingKind.PARTICIPATION:
             member = demo.votes_on(spec.date, org_id, person_id)
         buffers.add(
             Attendance,

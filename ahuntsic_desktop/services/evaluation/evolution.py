@@ -17,6 +17,7 @@ from ...domain import (
     Target,
 )
 from ...domain.enums import AuditAction, PlanStatus
+from ...domain.instants import local
 from ...i18n import _
 from ...store import Database
 from ..core import NotFoundError, ValidationError
@@ -182,7 +183,7 @@ def propose_from_journal(db: Database, plan_id: int, today: dt.date) -> list[Yea
             key = (entry.entity, entry.entity_id)
             status = _status_changes(entry)
             if key in owners and status is not None and entry.at is not None:
-                history.setdefault(key, []).append((entry.at.year, status))
+                history.setdefault(key, []).append((local(entry.at).year, status))
     proposals = []
     for year in range(first, last + 1):
         by_orientation: dict[int, list[str]] = {}

@@ -14,7 +14,9 @@ from . import (
     pick_lists,
     quorum,
     resolutions,
+    seated,
     stats,
+    titles,
     tracking,
 )
 from .followups import OPEN_STATUSES, overdue_condition, owner_text
@@ -22,6 +24,7 @@ from .meetings import body_label, person_name_sql
 from .stats import (
     PRESENT,
     KindCount,
+    LeftOutLine,
     MeetingLine,
     MonthCount,
     ResolutionLine,
@@ -30,6 +33,7 @@ from .stats import (
     by_month,
     held_in,
     held_meetings,
+    left_out_meetings,
     resolutions_in,
 )
 
@@ -45,6 +49,8 @@ __all__ = [
     "held_in",
     "held_meetings",
     "KindCount",
+    "left_out_meetings",
+    "LeftOutLine",
     "MeetingLine",
     "meetings",
     "minutes",
@@ -58,7 +64,9 @@ __all__ = [
     "quorum",
     "ResolutionLine",
     "resolutions",
+    "titles",
     "resolutions_in",
+    "seated",
     "stats",
     "tracking",
 ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ...domain import (
@@ -28,6 +29,7 @@ from ..core import settings as settings_service
 from .meetings import person_name_sql, require_meeting
 from .pick_lists import representation_current, represented_organizations
 from .quorum import attendance_lines, meeting_year
+from .seated import seated_members, uses_seats
 
 
 @dataclass(frozen=True)
@@ -40,17 +42,22 @@ class AttendanceRow:
     status: str
     status_label: str
     invited: bool
-    voting: bool
+    voting: bool  # this line carries (or, not yet present, would carry) a member's vote
+    vote_carried_by: str = ""  # another person carries the vote of this line's organisation
 
 
 def list_attendance(db: Database, meeting_id: int) -> list[AttendanceRow]:
-    """Everyone recorded for the meeting, by last then first name, with computed voting."""
+    """Everyone recorded for the meeting, by last then first name, with computed voting:
+    one line per member carries its vote (see :func:`.quorum.choose_carriers`)."""
     table_settings = settings_service.load(db)
     with db.session() as session:
         meeting = require_meeting(session, meeting_id)
-        voters = {
-            line.attendance_id: line.member
-            for line in attendance_lines(session, meeting, meeting_year(meeting, table_settings))
+        lines = attendance_lines(session, meeting, meeting_year(meeting, table_settings))
+        voters = {line.attendance_id: line.carrier for line in lines}
+        carriers = {
+            line.member[1]: line.person_id
+            for line in lines
+            if line.carrier and line.member and line.member[0] == "o"
         }
         rows = session.execute(
             select(
@@ -66,6 +73,7 @@ def list_attendance(db: Database, meeting_id: int) -> list[AttendanceRow]:
         ).all()
         # French order: accents and case ignored ("Émond" with the E's, not after Z).
         rows.sort(key=lambda r: (name_sort_key(r[3]), name_sort_key(r[4]), r[0].id))
+        names = {attendance.person_id: name for attendance, name, *_rest in rows}
         return [
             AttendanceRow(
                 id=attendance.id,
@@ -76,10 +84,19 @@ def list_attendance(db: Database, meeting_id: int) -> list[AttendanceRow]:
                 status=attendance.status,
                 status_label=label(attendance.status, AttendanceStatus),
                 invited=attendance.invited,
-                voting=voters.get(attendance.id) is not None,
+                voting=voters.get(attendance.id, False),
+                vote_carried_by=_carried_by(attendance, carriers, names),
             )
             for attendance, name, org_name, _last, _first in rows
         ]
+
+
+def _carried_by(attendance: Attendance, carriers: dict[int, int], names: dict) -> str:
+    """The name of who carries the vote of the line's organisation, when someone else."""
+    carrier = carriers.get(attendance.organization_id)
+    if carrier is None or carrier == attendance.person_id:
+        return ""
+    return names.get(carrier, "")
 
 
 def _check(session: Session, person_id: int, status: str, organization_id: int | None) -> Person:
@@ -127,7 +144,7 @@ def _save(
         # Keep the stored flag as a snapshot; lists and quorum recompute it.
         lines = attendance_lines(session, meeting, meeting_year(meeting, table_settings))
         attendance.voting = any(
-            line.attendance_id == attendance.id and line.member for line in lines
+            line.attendance_id == attendance.id and line.carrier for line in lines
         )
         return attendance.id
 
@@ -154,7 +171,10 @@ def set_attendance(
 
     A person has at most one line per meeting: calling again updates that line.
     """
-    return _save(db, meeting_id, person_id, status, organization_id, allow_existing=True)
+    try:
+        return _save(db, meeting_id, person_id, status, organization_id, allow_existing=True)
+    except IntegrityError:  # another user of a server added the same line at that moment:
+        return _save(db, meeting_id, person_id, status, organization_id, allow_existing=True)
 
 
 def remove_attendance(db: Database, attendance_id: int) -> None:
@@ -220,7 +240,7 @@ def _sign_in(
     session.add(attendance)
     session.flush()
     attendance.voting = any(
-        line.attendance_id == attendance.id and line.member
+        line.attendance_id == attendance.id and line.carrier
         for line in attendance_lines(session, meeting, year)
     )
     return AddedAttendance(attendance.id, person.id, person.full_name, created)
@@ -287,7 +307,8 @@ def add_walk_in(db: Database, meeting_id: int, full_name: str) -> AddedAttendanc
 def invite_members(db: Database, meeting_id: int) -> int:
     """Put the people to convene on the attendance list as invited; returns how many.
 
-    A chantier meeting convenes the chantier's active participants; any other meeting the
+    A chantier meeting convenes the chantier's active participants; a meeting of a body with
+    seats (the CC) the holders of its seats on the meeting's date; any other meeting the
     delegates of voting member organisations and the voting individual members of the
     meeting's membership year. People already listed are left as they are.
     """
@@ -305,6 +326,9 @@ def invite_members(db: Database, meeting_id: int) -> int:
             )
             for person_id, org_id in session.execute(query):
                 wanted.setdefault(person_id, org_id)
+        elif uses_seats(session, meeting):
+            for seated in seated_members(session, meeting.body, day):
+                wanted.setdefault(seated.person_id, seated.organization_id)
         else:
             voting = (
                 select(Membership.organization_id, Membership.person_id)

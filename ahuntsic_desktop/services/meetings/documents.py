@@ -73,8 +73,7 @@ def attendance_sheet(db: Database, meeting_id: int) -> list[SheetLine]:
         meeting = require_meeting(session, meeting_id)
         year = table_settings.membership_year_of(meeting.date)
         voting = {
-            line.attendance_id: line.member is not None
-            for line in attendance_lines(session, meeting, year)
+            line.attendance_id: line.carrier for line in attendance_lines(session, meeting, year)
         }
         category = func.coalesce(
             _category(year, Membership.organization_id, Attendance.organization_id),

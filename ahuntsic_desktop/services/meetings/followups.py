@@ -148,6 +148,15 @@ def overdue_condition(today: dt.date):
     )
 
 
+DEFAULT_DELAY = dt.timedelta(days=30)
+
+
+def default_due_date(meeting_date: dt.date, today: dt.date) -> dt.date:
+    """The due date a new follow-up is offered: a month after the meeting, or after today
+    when the meeting is past (never before the meeting that decides it)."""
+    return max(meeting_date, today) + DEFAULT_DELAY
+
+
 def follow_up_query(today: dt.date, *columns):
     """Follow-ups with the columns of the lists (id, due date, description, owner person,
     owner organisation, body, chantier, status, overdue) and then ``columns``, overdue
@@ -215,10 +224,14 @@ def list_follow_ups(
     body: str | None = None,
     chantier_id: int | None = None,
     open_only: bool = False,
+    overdue_only: bool = False,
     today: dt.date,
 ) -> Table:
-    """Follow-ups, overdue ones first, then by due date (those without one last)."""
+    """Follow-ups, overdue ones first, then by due date (those without one last);
+    ``overdue_only`` keeps those overdue on ``today`` (the dashboard's « suivis en retard »)."""
     query = _query(today)
+    if overdue_only:
+        query = query.where(overdue_condition(today))
     if body is not None:
         query = query.where(FollowUp.body == body)
     if chantier_id is not None:

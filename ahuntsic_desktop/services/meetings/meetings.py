@@ -298,7 +298,7 @@ def list_meetings(
                 Attendance.status == AttendanceStatus.PRESENT.value,
             ),
         )
-        .group_by(Meeting.id)
+        .group_by(Meeting.id, Chantier.name)  # PostgreSQL wants every non-aggregate named
     )
     if kind is not None:
         query = query.where(Meeting.kind == kind)

@@ -16,12 +16,12 @@ from ...domain import AgendaItem, Means, Meeting, Person, Resolution, Resolution
 from ...domain.enums import MeetingStatus, ResolutionOutcome
 from ...domain.labels import label
 from ...i18n import _
-from ...store import Database
+from ...store import Database, single_writer
 from ..core import Column, NotFoundError, Table, ValidationError
 from ..core import settings as settings_service
 from ..core import validation as v
 from .meetings import require_meeting
-from .quorum import present_voters
+from .quorum import MemberKey, present_voters
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +45,7 @@ def format_number(body: str, year: int, sequence: int) -> str:
 
 
 def _validate(
-    session: Session, meeting: Meeting, data: ResolutionData, voters: set[int]
+    session: Session, meeting: Meeting, data: ResolutionData, voters: dict[int, MemberKey]
 ) -> ResolutionData:
     if not (data.title or "").strip():
         raise ValidationError(_("Le titre de la résolution est obligatoire."), "title")
@@ -82,6 +82,11 @@ def _validate(
             _("La personne qui appuie doit être présente et avoir droit de vote."),
             "seconded_by_id",
         )
+    if voters[data.moved_by_id] == voters[data.seconded_by_id]:
+        raise ValidationError(
+            _("La personne qui appuie doit représenter un autre membre que celle qui propose."),
+            "seconded_by_id",
+        )
     if data.agenda_item_id is not None:
         item = session.get(AgendaItem, data.agenda_item_id)
         if item is None or item.meeting_id != meeting.id:
@@ -111,6 +116,8 @@ def _apply(resolution: Resolution, data: ResolutionData) -> None:
 
 
 def _next_sequence(session: Session, body: str, year: int) -> int:
+    # Two users numbering at once on a server take turns until the first commits.
+    single_writer(session, "resolution_counter")
     counter = session.get(ResolutionCounter, (body, year))
     if counter is None:
         counter = ResolutionCounter(body=body, year=year, last_sequence=0)
@@ -153,19 +160,28 @@ def add_resolution(db: Database, meeting_id: int, data: ResolutionData) -> str:
     with db.session() as session:
         meeting = require_meeting(session, meeting_id)
         voters = present_voters(session, meeting, table_settings.membership_year_of(meeting.date))
-        clean = _validate(session, meeting, data, voters)
-        year = meeting.date.year
-        sequence = _next_sequence(session, meeting.body, year)
-        resolution = Resolution(
-            meeting_id=meeting.id,
-            body=meeting.body,
-            year=year,
-            sequence=sequence,
-            number=format_number(meeting.body, year, sequence),
-        )
-        _apply(resolution, clean)
-        session.add(resolution)
-        return resolution.number
+        return record_resolution(session, meeting, data, voters).number
+
+
+def record_resolution(
+    session: Session, meeting: Meeting, data: ResolutionData, voters: set[int]
+) -> Resolution:
+    """Check and number a resolution of ``meeting`` inside the caller's transaction (an
+    election writes its result this way, with its mandates, all or nothing)."""
+    clean = _validate(session, meeting, data, voters)
+    year = meeting.date.year
+    sequence = _next_sequence(session, meeting.body, year)
+    resolution = Resolution(
+        meeting_id=meeting.id,
+        body=meeting.body,
+        year=year,
+        sequence=sequence,
+        number=format_number(meeting.body, year, sequence),
+    )
+    _apply(resolution, clean)
+    session.add(resolution)
+    session.flush()
+    return resolution
 
 
 def _require(session: Session, resolution_id: int) -> Resolution:

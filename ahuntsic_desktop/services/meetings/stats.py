@@ -73,8 +73,37 @@ class ResolutionLine:
     abstentions: int
 
 
+@dataclass(frozen=True)
+class LeftOutLine:
+    """A meeting of the period that a report does not count: planned, cancelled or, when
+    the count stops at today, dated after it."""
+
+    date: dt.date
+    kind: str
+    title: str
+    body: str
+    status: str  # label
+
+
 def held_in(period: Period):
     return (Meeting.status == HELD, Meeting.date.between(period.start, period.end))
+
+
+def left_out_meetings(session: Session, period: Period, counted: Period) -> list[LeftOutLine]:
+    """The meetings of ``period`` not counted over ``counted`` (a part of it): those not
+    held, and those after the counted period's end."""
+    rows = session.execute(
+        select(Meeting.date, Meeting.kind, Meeting.title, Meeting.body, Meeting.status)
+        .where(
+            Meeting.date.between(period.start, period.end),
+            (Meeting.status != HELD) | (Meeting.date > counted.end),
+        )
+        .order_by(Meeting.date, Meeting.start_time, Meeting.id)
+    ).all()
+    return [
+        LeftOutLine(r[0], label(r[1], MeetingKind), r[2], r[3] or "", label(r[4], MeetingStatus))
+        for r in rows
+    ]
 
 
 def held_meetings(session: Session, period: Period) -> list[MeetingLine]:
@@ -138,6 +167,7 @@ def held_meetings(session: Session, period: Period) -> list[MeetingLine]:
 
 
 def resolutions_in(session: Session, period: Period) -> list[ResolutionLine]:
+    """The resolutions of the meetings held in ``period`` (none of a planned meeting)."""
     rows = session.execute(
         select(
             Resolution.number,
@@ -150,7 +180,7 @@ def resolutions_in(session: Session, period: Period) -> list[ResolutionLine]:
             Resolution.abstentions,
         )
         .join(Meeting, Meeting.id == Resolution.meeting_id)
-        .where(Meeting.date.between(period.start, period.end))
+        .where(*held_in(period))
         .order_by(Meeting.date, Resolution.body, Resolution.year, Resolution.sequence)
     ).all()
     return [

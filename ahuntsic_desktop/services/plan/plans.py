@@ -270,8 +270,7 @@ def _lead_names(session: Session, today: dt.date, plan_id: int | None) -> dict[i
             Person.last_name,
             Person.first_name,
         )
-        .distinct()
-    )
+    )  # no DISTINCT (PostgreSQL refuses it ordered by the role): the loop keeps names once
     if plan_id is not None:
         query = query.where(Chantier.plan_id == plan_id)
     names: dict[int, list[str]] = defaultdict(list)

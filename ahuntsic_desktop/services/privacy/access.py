@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from ...domain import AccessRequest, Person
+from ...domain.instants import local
 from ...domain.privacy import RESPONSE_DAYS, RequestKind
 from ...i18n import N_, _, format_date, ngettext
 from ...store import Database
@@ -228,7 +229,7 @@ class PersonSummary:
     email: str | None
     phone: str | None
     archived: bool
-    anonymized_at: dt.datetime | None
+    anonymized_at: dt.datetime | None  # local time
 
 
 def person_summary(db: Database, person_id: int) -> PersonSummary:
@@ -238,5 +239,5 @@ def person_summary(db: Database, person_id: int) -> PersonSummary:
         if p is None:
             raise NotFoundError(_("Cette personne n'existe plus."))
         return PersonSummary(
-            p.id, p.full_name, p.email, p.phone, p.archived_at is not None, p.anonymized_at
+            p.id, p.full_name, p.email, p.phone, p.archived_at is not None, local(p.anonymized_at)
         )

@@ -173,10 +173,23 @@ def grant_consent(
     purpose: ConsentPurpose | str,
     granted_on: dt.date | str | None = None,
     source: str | None = None,
+    *,
+    today: dt.date | None = None,
 ) -> int:
-    """Record a consent; refused when one for the same purpose is already in force."""
+    """Record a consent given on ``granted_on`` (``today`` by default); refused when one
+    for the same purpose is already in force, or when dated after ``today``: a consent is
+    recorded once given, never in advance (a date such as 2099 is a typing error)."""
     code = v.choice(purpose, ConsentPurpose, "purpose", _("Finalité"))
-    day = v.parse_date(granted_on, "granted_on", _("Date du consentement")) or dt.date.today()
+    today = today or dt.date.today()
+    day = v.parse_date(granted_on, "granted_on", _("Date du consentement")) or today
+    if day > today:
+        raise ValidationError(
+            _(
+                "La date du consentement ({date}) est dans l'avenir : notez un consentement "
+                "le jour où il a été donné, au plus tard aujourd'hui ({today})."
+            ).format(date=format_date(day), today=format_date(today)),
+            "granted_on",
+        )
     origin = v.optional_text(source, "source", _("Source"), max_length=500)
     with db.session() as session:
         person = _person(session, person_id)

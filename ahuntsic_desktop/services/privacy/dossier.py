@@ -14,6 +14,7 @@ from ...i18n import _
 from ...store import Database
 from ..core import NotFoundError
 from ..core import settings as settings_service
+from ..governance import personal as governance_personal
 from ..planning import personal as planning_personal
 from ..portrait import stories as portrait_stories
 from . import sections as parts
@@ -61,6 +62,7 @@ def person_file(db: Database, person_id: int, *, now: dt.datetime | None = None)
             parts.roles(session, person_id),
             *planning_personal.sections(session, person_id),
             portrait_stories.stories_section(session, person_id),
+            parts.Section(*governance_personal.mandates_part(session, person_id)),
             parts.consents(session, person_id),
             parts.requests(session, person_id),
             trail.audit(session, identity.ids, naming),

@@ -37,6 +37,7 @@ from ...domain import (
     Resolution,
 )
 from ...domain.enums import AuditAction
+from ...domain.instants import local, utc_now
 from ...domain.privacy import RequestKind
 from ...i18n import N_, _
 from ...store import Database
@@ -257,8 +258,9 @@ def _clear(person: Person, name: str, now: dt.datetime) -> None:
 
 
 def purge_file(db: Database) -> None:
-    """Leave no copy of erased values in the data file nor its write-ahead log."""
-    if db.path is not None and not db.read_only:
+    """Leave no copy of erased values in the data file nor its write-ahead log (on a
+    server: VACUUM, so the old row versions leave its pages)."""
+    if (db.path is not None or db.on_server) and not db.read_only:
         db.purge_free_pages()
 
 
@@ -271,9 +273,10 @@ def anonymize_person(
     purge: bool = True,
 ) -> ErasureResult:
     """Erase ``person_id``'s personal information for good (see the module's docstring);
-    ``purge=False`` leaves the file's free pages to one :func:`purge_file` after many."""
-    now = (now or dt.datetime.now()).replace(microsecond=0)
-    today = now.date()
+    ``purge=False`` leaves the file's free pages to one :func:`purge_file` after many.
+    ``now`` is the instant stamped, in UTC without a zone (see :mod:`...domain.instants`)."""
+    now = (now or utc_now()).replace(microsecond=0)  # stored in UTC (domain.instants)
+    today = local(now).date()
     if user is None:
         user = settings_service.load(db).user_name
     with db.session() as session:

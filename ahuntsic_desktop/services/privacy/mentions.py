@@ -149,7 +149,8 @@ def _rows(session: Session, table: Table, column: Column, identity: Identity):
     if not patterns:
         return []
     target = cast(column, Text) if isinstance(column.type, JSON) else column
-    condition = or_(*(target.like(p, escape="\\") for p in patterns))
+    # ILIKE: SQLite's LIKE ignores case (ASCII), PostgreSQL's does not.
+    condition = or_(*(target.ilike(p, escape="\\") for p in patterns))
     keys = list(table.primary_key.columns)
     return session.execute(select(*keys, column).where(column.is_not(None), condition))
 

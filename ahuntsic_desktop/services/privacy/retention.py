@@ -1,9 +1,9 @@
 """The retention rule: people with no activity for N years (a setting) are listed for
 review, to be anonymised once someone confirms. Nothing is erased here.
 
-Activity is a membership (up to the end of its membership year), a presence at a meeting
-(present or excused), a chantier assignment or a representation (up to its end; an open
-one is current). A record with no activity at all is due N years after it was entered.
+Activity is a paid membership (up to the end of its membership year; a renewal not paid, or
+paid after today, is not activity), a presence at a meeting (present or excused) up to
+today, a chantier assignment or a representation (up to its end; an open one is current). A record with no activity at all is due N years after it was entered.
 """
 
 from __future__ import annotations
@@ -70,6 +70,11 @@ class RetentionCandidate:
     activity: str
 
 
+def paid_by(today: dt.date) -> tuple:
+    """A membership paid on or before ``today``: an unpaid renewal is not activity."""
+    return (Membership.paid_on.is_not(None), Membership.paid_on <= today)
+
+
 def _merge(latest: dict[int, tuple[dt.date, str]], rows, what: str) -> None:
     for person_id, day in rows:
         if day is None:
@@ -84,7 +89,7 @@ def _last_activities(session, today: dt.date, start_month: int) -> dict[int, tup
     latest: dict[int, tuple[dt.date, str]] = {}
     years = session.execute(
         select(Membership.person_id, func.max(Membership.year))
-        .where(Membership.person_id.is_not(None))
+        .where(Membership.person_id.is_not(None), *paid_by(today))
         .group_by(Membership.person_id)
     ).all()
     _merge(
@@ -100,7 +105,8 @@ def _last_activities(session, today: dt.date, start_month: int) -> dict[int, tup
             .where(
                 Attendance.status.in_(
                     (AttendanceStatus.PRESENT.value, AttendanceStatus.EXCUSED.value)
-                )
+                ),
+                Meeting.date <= today,
             )
             .group_by(Attendance.person_id)
         ).all(),
@@ -136,7 +142,11 @@ def due_for_anonymisation(db: Database, today: dt.date) -> list[RetentionCandida
             )
         )
         members = set(
-            session.scalars(select(Membership.person_id).where(Membership.person_id.is_not(None)))
+            session.scalars(
+                select(Membership.person_id).where(
+                    Membership.person_id.is_not(None), *paid_by(today)
+                )
+            )
         )
         people = session.execute(
             select(

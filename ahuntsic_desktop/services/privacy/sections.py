@@ -36,6 +36,7 @@ from ...domain.enums import (
     RepresentationRole,
     Sector,
 )
+from ...domain.instants import local
 from ...domain.labels import label
 from ...i18n import _
 from ..core import Column
@@ -89,10 +90,10 @@ def identity_row(person: Person) -> tuple:
         person.is_resident,
         person.is_elected,
         person.notes,
-        person.created_at,
-        person.updated_at,
-        person.archived_at,
-        person.anonymized_at,
+        local(person.created_at),  # instants are UTC in the file, shown in local time
+        local(person.updated_at),
+        local(person.archived_at),
+        local(person.anonymized_at),
     )
 
 

@@ -19,6 +19,7 @@ from ...domain import (
     Representation,
 )
 from ...domain.enums import AuditAction
+from ...domain.instants import local
 from ...i18n import N_, _
 from .sections import Section, col
 
@@ -94,7 +95,7 @@ def audit(session: Session, pids: int | Iterable[int], naming: Iterable[int] = (
             col("changes", _("Modifications"), "json"),
         ),
         tuple(
-            (at, u, _(ENTITY_LABELS.get(e, e)), _(AUDIT_ACTIONS.get(act, act)), changes(ch))
+            (local(at), u, _(ENTITY_LABELS.get(e, e)), _(AUDIT_ACTIONS.get(act, act)), changes(ch))
             for at, u, e, act, ch in rows
         ),
     )

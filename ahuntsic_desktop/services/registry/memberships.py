@@ -17,7 +17,7 @@ from ...domain import Membership, MembershipCategory, Organization, Person, Rece
 from ...domain.enums import PaymentMethod
 from ...domain.labels import label
 from ...i18n import _
-from ...store import Database
+from ...store import Database, single_writer
 from ..core import Column, NotFoundError, Table, ValidationError
 from ..core import settings as settings_service
 from ..core import validation as v
@@ -149,6 +149,7 @@ def _receipt_taken(number: str) -> ValidationError:
 def next_receipt_number(session: Session, year: int) -> str:
     """The next receipt number of payment ``year``, e.g. ``2026-0042``. The counter keeps
     the highest number ever given: a deleted membership's number is never reissued."""
+    single_writer(session, "receipt_counter")  # on a server, one numbering at a time
     prefix = f"{year}-"
     numbers = session.scalars(
         select(Membership.receipt_number).where(Membership.receipt_number.like(prefix + "%"))
@@ -180,6 +181,7 @@ def _remember_receipt(session: Session, number: str) -> None:
     year, _dash, sequence = number.partition("-")
     if not (len(year) == 4 and year.isdigit() and sequence.isdigit()):
         return
+    single_writer(session, "receipt_counter")
     counter = session.get(ReceiptCounter, int(year))
     if counter is None:
         counter = ReceiptCounter(year=int(year), last_sequence=0)

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from ...domain import AuditEntry, Base, Organization, Person
 from ...domain.enums import AttendanceStatus, AuditAction
+from ...domain.instants import utc_now
 from ...domain.labels import label
 from ...i18n import N_, _, format_date, format_money
 from ...store import Database
@@ -322,7 +323,7 @@ def merge(db: Database, kind: Kind | str, keep_id: int, lose_id: int) -> MergePr
         for name, value in plan.filled.items():
             setattr(keep, name, value)
         if lose.archived_at is None:
-            lose.archived_at = dt.datetime.now()
+            lose.archived_at = utc_now()
         note = _("Fusionné dans #{id}").format(id=keep_id)
         lose.notes = f"{lose.notes}\n\n{note}" if lose.notes else note
         entity = Kind(kind).value

@@ -96,6 +96,14 @@ LABELS: dict[tuple[str, str], str] = {
     ("activity_participant", "person_id"): N_("Participations aux activités de la démarche"),
     ("contribution", "person_id"): N_("Contributions à la démarche (nommées)"),
     ("resident_story", "person_id"): N_("Histoires confiées pour le portrait"),
+    ("mandate", "person_id"): N_("Mandats aux instances"),
+    ("mandate", "organization_id"): N_("Mandats aux instances (pour l'organisme)"),
+    ("election", "chair_id"): N_("Élections présidées"),
+    ("election", "secretary_id"): N_("Élections (secrétariat)"),
+    ("candidacy", "person_id"): N_("Candidatures aux élections"),
+    ("candidacy", "organization_id"): N_("Candidatures aux élections (pour l'organisme)"),
+    ("candidacy", "proposed_by_id"): N_("Candidatures proposées"),
+    ("candidacy", "seconded_by_id"): N_("Candidatures appuyées"),
 }
 
 

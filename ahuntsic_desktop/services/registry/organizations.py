@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
@@ -12,10 +12,11 @@ from sqlalchemy.orm import Session
 
 from ...domain import Membership, Organization, PartnerRole, Person, Representation, name_key
 from ...domain.enums import PartnerKind, RepresentationRole, Sector
+from ...domain.instants import utc_now
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
-from ..core import Column, NotFoundError, Table, ValidationError, is_referenced
+from ..core import Column, NotFoundError, Table, ValidationError, is_referenced, require_version
 from ..core import settings as settings_service
 from ..core import validation as v
 from .standing import MemberStatus, paid_status_subquery, status_from_flags, status_label
@@ -36,6 +37,8 @@ class OrganizationData:
     postal_code: str | None = None
     notes: str | None = None
     archived: bool = False
+    # The version read (get_organization): a save from an older read raises ConflictError.
+    version: int | None = field(default=None, compare=False)
 
 
 def _name_taken(session: Session, name: str, organization_id: int | None = None):
@@ -176,6 +179,7 @@ def get_organization(db: Database, organization_id: int) -> OrganizationData:
             postal_code=o.postal_code,
             notes=o.notes,
             archived=o.archived_at is not None,
+            version=o.version,
         )
 
 
@@ -188,14 +192,16 @@ def create_organization(db: Database, data: OrganizationData) -> int:
 
 def update_organization(db: Database, organization_id: int, data: OrganizationData) -> None:
     with db.session() as session:
-        _apply(session, _get(session, organization_id), data)
+        organization = _get(session, organization_id)
+        require_version(organization, data.version)
+        _apply(session, organization, data)
 
 
 def archive_organization(db: Database, organization_id: int) -> None:
     with db.session() as session:
         organization = _get(session, organization_id)
         if organization.archived_at is None:
-            organization.archived_at = datetime.now()
+            organization.archived_at = utc_now()
 
 
 def restore_organization(db: Database, organization_id: int) -> None:

@@ -10,16 +10,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import and_, func, or_, select
 
 from ...domain import Organization, Person, Representation
 from ...domain.enums import RepresentationRole, Sector
+from ...domain.instants import utc_now
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
-from ..core import Column, NotFoundError, Table, ValidationError, is_referenced
+from ..core import Column, NotFoundError, Table, ValidationError, is_referenced, require_version
 from ..core import validation as v
 from .organizations import is_current
 
@@ -41,6 +42,8 @@ class PersonData:
     is_elected: bool = False
     notes: str | None = None
     archived: bool = False
+    # The version read (get_person): a save from an older read raises ConflictError.
+    version: int | None = field(default=None, compare=False)
 
 
 def _apply(person: Person, data: PersonData) -> None:
@@ -163,6 +166,7 @@ def get_person(db: Database, person_id: int) -> PersonData:
             is_elected=p.is_elected,
             notes=p.notes,
             archived=p.archived_at is not None,
+            version=p.version,
         )
 
 
@@ -200,7 +204,9 @@ def save_person(
     changes: RepresentationChanges | None = None,
 ) -> int:
     """Create (``person_id`` None) or update a person and apply ``changes`` to their
-    representations; returns the person's id. Nothing is saved when anything is refused."""
+    representations; returns the person's id. Nothing is saved when anything is refused,
+    nor when someone else saved the person since ``data.version`` was read
+    (:class:`~ahuntsic_desktop.store.ConflictError`)."""
     changes = changes or RepresentationChanges()
     with db.session() as session:
         if person_id is None:
@@ -213,6 +219,7 @@ def save_person(
                 raise ValidationError(
                     _("Cette personne a été anonymisée ; elle ne peut être modifiée.")
                 )
+            require_version(person, data.version)
             _apply(person, data)
         session.flush()
         for representation_id in changes.removed:
@@ -242,7 +249,7 @@ def archive_person(db: Database, person_id: int) -> None:
     with db.session() as session:
         person = _get(session, person_id)
         if person.archived_at is None:
-            person.archived_at = datetime.now()
+            person.archived_at = utc_now()
 
 
 def restore_person(db: Database, person_id: int) -> None:

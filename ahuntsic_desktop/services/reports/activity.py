@@ -3,15 +3,18 @@ resolutions and plan progress over a period. Counts only: nothing here names a p
 
 Members are those with a paid membership for the membership year containing the period's
 last day; *new* members paid their first membership in a year the period touches. Meetings
-count when held (status *tenue*) within the period.
+count when held (status *tenue*) within the period, and resolutions and follow-ups when
+their meeting was held: a planned or cancelled meeting counts for nothing, and is listed
+among those left out. The count stops at ``today`` unless asked to go beyond it.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from ...domain import (
@@ -24,14 +27,16 @@ from ...domain import (
     ParticipantCount,
     Person,
 )
-from ...domain.enums import FollowUpStatus, Sector
+from ...domain.enums import FollowUpStatus, MeetingStatus, Sector
 from ...domain.labels import label
+from ...i18n import _, format_date
 from ...store import Database
-from ..core import Period
+from ..core import Period, periods
 from ..core import settings as settings_service
 from ..meetings import (
     PRESENT,
     KindCount,
+    LeftOutLine,
     MeetingLine,
     MonthCount,
     ResolutionLine,
@@ -41,6 +46,7 @@ from ..meetings import (
     by_month,
     held_in,
     held_meetings,
+    left_out_meetings,
     resolutions_in,
 )
 from ..plan import build_tree, current_plan_id
@@ -76,7 +82,7 @@ class ProgressLine:
 
 @dataclass
 class ActivityStats:
-    period: Period
+    period: Period  # as asked
     membership_year_label: str
     members_by_sector: list[SectorCount]
     members_by_category: list[tuple[str, bool, int]]  # (category, voting, members)
@@ -99,6 +105,22 @@ class ActivityStats:
     chantiers: list[ProgressLine] = field(default_factory=list)
     meetings: list[MeetingLine] = field(default_factory=list)
     resolutions: list[ResolutionLine] = field(default_factory=list)
+    counted: Period | None = None  # the part of the period counted (up to today at most)
+    left_out: list[LeftOutLine] = field(default_factory=list)  # planned, cancelled, later
+
+    @property
+    def stops_early(self) -> bool:
+        """Whether the count stops before the end of the period asked for (at today)."""
+        return self.counted is not None and self.counted.end < self.period.end
+
+    @property
+    def counted_note(self) -> str:
+        """What the count covers when it stops at today, before the period's end."""
+        if not self.stops_early or self.counted is None:
+            return ""
+        return _(
+            "Compté jusqu'au {day} : ce qui est prévu après cette date n'est pas compté."
+        ).format(day=format_date(self.counted.end))
 
     @property
     def members_total(self) -> int:
@@ -219,8 +241,18 @@ def _plan(session: Session, stats: ActivityStats, plan_id: int | None) -> None:
                 )
 
 
-def activity_stats(db: Database, period: Period, *, plan_id: int | None = None) -> ActivityStats:
-    """Everything a funder or the annual assembly counts over ``period``."""
+def activity_stats(
+    db: Database,
+    asked: Period,
+    today: dt.date,
+    *,
+    plan_id: int | None = None,
+    beyond_today: bool = False,
+) -> ActivityStats:
+    """Everything a funder or the annual assembly counts over ``asked``: what happened up
+    to ``today`` (or to the period's end when ``beyond_today``), with the meetings left
+    out."""
+    period = periods.counted_period(asked, today, beyond_today=beyond_today)
     table_settings = settings_service.load(db)
     year = table_settings.membership_year_of(period.end)
     first_year = table_settings.membership_year_of(period.start)
@@ -235,7 +267,7 @@ def activity_stats(db: Database, period: Period, *, plan_id: int | None = None) 
         decided = session.scalar(
             select(func.count(fu.id))
             .join(Meeting, Meeting.id == fu.meeting_id)
-            .where(Meeting.date.between(period.start, period.end))
+            .where(*held_in(period))
         )
         done = session.scalar(
             select(func.count(fu.id)).where(
@@ -247,7 +279,10 @@ def activity_stats(db: Database, period: Period, *, plan_id: int | None = None) 
             select(func.count(fu.id))
             .outerjoin(Meeting, Meeting.id == fu.meeting_id)
             .where(
-                or_(fu.meeting_id.is_(None), Meeting.date <= period.end),
+                or_(
+                    fu.meeting_id.is_(None),
+                    and_(Meeting.status == MeetingStatus.HELD.value, Meeting.date <= period.end),
+                ),
                 or_(
                     fu.status.in_((FollowUpStatus.OPEN.value, FollowUpStatus.IN_PROGRESS.value)),
                     fu.done_on > period.end,
@@ -255,7 +290,7 @@ def activity_stats(db: Database, period: Period, *, plan_id: int | None = None) 
             )
         )
         stats = ActivityStats(
-            period=period,
+            period=asked,
             membership_year_label=table_settings.membership_year_label(year),
             members_by_sector=by_sector,
             members_by_category=by_category,
@@ -274,6 +309,8 @@ def activity_stats(db: Database, period: Period, *, plan_id: int | None = None) 
             follow_ups_open=still_open or 0,
             meetings=meetings,
             resolutions=resolutions,
+            counted=period,
+            left_out=left_out_meetings(session, asked, period),
         )
         _plan(session, stats, plan_id)
     return stats

@@ -26,6 +26,7 @@ from ...services import evaluation
 from ...services.core.errors import ValidationError
 from ...services.evaluation.timeline import MONTHS
 from ..meetings.common import clear_error, error_label, select_data, show_error
+from ..widgets.unsaved import GuardedDialog
 
 NO_YEAR = 1899  # the spin boxes' minimum, shown as « — »
 
@@ -53,7 +54,7 @@ def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
     return buttons
 
 
-class WorkDialog(QDialog):
+class WorkDialog(GuardedDialog):
     """A démarche intégrée or a projet phare: its text, years, chantiers and evaluation."""
 
     def __init__(self, context, plan_id: int, kind: str, work_id: int | None = None,
@@ -146,7 +147,7 @@ class WorkDialog(QDialog):
         super().accept()
 
 
-class EventDialog(QDialog):
+class EventDialog(GuardedDialog):
     """A milestone of the timeline: a year, an optional month, a category and a text."""
 
     def __init__(self, context, event_id: int | None = None, parent: QWidget | None = None):

@@ -29,6 +29,7 @@ from ...services import portrait
 from ...services.core.errors import ValidationError
 from ...services.plan.chantiers import person_choices
 from ..meetings.common import clear_error, error_label, select_data, show_error
+from ..widgets.unsaved import GuardedDialog
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -62,7 +63,7 @@ def checked_ids(box: QListWidget) -> list[int]:
     ]
 
 
-class IssueDialog(QDialog):
+class IssueDialog(GuardedDialog):
     def __init__(self, context, issue_id: int | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.context, self.issue_id = context, issue_id
@@ -123,7 +124,7 @@ class IssueDialog(QDialog):
         super().accept()
 
 
-class StoryDialog(QDialog):
+class StoryDialog(GuardedDialog):
     """A story, its pseudonym and the resident it comes from (for the consent)."""
 
     def __init__(self, context, story_id: int | None = None, parent: QWidget | None = None):
@@ -173,7 +174,7 @@ class StoryDialog(QDialog):
         super().accept()
 
 
-class ImageDialog(QDialog):
+class ImageDialog(GuardedDialog):
     """A PNG or JPEG file, its caption, theme and source."""
 
     def __init__(self, context, parent: QWidget | None = None) -> None:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLineEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -21,10 +19,12 @@ from ...services.meetings import agenda
 from ...services.meetings.agenda import AgendaItemData, AgendaItemRow
 from ...services.meetings.pick_lists import PersonChoice
 from ...store import Database
+from ..widgets.time_edit import DurationEdit
+from ..widgets.unsaved import GuardedDialog
 from .common import PersonPicker, disable_save_if_read_only, error_label, fill_combo, show_error
 
 
-class AgendaItemDialogView(QDialog):
+class AgendaItemDialogView(GuardedDialog):
     """Layout only."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -36,11 +36,8 @@ class AgendaItemDialogView(QDialog):
         self.kind.setObjectName("kind")
         self.presenter = PersonPicker(self)
         self.presenter.setObjectName("presenter_id")
-        self.minutes = QSpinBox(self)
+        self.minutes = DurationEdit(self)
         self.minutes.setObjectName("planned_minutes")
-        self.minutes.setRange(0, 24 * 60)
-        self.minutes.setSingleStep(5)
-        self.minutes.setSuffix(_(" min"))
         self.minutes.setMaximumWidth(120)
         self.error = error_label(self)
         self.buttons = QDialogButtonBox(

@@ -298,6 +298,20 @@ class AgendaTab(AgendaTabView):
             self.minutes_edit.document().setModified(False)
             self.minutes_status.setText(_("Compte rendu enregistré."))
 
+    # -- no lost edits (see widgets.unsaved) -------------------------------------------------
+    def unsaved_name(self) -> str:
+        return self.minutes_box.title()
+
+    def is_dirty(self) -> bool:
+        return self._minutes_item_id is not None and self.minutes_edit.document().isModified()
+
+    def save_changes(self) -> bool:
+        self.save_minutes()
+        return not self.is_dirty()
+
+    def discard_changes(self) -> None:
+        self._load_minutes()
+
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         if watched is self.minutes_edit and event.type() == QEvent.Type.FocusOut:
             self.save_minutes()

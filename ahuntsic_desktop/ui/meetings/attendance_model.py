@@ -81,7 +81,11 @@ class AttendanceModel(QAbstractTableModel):
             if column == ORGANIZATION:
                 return row.organization_name or _("(à titre personnel)")
             if column == VOTING:
-                return _("Oui") if row.voting else _("Non")
+                if row.voting:
+                    return _("Oui")
+                if row.vote_carried_by:  # one vote per organisation, carried by one person
+                    return _("Non (porté par {name})").format(name=row.vote_carried_by)
+                return _("Non")
             if column == INVITED:
                 return _("Oui") if row.invited else _("Sans convocation")
             return None
@@ -93,6 +97,10 @@ class AttendanceModel(QAbstractTableModel):
             return None if row.organization_name else QBrush(QColor("#777777"))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (VOTING, INVITED):
             return int(Qt.AlignmentFlag.AlignCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == VOTING and row.vote_carried_by:
+            return _("Un vote par organisme membre : celui de {org} est porté par {name}.").format(
+                org=row.organization_name, name=row.vote_carried_by
+            )
         if role == Qt.ItemDataRole.ToolTipRole and status is not None:
             return _("Cliquez ou appuyez sur P, E ou A")
         if role == ORG_ROLE:

@@ -97,7 +97,7 @@ class AttendanceTabView(MeetingTab):
         self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
         widths = {NAME: 210, PRESENT: 110, EXCUSED: 110, ABSENT: 110, ORGANIZATION: 300}
-        widths.update({VOTING: 60, INVITED: 120})
+        widths.update({VOTING: 170, INVITED: 120})  # « Non (porté par …) »
         for column, width in widths.items():
             header.resizeSection(column, width)
         header.setSectionResizeMode(ORGANIZATION, QHeaderView.ResizeMode.Stretch)

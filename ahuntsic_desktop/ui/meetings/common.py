@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QTimeEdit,
     QWidget,
 )
 
@@ -159,24 +158,6 @@ def date_edit(parent: QWidget, name: str) -> QDateEdit:
         "d MMMM yyyy" if i18n.current_locale().startswith("fr") else "MMM d, yyyy"
     )
     return edit
-
-
-class OptionalTimeEdit(QTimeEdit):
-    """A time that may be left blank: the lowest value (0 h 00) shows « — » and means none."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setDisplayFormat("H' h 'mm" if i18n.current_locale().startswith("fr") else "h:mm AP")
-        self.setMinimumTime(QTime(0, 0))
-        self.setSpecialValueText("—")
-        self.setTime(QTime(0, 0))
-
-    def value(self) -> dt.time | None:
-        time = self.time()
-        return None if time == self.minimumTime() else dt.time(time.hour(), time.minute())
-
-    def set_value(self, value: dt.time | None) -> None:
-        self.setTime(QTime(value.hour, value.minute) if value else self.minimumTime())
 
 
 def to_date(edit: QDateEdit) -> dt.date:

@@ -25,8 +25,9 @@ class FollowUpsList(ListTab):
         self.search.setPlaceholderText(_("Rechercher un suivi, un responsable, un chantier…"))
         self.status = QComboBox(self)
         self.status.setObjectName("followUpStatus")
-        self.status.addItem(_("À faire ou en cours"), True)
-        self.status.addItem(_("Tous les suivis"), False)
+        self.status.addItem(_("À faire ou en cours"), "open")
+        self.status.addItem(_("En retard"), "overdue")
+        self.status.addItem(_("Tous les suivis"), "all")
         self.body = QComboBox(self)
         self.body.setObjectName("followUpBody")
         self.body.setToolTip(_("Instance"))
@@ -53,7 +54,31 @@ class FollowUpsList(ListTab):
     # -- filters ---------------------------------------------------------------------------
 
     def open_only(self) -> bool:
-        return bool(self.status.currentData())
+        return self.status.currentData() in ("open", "overdue")
+
+    def overdue_only(self) -> bool:
+        return self.status.currentData() == "overdue"
+
+    def show_filtered(self, status: str = "open", follow_up_id: int | None = None) -> None:
+        """Show the follow-ups of ``status`` (open, overdue, all) of every body and chantier,
+        ``follow_up_id`` selected (the dashboard leads here)."""
+        for combo, value in ((self.body, None), (self.chantier, None), (self.status, status)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self.search.clear()
+        self._show()
+        if follow_up_id is not None:
+            self._select(follow_up_id)
+        self.view.setFocus()
+
+    def _select(self, follow_up_id: int) -> None:
+        for row, record_id in enumerate(self.model.table.ids):
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if record_id == follow_up_id and index.isValid():
+                self.view.selectRow(index.row())
+                self.view.scrollTo(index)
+                return
 
     def body_code(self) -> str | None:
         return self.body.currentData() or None
@@ -67,6 +92,7 @@ class FollowUpsList(ListTab):
             body=self.body_code(),
             chantier_id=self.chantier_id(),
             open_only=self.open_only(),
+            overdue_only=self.overdue_only(),
             today=self.context.today(),
         )
 

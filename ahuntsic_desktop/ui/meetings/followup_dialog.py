@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -19,8 +18,9 @@ from ...domain.enums import FollowUpStatus
 from ...domain.labels import choices
 from ...i18n import _
 from ...services.core.errors import ValidationError
-from ...services.meetings import followups, pick_lists, resolutions
+from ...services.meetings import followups, meetings, pick_lists, resolutions
 from ...services.meetings.followups import FollowUpData
+from ..widgets.unsaved import GuardedDialog
 from .common import (
     PersonPicker,
     date_edit,
@@ -33,7 +33,7 @@ from .common import (
 )
 
 
-class FollowUpDialogView(QDialog):
+class FollowUpDialogView(GuardedDialog):
     """Layout only."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -97,7 +97,8 @@ class FollowUpDialog(FollowUpDialogView):
             ),
             empty=_("(aucune)"),
         )
-        set_date(self.due_date, today)
+        meeting_date = meetings.get_meeting(db, meeting_id).date
+        set_date(self.due_date, followups.default_due_date(meeting_date, today))
         self.due_date.setEnabled(False)
         disable_save_if_read_only(self.buttons, context.db)
         self._connect()

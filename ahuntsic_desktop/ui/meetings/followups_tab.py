@@ -17,11 +17,11 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import FollowUpStatus
 from ...domain.labels import choices
-from ...i18n import _
+from ...i18n import _, ngettext
 from ...services.core.errors import ValidationError
 from ...services.meetings import followups, meetings
 from ..widgets.list_view import ListView
-from .common import MeetingTab, clear_error, error_label, fill_combo
+from .common import GOOD_STYLE, MeetingTab, clear_error, error_label, fill_combo
 from .followup_dialog import FollowUpDialog
 
 WIDTHS = {"description": 340, "owner": 200, "status": 90, "chantier": 140}
@@ -37,6 +37,11 @@ class FollowUpsTabView(MeetingTab):
         self.status.setObjectName("status")
         self.apply_button = QPushButton(_("Changer le statut"), self)
         self.error = error_label(self)
+        self.notice = QLabel(self)
+        self.notice.setObjectName("statusNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet(GOOD_STYLE)
+        self.notice.hide()
         self.own = ListView(self, placeholder=_("Rechercher un suivi…"))
         self.own.setObjectName("ownFollowUps")
         self.carried = ListView(self, placeholder=_("Rechercher un suivi…"))
@@ -57,6 +62,7 @@ class FollowUpsTabView(MeetingTab):
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addWidget(self.error)
+        layout.addWidget(self.notice)
         layout.addWidget(splitter, 1)
 
 
@@ -124,5 +130,26 @@ class FollowUpsTab(FollowUpsTabView):
             self.error.show()
             return
         clear_error(self.error)
+        was_carried = self.active is self.carried
         self.refresh()
+        self._tell(ids, was_carried)
         self.changed.emit()
+
+    def _tell(self, ids: list[int], was_carried: bool) -> None:
+        """Say what became of the follow-ups changed, above all those no longer listed here
+        (a closed follow-up leaves the list of open ones)."""
+        status = self.status.currentText()
+        gone = [i for i in ids if i not in self.own.model.table.ids + self.carried.model.table.ids]
+        text = ngettext(
+            "{n} suivi marqué « {status} ».", "{n} suivis marqués « {status} ».", len(ids)
+        ).format(n=len(ids), status=status)
+        if gone and was_carried:
+            text += " " + ngettext(
+                "Il n'est plus dans les suivis ouverts ; la liste Rencontres › Suivis le montre "
+                "avec « Tous les suivis ».",
+                "Ils ne sont plus dans les suivis ouverts ; la liste Rencontres › Suivis les "
+                "montre avec « Tous les suivis ».",
+                len(gone),
+            )
+        self.notice.setText(text)
+        self.notice.show()

@@ -3,10 +3,10 @@ chair and secretary. The service validates; its message shows in red, nothing is
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime
+import datetime as dt
+
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -21,11 +21,12 @@ from ...domain.enums import MeetingKind, MeetingStatus, ParticipationFormat
 from ...domain.labels import choices
 from ...i18n import _
 from ...services.core.errors import ValidationError
-from ...services.meetings import meetings, pick_lists
+from ...services.meetings import meetings, pick_lists, titles
 from ...services.meetings.meetings import MeetingData
 from ..context import Context
+from ..widgets.time_edit import TimeEdit
+from ..widgets.unsaved import GuardedDialog
 from .common import (
-    OptionalTimeEdit,
     PersonPicker,
     clear_error,
     date_edit,
@@ -39,7 +40,7 @@ from .common import (
 )
 
 
-class MeetingDialogView(QDialog):
+class MeetingDialogView(GuardedDialog):
     """Layout only: the fields of a meeting."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -51,9 +52,9 @@ class MeetingDialogView(QDialog):
         self.title_edit.setObjectName("title")
         self.title_edit.setPlaceholderText(_("p. ex. Comité de coordination de mai"))
         self.date = date_edit(self, "date")
-        self.start_time = OptionalTimeEdit(self)
+        self.start_time = TimeEdit(self)
         self.start_time.setObjectName("start_time")
-        self.end_time = OptionalTimeEdit(self)
+        self.end_time = TimeEdit(self)
         self.end_time.setObjectName("end_time")
         self.place = QLineEdit(self)
         self.place.setObjectName("place")
@@ -135,8 +136,8 @@ class MeetingDialog(MeetingDialogView):
         people = pick_lists.person_choices(self.db, day)
         if self.meeting_id is None:
             set_date(self.date, day)
-            self.start_time.setTime(QTime(19, 0))
-            self.end_time.setTime(QTime(21, 0))
+            self.start_time.set_value(dt.time(19, 0))
+            self.end_time.set_value(dt.time(21, 0))
             self.chair.set_choices(people)
             self.secretary.set_choices(people)
             return
@@ -160,6 +161,14 @@ class MeetingDialog(MeetingDialogView):
 
     def _connect(self) -> None:
         self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        for signal in (
+            self.kind.currentIndexChanged,
+            self.date.dateChanged,
+            self.chantier.currentIndexChanged,
+            self.participation_format.currentIndexChanged,
+        ):
+            signal.connect(self._suggest_title)
+        self._suggest_title()
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -173,6 +182,23 @@ class MeetingDialog(MeetingDialogView):
             self.participation_format.setCurrentIndex(0)
         required = kind == MeetingKind.CHANTIER
         self.chantier_label.setText(_("Chantier (obligatoire) :") if required else _("Chantier :"))
+
+    def suggested_title(self) -> str:
+        chantier = self.chantier.currentData()
+        return titles.suggested_title(
+            self.kind.currentData(),
+            to_date(self.date),
+            chantier_name=self.chantier.currentText() if chantier is not None else None,
+            participation_format=self.participation_format.currentData(),
+        )
+
+    def _suggest_title(self, *_args) -> None:
+        """The title left blank is the suggested one: shown in grey, used on saving."""
+        suggestion = self.suggested_title()
+        self.title_edit.setPlaceholderText(suggestion)
+        self.title_edit.setToolTip(
+            _("Laissé vide, le titre sera « {title} ».").format(title=suggestion)
+        )
 
     def _fields(self) -> dict[str, QWidget]:
         return {
@@ -205,7 +231,7 @@ class MeetingDialog(MeetingDialogView):
         kind = self.kind.currentData()
         return MeetingData(
             kind=kind,
-            title=self.title_edit.text(),
+            title=self.title_edit.text().strip() or self.suggested_title(),
             date=to_date(self.date),
             start_time=self.start_time.value(),
             end_time=self.end_time.value(),

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import _, format_date, format_time
+from ...services.governance import elections
 from ...services.meetings import meetings
 from ..context import Context
+from ..governance.election_dialog import ElectionDialog
 from .agenda_tab import AgendaTab
 from .attendance_tab import AttendanceTab
 from .common import MeetingTab
@@ -40,6 +42,8 @@ class MeetingWindowView(QWidget):
         self.subtitle.setObjectName("meetingSubtitle")
         self.subtitle.setWordWrap(True)
         self.edit_button = QPushButton(_("Modifier la rencontre…"), self)
+        self.election_button = QPushButton(_("Élections…"), self)  # assemblies only
+        self.election_button.setObjectName("electionButton")
         self.documents = MeetingDocuments(self, context, meeting_id)
         self.print_button = print_button(self.documents, self)
         self.print_button.setMinimumHeight(self.edit_button.sizeHint().height())
@@ -64,6 +68,7 @@ class MeetingWindowView(QWidget):
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
         header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.election_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
@@ -86,10 +91,12 @@ class MeetingWindow(MeetingWindowView):
 
     def _connect(self) -> None:
         self.edit_button.clicked.connect(self.edit_meeting)
+        self.election_button.clicked.connect(self.hold_election)
         self.buttons.rejected.connect(self.close)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         for tab in self.all_tabs():
             tab.changed.connect(self._on_tab_saved)
+        self.minutes.write_requested.connect(self.write_minutes)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
 
     def all_tabs(self) -> list[MeetingTab]:
@@ -107,6 +114,8 @@ class MeetingWindow(MeetingWindowView):
     def _show_header(self) -> None:
         detail = meetings.get_meeting(self.context.db, self.meeting_id)
         self.setWindowTitle(_("{title} — Rencontre").format(title=detail.title))
+        self.election_button.setVisible(detail.kind in elections.ELECTING_KINDS)
+        self.election_button.setEnabled(not self.context.db.read_only)
         self.heading.setText(detail.title)
         when = format_date(detail.date)
         if detail.start_time:
@@ -131,10 +140,32 @@ class MeetingWindow(MeetingWindowView):
         self.tabs.widget(index).refresh()
         self.tabs.widget(index).apply_read_only()
 
+    def write_minutes(self) -> None:
+        """The minutes are written under the agenda: go there, in the selected item's field."""
+        self.tabs.setCurrentWidget(self.agenda)
+        if self.agenda.current_item() is None and self.agenda.model.rowCount():
+            self.agenda.select_row(0)
+        self.agenda.minutes_edit.setFocus()
+
+    def unsaved_editors(self) -> list:
+        """The minutes being typed under the agenda (the main window asks before quitting)."""
+        return [self.agenda]
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.agenda.save_minutes()  # saved on leaving the field; closing the window leaves it
+        super().closeEvent(event)
+
     def edit_meeting(self) -> None:
         self.dialog = MeetingDialog(self.context, self.meeting_id, self)
         self.dialog.accepted.connect(self._on_meeting_saved)
         self.dialog.open()
+
+    def hold_election(self) -> None:
+        """Open the election dialog; once the results are proclaimed, the resolutions and
+        the minutes show them."""
+        self.election = ElectionDialog(self.context, self.meeting_id, self)
+        self.election.accepted.connect(self._on_meeting_saved)
+        self.election.open()
 
     def _on_meeting_saved(self) -> None:
         self.refresh()

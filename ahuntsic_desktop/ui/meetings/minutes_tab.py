@@ -3,6 +3,7 @@ meeting of the same body, or in writing on a date)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -43,6 +44,18 @@ class MinutesTabView(MeetingTab):
         self.summary = QLabel(self)
         self.summary.setObjectName("minutesSummary")
         self.summary.setWordWrap(True)
+        self.where_hint = QLabel(
+            _(
+                "Le procès-verbal se compose du compte rendu de chaque point, écrit sous "
+                "l'ordre du jour (onglet Ordre du jour, sous la liste des points), des "
+                "présences, des résolutions et des suivis."
+            ),
+            self,
+        )
+        self.where_hint.setObjectName("minutesWhere")
+        self.where_hint.setWordWrap(True)
+        self.write_button = QPushButton(_("&Écrire les comptes rendus…"), self)
+        self.write_button.setObjectName("writeMinutes")
         self.held_button = QPushButton(_("Marquer la rencontre comme tenue"), self)
         self.approving_meeting = QComboBox(self)
         self.approving_meeting.setObjectName("by_meeting_id")
@@ -63,6 +76,11 @@ class MinutesTabView(MeetingTab):
         layout = QVBoxLayout(self)
         layout.addWidget(self.state)
         layout.addWidget(self.summary)
+        layout.addWidget(self.where_hint)
+        write = QHBoxLayout()
+        write.addWidget(self.write_button)
+        write.addStretch(1)
+        layout.addLayout(write)
         held = QHBoxLayout()
         held.addWidget(self.held_button)
         held.addStretch(1)
@@ -73,6 +91,11 @@ class MinutesTabView(MeetingTab):
 
 
 class MinutesTab(MinutesTabView):
+    """``write_requested``: the user wants to write the minutes (the window shows the
+    agenda tab, the first item's minutes field focused)."""
+
+    write_requested = Signal()
+
     def __init__(self, context, meeting_id: int, parent: QWidget | None = None) -> None:
         super().__init__(context, meeting_id, parent)
         self._dates: dict[int, object] = {}
@@ -80,6 +103,7 @@ class MinutesTab(MinutesTabView):
 
     def _connect(self) -> None:
         self.held_button.clicked.connect(self.mark_held)
+        self.write_button.clicked.connect(self.write_requested)
         self.approving_meeting.currentIndexChanged.connect(self._on_meeting_chosen)
         self.approve_button.clicked.connect(self.approve)
         self.withdraw_button.clicked.connect(self.withdraw)

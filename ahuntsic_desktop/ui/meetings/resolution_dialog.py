@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -25,10 +24,21 @@ from ...services.core.errors import ValidationError
 from ...services.meetings import agenda, attendance, resolutions
 from ...services.meetings.resolutions import ResolutionData
 from ...store import Database
+from ..widgets.unsaved import GuardedDialog
 from .common import disable_save_if_read_only, error_label, fill_combo, show_error
 
 
-class ResolutionDialogView(QDialog):
+def _why_no_vote(line) -> str:
+    """Why a person on the list cannot move or second: not present, or present without a
+    vote (one vote per member organisation: someone else may carry it)."""
+    if line.status != AttendanceStatus.PRESENT:
+        return line.status_label
+    if line.vote_carried_by:
+        return _("vote porté par {name}").format(name=line.vote_carried_by)
+    return _("sans droit de vote")
+
+
+class ResolutionDialogView(GuardedDialog):
     """Layout only."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -153,11 +163,7 @@ class ResolutionDialog(ResolutionDialogView):
                 if line.organization_name:
                     text += f" ({line.organization_name})"
                 if not present_voter:
-                    text += " — " + (
-                        line.status_label
-                        if line.status != AttendanceStatus.PRESENT
-                        else _("sans droit de vote")
-                    )
+                    text += " — " + _why_no_vote(line)
                 people.append((line.person_id, text))
         empty = _("(choisir)")
         fill_combo(self.moved_by, people, moved, empty=empty)

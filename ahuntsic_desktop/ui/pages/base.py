@@ -3,12 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ...services.core.listing import Table
 from ..context import Context
 from ..widgets.list_view import ListView
+
+
+@dataclass(frozen=True)
+class Destination:
+    """Where a click on the dashboard leads: a page (its class name), one of its tabs (an
+    attribute name), filters to choose there (filter key -> text shown in its combo), and
+    a record to select or open."""
+
+    page: str
+    tab: str | None = None
+    filters: dict = field(default_factory=dict)
+    record_id: int | None = None
 
 
 class Page(QWidget):
@@ -29,6 +42,13 @@ class Page(QWidget):
 
     def refresh(self) -> None:  # pragma: no cover - overridden
         pass
+
+    def unsaved_editors(self) -> list:
+        """The page's editors that may hold unsaved edits (see ``widgets.unsaved``)."""
+        return []
+
+    def show_destination(self, destination: Destination) -> None:
+        """Show what ``destination`` asks (a tab, filters, a record); the page is shown."""
 
 
 class ListTab(ListView):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import (
+    N_,
     _,
     format_date,
     format_money,
@@ -23,16 +24,27 @@ from ...i18n import (
     format_time,
     ngettext,
 )
+from ...services import governance
 from ...services.core import backup
 from ...services.registry import renewals
+from ...services.registry.standing import MemberStatus, status_label
 from ...services.reports import dashboard
 from ..context import Context
-from .base import Page
+from ..widgets.clickable import LinkFrame, LinkLabel
+from .base import Destination, Page
+
+CARD_STYLE = (
+    "QFrame#card:hover { border: 1px solid palette(highlight); }"
+    "QFrame#card:focus { border: 2px solid palette(highlight); }"
+)
+GO_HINT = N_("Cliquez (ou Entrée) pour voir la liste")
 
 
 def card(title: str, value: int, detail: str = "") -> QFrame:
-    frame = QFrame()
+    frame = LinkFrame(tooltip=_(GO_HINT))
     frame.setObjectName("card")
+    frame.setStyleSheet(CARD_STYLE)
+    frame.setAccessibleName(f"{format_number(value)} {title}")
     layout = QVBoxLayout(frame)
     value_label = QLabel(format_number(value), frame)
     value_label.setObjectName("cardValue")
@@ -49,14 +61,20 @@ def card(title: str, value: int, detail: str = "") -> QFrame:
     return frame
 
 
-def listing(title: str, lines: list[str], empty: str) -> QGroupBox:
+def listing(title: str, lines: list, empty: str, go=None) -> QGroupBox:
+    """A box of lines; a line given as (text, destination) leads there through ``go``."""
     box = QGroupBox(title)
     layout = QVBoxLayout(box)
     for line in lines or [empty]:
-        text = QLabel(line, box)
-        text.setWordWrap(True)
-        text.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(text)
+        text, destination = line if isinstance(line, tuple) else (line, None)
+        if destination is not None and go is not None:
+            label = LinkLabel(text, box, _("Cliquez (ou Entrée) pour l'ouvrir"))
+            label.clicked.connect(lambda d=destination: go(d))
+        else:
+            label = QLabel(text, box)
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(label)
     layout.addStretch(1)
     return box
 
@@ -76,7 +94,7 @@ def deadline_line(deadline: dashboard.DeadlineBrief) -> str:
 RENEWAL_LINES = 10
 
 
-def renewals_box(due: renewals.RenewalsThisMonth) -> QGroupBox:
+def renewals_box(due: renewals.RenewalsThisMonth, go=None) -> QGroupBox:
     """Who to remind this month: memberships ending this month, else those not renewed."""
     if due.ending:
         title = _("Adhésions qui se terminent le {date} ({n})").format(
@@ -88,14 +106,41 @@ def renewals_box(due: renewals.RenewalsThisMonth) -> QGroupBox:
             date=format_date(due.started_on), n=len(due.waiting)
         )
         members = due.waiting
-    lines = [
-        f"{m.name} — {m.category}, {format_money(m.dues_cents)}" for m in members[:RENEWAL_LINES]
+    lines: list = [
+        (
+            f"{m.name} — {m.category}, {format_money(m.dues_cents)}",
+            Destination("MembersPage", "memberships", {"search": m.name}),
+        )
+        for m in members[:RENEWAL_LINES]
     ]
     if len(members) > RENEWAL_LINES:
         rest = len(members) - RENEWAL_LINES
         lines.append(ngettext("… et {n} autre", "… et {n} autres", rest).format(n=rest))
-    box = listing(title, lines, _("Aucune adhésion à renouveler ce mois-ci."))
+    box = listing(title, lines, _("Aucune adhésion à renouveler ce mois-ci."), go)
     box.setObjectName("renewalsThisMonth")
+    return box
+
+
+def terms_box(db, today, go=None) -> QGroupBox:
+    """Mandates on a body (the CC...) ending within 90 days: an election or a co-optation
+    to prepare."""
+    lines: list = [
+        (
+            _("{date} — {name}, {seat} ({body}), {origin}").format(
+                date=format_date(m.end_date), name=m.holder, seat=m.seat_label, body=m.body,
+                origin=m.origin_label.lower(),
+            ),
+            Destination("SeatsPage"),
+        )
+        for m in governance.terms_ending(db, today)
+    ]  # fmt: skip
+    box = listing(
+        _("Mandats qui se terminent d'ici 90 jours"),
+        lines,
+        _("Aucun mandat ne se termine d'ici 90 jours."),
+        go,
+    )
+    box.setObjectName("termsEnding")
     return box
 
 
@@ -112,6 +157,11 @@ def reminder_label(text: str) -> QLabel:
 
 
 class DashboardPage(Page):
+    """Every card and line leads to its list, filtered (``go`` says where; the main
+    window goes there)."""
+
+    go = Signal(object)  # a Destination
+
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         self.title = _("Tableau de bord")
         super().__init__(context, parent)
@@ -139,118 +189,121 @@ class DashboardPage(Page):
             self.body_layout.addWidget(reminder_label(reminder))
 
         cards = QGridLayout()
-        year = data.membership_year_label
-        cards.addWidget(
-            card(
-                ngettext("organisme actif", "organismes actifs", data.organizations_active),
-                data.organizations_active,
-            ),
-            0,
-            0,
-        )
-        cards.addWidget(
-            card(
-                ngettext("personne active", "personnes actives", data.persons_active),
-                data.persons_active,
-            ),
-            0,
-            1,
-        )
-        cards.addWidget(
-            card(
-                ngettext(
-                    "membre en règle ({year})", "membres en règle ({year})", data.members_paid
-                ).format(year=year),
-                data.members_paid,
-            ),
-            0,
-            2,
-        )
-        cards.addWidget(
-            card(
-                ngettext(
-                    "adhésion à renouveler", "adhésions à renouveler", data.memberships_to_renew
-                ),
-                data.memberships_to_renew,
-            ),
-            0,
-            3,
-        )
-        cards.addWidget(
-            card(
-                ngettext(
-                    "rencontre cette année", "rencontres cette année", data.meetings_this_year
-                ),
-                data.meetings_this_year,
-            ),
-            1,
-            0,
-        )
-        cards.addWidget(
-            card(
-                ngettext("suivi ouvert", "suivis ouverts", data.open_follow_ups_count),
-                data.open_follow_ups_count,
-            ),
-            1,
-            1,
-        )
-        cards.addWidget(
-            card(
-                ngettext("suivi en retard", "suivis en retard", data.overdue_follow_ups_count),
-                data.overdue_follow_ups_count,
-            ),
-            1,
-            2,
-        )
-        cards.addWidget(
-            card(
-                ngettext(
-                    "reddition de comptes en retard",
-                    "redditions de comptes en retard",
-                    len(data.deadlines_overdue),
-                ),
-                len(data.deadlines_overdue),
-            ),
-            1,
-            3,
-        )
+        for position, (title, value, destination) in enumerate(self._cards(data)):
+            frame = card(title, value)
+            frame.clicked.connect(lambda d=destination: self.go.emit(d))
+            cards.addWidget(frame, position // 4, position % 4)
         holder = QWidget(self.body)
         holder.setLayout(cards)
         self.body_layout.addWidget(holder)
 
+        go = self.go.emit
         columns = QGridLayout()
         meetings = [
-            f"{format_date(m.date)}  {format_time(m.start_time)}  {m.title}"
-            + (f" — {m.place}" if m.place else "")
+            (
+                f"{format_date(m.date)}  {format_time(m.start_time)}  {m.title}"
+                + (f" — {m.place}" if m.place else ""),
+                Destination("MeetingsPage", "upcoming", record_id=m.id),
+            )
             for m in data.next_meetings
         ]
         columns.addWidget(
-            listing(_("Prochaines rencontres"), meetings, _("Aucune rencontre prévue.")), 0, 0
+            listing(_("Prochaines rencontres"), meetings, _("Aucune rencontre prévue."), go), 0, 0
         )
-        deadlines = [deadline_line(d) for d in data.deadlines_overdue + data.deadlines_soon]
+        deadlines = [
+            (deadline_line(d), Destination("PartnersPage", "deadlines", record_id=d.id))
+            for d in data.deadlines_overdue + data.deadlines_soon
+        ]
         columns.addWidget(
             listing(
                 _("Redditions de comptes (en retard et d'ici 60 jours)"),
                 deadlines,
                 _("Aucune reddition de comptes à venir."),
+                go,
             ),
             0,
             1,
         )
         follow_ups = [
-            f"{format_date(f.due_date)} — {f.description} ({f.owner})"
+            (
+                f"{format_date(f.due_date)} — {f.description} ({f.owner})",
+                Destination("MeetingsPage", "follow_ups", {"status": "overdue"}, f.id),
+            )
             for f in data.overdue_follow_ups
         ]
         columns.addWidget(
-            listing(_("Suivis en retard"), follow_ups, _("Aucun suivi en retard.")), 1, 0
+            listing(_("Suivis en retard"), follow_ups, _("Aucun suivi en retard."), go), 1, 0
         )
         columns.addWidget(self._plan_box(data.plan), 1, 1)
         due = renewals.renewals_this_month(self.context.db, self.context.today())
-        columns.addWidget(renewals_box(due), 2, 0, 1, 2)
+        columns.addWidget(renewals_box(due, go), 2, 0, 1, 2)
+        columns.addWidget(terms_box(self.context.db, self.context.today(), go), 3, 0, 1, 2)
         holder = QWidget(self.body)
         holder.setLayout(columns)
         self.body_layout.addWidget(holder)
         self.body_layout.addStretch(1)
+
+    def _cards(self, data: dashboard.Dashboard) -> list[tuple[str, int, Destination]]:
+        """(title, number, where a click leads) of each card, in reading order."""
+        year = data.membership_year_label
+        memberships = {"year": data.membership_year}
+        overdue_deadlines = len(data.deadlines_overdue)
+        return [
+            (
+                ngettext("organisme actif", "organismes actifs", data.organizations_active),
+                data.organizations_active,
+                Destination("OrganizationsPage"),
+            ),
+            (
+                ngettext("personne active", "personnes actives", data.persons_active),
+                data.persons_active,
+                Destination("MembersPage", "persons"),
+            ),
+            (
+                ngettext(
+                    "membre en règle ({year})", "membres en règle ({year})", data.members_paid
+                ).format(year=year),
+                data.members_paid,
+                Destination("MembersPage", "memberships", {**memberships, "paid_on": _("Payées")}),
+            ),
+            (
+                ngettext(
+                    "adhésion à renouveler", "adhésions à renouveler", data.memberships_to_renew
+                ),
+                data.memberships_to_renew,
+                Destination(
+                    "MembersPage",
+                    "memberships",
+                    {**memberships, "status": status_label(MemberStatus.TO_RENEW)},
+                ),
+            ),
+            (
+                ngettext(
+                    "rencontre cette année", "rencontres cette année", data.meetings_this_year
+                ),
+                data.meetings_this_year,
+                Destination("MeetingsPage", "past"),
+            ),
+            (
+                ngettext("suivi ouvert", "suivis ouverts", data.open_follow_ups_count),
+                data.open_follow_ups_count,
+                Destination("MeetingsPage", "follow_ups", {"status": "open"}),
+            ),
+            (
+                ngettext("suivi en retard", "suivis en retard", data.overdue_follow_ups_count),
+                data.overdue_follow_ups_count,
+                Destination("MeetingsPage", "follow_ups", {"status": "overdue"}),
+            ),
+            (
+                ngettext(
+                    "reddition de comptes en retard",
+                    "redditions de comptes en retard",
+                    overdue_deadlines,
+                ),
+                overdue_deadlines,
+                Destination("PartnersPage", "deadlines", {"state": _("En retard")}),
+            ),
+        ]
 
     def _plan_box(self, plan: dashboard.PlanProgress | None) -> QGroupBox:
         if plan is None:
@@ -262,8 +315,10 @@ class DashboardPage(Page):
         )
         layout = QGridLayout(box)
         for row, pillar in enumerate(plan.pillars):
-            name = QLabel(f"{pillar.number}. {pillar.name}", box)
-            name.setWordWrap(True)
+            name = LinkLabel(f"{pillar.number}. {pillar.name}", box, _(GO_HINT))
+            name.clicked.connect(
+                lambda p=plan.id: self.go.emit(Destination("PlanPage", None, {}, p))
+            )
             bar = QProgressBar(box)
             bar.setRange(0, 100)
             bar.setValue(round((pillar.progress or 0) * 100))

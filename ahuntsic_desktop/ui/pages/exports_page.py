@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...exports.catalog import (
+    BEYOND_TODAY,
     BODY,
     CONTACTS,
     FUNDER,
@@ -156,12 +157,18 @@ class ExportsPage(Page):
         self.contacts_check = QCheckBox(
             _("Inclure les coordonnées des personnes qui y ont consenti"), panel
         )
+        self.beyond_today_check = QCheckBox(
+            _("Compter aussi après aujourd'hui (ce qui est prévu, jusqu'à la fin de la période)"),
+            panel,
+        )
+        self.beyond_today_check.setObjectName("exportBeyondToday")
         self.rows = {
             PERIOD: [(_("Du"), self.start_edit), (_("Au"), self.end_edit)],
             BODY: [(_("Instance"), self.body_combo)],
             FUNDER: [(_("Bailleur de fonds"), self.funder_combo)],
             PLAN: [(_("Plan d'action"), self.plan_combo)],
             CONTACTS: [("", self.contacts_check)],
+            BEYOND_TODAY: [("", self.beyond_today_check)],
         }
         self.form_labels: dict[QWidget, QLabel] = {}
         for rows in self.rows.values():
@@ -271,6 +278,7 @@ class ExportsPage(Page):
             funder_id=self.funder_combo.currentData(),
             plan_id=self.plan_combo.currentData(),
             include_contacts=self.contacts_check.isChecked(),
+            beyond_today=self.beyond_today_check.isChecked(),
             today=self.context.today(),
         )
 

@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...i18n import N_, _, ngettext
-from ...services.core import journal
+from ...services.core import audit, journal, journal_names
+from ...services.core import settings as settings_service
 from ..context import Context
 from ..record_history import moment
 from .base import Page
 
 BLOCK = 200
 NO_DATE = QDate(2000, 1, 1)  # the minimum of the date fields: shown as « — », no bound
-COLUMNS = (N_("Date"), N_("Par"), N_("Type de fiche"), N_("N°"), N_("Action"), N_("Détails"))
+COLUMNS = (N_("Date"), N_("Par"), N_("Type de fiche"), N_("Fiche"), N_("Action"), N_("Détails"))
 
 
 class JournalModel(QAbstractTableModel):
@@ -40,11 +41,21 @@ class JournalModel(QAbstractTableModel):
         self.ids: list[int] = []
         self._blocks: dict[int, list[journal.JournalRow]] = {}
         self._loader = None
+        self._namer = None
+        self.names: dict[int, str] = {}  # entry id -> its record's name at that entry
 
-    def set_ids(self, ids: list[int], loader) -> None:
+    def set_ids(self, ids: list[int], loader, namer=None) -> None:
+        """``loader`` reads a block of entries, ``namer`` their records' names."""
         self.beginResetModel()
-        self.ids, self._loader, self._blocks = ids, loader, {}
+        self.ids, self._loader, self._namer, self._blocks = ids, loader, namer, {}
+        self.names = {}
         self.endResetModel()
+
+    def record_text(self, entry: journal.JournalRow) -> str:
+        """The record's name as it was (its number when it has none)."""
+        if entry.entity_id == journal.BULK_ID:
+            return ""
+        return self.names.get(entry.id) or _("n° {id}").format(id=entry.entity_id)
 
     def entry(self, row: int) -> journal.JournalRow | None:
         if not 0 <= row < len(self.ids):
@@ -52,6 +63,8 @@ class JournalModel(QAbstractTableModel):
         block = row // BLOCK
         if block not in self._blocks:
             self._blocks[block] = self._loader(self.ids[block * BLOCK : (block + 1) * BLOCK])
+            if self._namer is not None:
+                self.names.update(self._namer(self._blocks[block]))
         rows = self._blocks[block]
         offset = row - block * BLOCK
         return rows[offset] if offset < len(rows) else None
@@ -84,7 +97,9 @@ class JournalModel(QAbstractTableModel):
         if column == 2:
             return journal.entity_label(entry.entity)
         if column == 3:
-            return "" if entry.entity_id == journal.BULK_ID else str(entry.entity_id)
+            if role == Qt.ItemDataRole.ToolTipRole and entry.entity_id != journal.BULK_ID:
+                return _("Fiche n° {id}").format(id=entry.entity_id)
+            return self.record_text(entry)
         if column == 4:
             return journal.action_label(entry.action)
         return entry.summary
@@ -126,6 +141,15 @@ class JournalPage(Page):
         filters.addStretch(1)
         filters.addWidget(self.count_label)
         self.layout_.addLayout(filters)
+        self.who_hint = QLabel(self)
+        self.who_hint.setObjectName("journalWho")
+        self.who_hint.setWordWrap(True)
+        self.who_button = QPushButton(_("Indiquer votre nom…"), self)
+        self.who_button.setObjectName("journalWhoButton")
+        who = QHBoxLayout()
+        who.addWidget(self.who_hint, 1)
+        who.addWidget(self.who_button)
+        self.layout_.addLayout(who)
 
         self.model = JournalModel(self)
         self.view = QTableView(self)
@@ -156,6 +180,7 @@ class JournalPage(Page):
         self.entity.currentIndexChanged.connect(self.reload)
         self.action.currentIndexChanged.connect(self.reload)
         self.clear_button.clicked.connect(self.clear_filters)
+        self.who_button.clicked.connect(self._edit_settings)
         self.view.selectionModel().currentRowChanged.connect(self._show_details)
         self._loading = False
 
@@ -194,15 +219,38 @@ class JournalPage(Page):
     # -- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:
         self._fill_entities()
+        self._show_who()
         self.reload()
+
+    def _show_who(self) -> None:
+        """Entries name who wrote them: the name given in Paramètres, else the computer
+        account's (« root »), which says little; invite to give one."""
+        named = bool(settings_service.load(self.context.db).user_name.strip())
+        self.who_hint.setText(
+            _(
+                "Le journal inscrit le nom du compte de l'ordinateur (« {account} ») : "
+                "indiquez votre nom dans les paramètres pour qu'il l'inscrive à sa place."
+            ).format(account=audit.os_user())
+        )
+        for widget in (self.who_hint, self.who_button):
+            widget.setVisible(not named and not self.context.db.read_only)
+
+    def _edit_settings(self) -> None:
+        window = self.window()
+        if hasattr(window, "edit_settings"):
+            window.edit_settings()
 
     def reload(self, *_args) -> None:
         if self._loading:
             return
         db = self.context.db
         ids = journal.entry_ids(db, self.current_filter())
-        self.model.set_ids(ids, lambda chunk: journal.load_entries(db, chunk))
-        for column, width in enumerate((170, 120, 160, 60, 120)):
+        self.model.set_ids(
+            ids,
+            lambda chunk: journal.load_entries(db, chunk),
+            lambda rows: journal_names.names_as_they_were(db, rows),
+        )
+        for column, width in enumerate((170, 120, 160, 220, 120)):
             self.view.setColumnWidth(column, width)
         self.count_label.setText(ngettext("{n} entrée", "{n} entrées", len(ids)).format(n=len(ids)))
         self.details.clear()
@@ -215,9 +263,15 @@ class JournalPage(Page):
         record = (
             journal.entity_label(entry.entity)
             if entry.entity_id == journal.BULK_ID
+            else _("{type} « {name} » (n° {id})").format(
+                type=journal.entity_label(entry.entity),
+                name=self.model.record_text(entry),
+                id=entry.entity_id,
+            )
+            if entry.id in self.model.names
             else f"{journal.entity_label(entry.entity)} n° {entry.entity_id}"
         )
         self.details.setPlainText(
-            f"{moment(entry.at)} — {entry.user}\n"
+            f"{moment(entry.at)} — " + _("Par : {user}").format(user=entry.user) + "\n"
             f"{journal.action_label(entry.action)} : {record}\n\n" + entry.details
         )

@@ -14,7 +14,8 @@ from ..plan.dialogs import NewPlanDialog
 from ..plan.documents import PDF_FILTER, XLSX_FILTER, safe_name, save_file
 from ..plan.editor import PlanEditor
 from ..plan.import_dialog import ImportPlanDialog
-from .base import Page
+from ..widgets.unsaved import confirm_leave
+from .base import Destination, Page
 
 
 class PlanPage(Page):
@@ -76,11 +77,25 @@ class PlanPage(Page):
 
     def _show_plan(self) -> None:
         plan_id = self.plan_combo.currentData()
+        if plan_id != self.editor.plan_id and not confirm_leave(self, self.unsaved_editors()):
+            self.plan_combo.blockSignals(True)  # stay on the plan whose edits were kept
+            self.plan_combo.setCurrentIndex(self.plan_combo.findData(self.editor.plan_id))
+            self.plan_combo.blockSignals(False)
+            return
         self.editor.set_plan(plan_id)
         self.print_button.setEnabled(plan_id is not None)
         writable = not self.context.db.read_only
         for widget in (self.new_button, self.import_button):
             widget.setEnabled(writable)
+
+    def unsaved_editors(self) -> list:
+        return self.editor.unsaved_editors()
+
+    def show_destination(self, destination: Destination) -> None:
+        index = self.plan_combo.findData(destination.record_id)
+        if index >= 0:
+            self.plan_combo.setCurrentIndex(index)
+        self.editor.view.setFocus()
 
     def current_plan_id(self) -> int | None:
         return self.plan_combo.currentData()

@@ -12,7 +12,7 @@ from ..registry.memberships_tab import MembershipsTab
 from ..registry.organizations_tab import OrganizationsTab
 from ..registry.persons_tab import PersonsTab
 from ..registry.tab import RegistryTab
-from .base import TabbedListPage
+from .base import Destination, TabbedListPage
 
 
 class RegistryPage(TabbedListPage):
@@ -32,6 +32,24 @@ class RegistryPage(TabbedListPage):
     def refresh(self) -> None:
         for tab in self.registry_tabs:
             tab.refresh()
+
+    def show_destination(self, destination: Destination) -> None:
+        """The tab asked, its filters chosen (the others cleared), the record selected."""
+        tab = getattr(self, destination.tab, None) if destination.tab else None
+        if not isinstance(tab, RegistryTab):
+            tab = self.registry_tabs[0]
+        self.tabs.setCurrentWidget(tab)
+        filters = dict(destination.filters)
+        year = filters.pop("year", None)
+        year_combo = getattr(tab, "year_combo", None)
+        if year is not None and year_combo is not None:
+            year_combo.setCurrentIndex(max(0, year_combo.findData(year)))
+        for column_filter in tab.list.filters:
+            column_filter.choose(filters.get(column_filter.key))
+        tab.list.search.setText(filters.get("search", ""))
+        if destination.record_id is not None:
+            tab.list.select_ids([destination.record_id])
+        tab.list.view.setFocus()
 
     def _changed(self) -> None:
         window = self.window()

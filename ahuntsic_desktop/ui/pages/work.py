@@ -14,7 +14,7 @@ from ..context import Context
 from ..meetings import MeetingDialog, MeetingWindow
 from ..meetings.follow_ups_list import FollowUpsList
 from ..plan.chantiers_page import ChantierBrowser
-from .base import TabbedListPage
+from .base import Destination, TabbedListPage
 
 
 class MeetingsPage(TabbedListPage):
@@ -42,6 +42,19 @@ class MeetingsPage(TabbedListPage):
         for meeting_list in (self.upcoming, self.past):
             meeting_list.activated.connect(self.open_meeting)
         self.tabs.currentChanged.connect(self._on_tab_changed)
+
+    def show_destination(self, destination: Destination) -> None:
+        """Follow-ups filtered by status, or a meeting list of every kind (the meeting
+        itself opened when named)."""
+        if destination.tab == "follow_ups":
+            self.tabs.setCurrentWidget(self.follow_ups)
+            status = destination.filters.get("status", "open")
+            self.follow_ups.show_filtered(status, destination.record_id)
+            return
+        self.kind_combo.setCurrentIndex(0)  # every kind
+        self.tabs.setCurrentWidget(self.upcoming if destination.tab == "upcoming" else self.past)
+        if destination.record_id is not None:
+            self.open_meeting(destination.record_id)
 
     def _on_tab_changed(self, _index: int) -> None:
         """The meeting type filter is for the meeting lists, not for the follow-ups."""

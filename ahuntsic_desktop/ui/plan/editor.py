@@ -29,6 +29,7 @@ from ...services.plan import editing as plan_editing
 from ...services.plan import plans as plan_service
 from ...services.plan.editing import CHILD_KINDS, NodeRef
 from ..errors import show_error
+from ..widgets.unsaved import confirm_leave
 from .dialogs import MoveDialog
 from .node_panel import NodePanel
 from .progress_delegate import ProgressDelegate
@@ -97,6 +98,7 @@ class PlanEditor(PlanEditorView):
         super().__init__(context, parent)
         self.context = context
         self.plan_id: int | None = None
+        self._reverting = False
         self._build_actions()
         self.model.rename = self._rename
         self.model.move = self._move_from_drop
@@ -216,8 +218,39 @@ class PlanEditor(PlanEditorView):
         return self.model.node(self.view.currentIndex().siblingAtColumn(0))
 
     def _on_current(self) -> None:
-        self.panel.show_node(self.current_ref(), self.current_node())
+        ref, shown = self.current_ref(), self.panel.ref
+        if self._reverting:
+            return  # back on the node whose edits the user kept: the panel still holds them
+        if shown is not None and ref != shown and self.panel.is_dirty():
+            if not confirm_leave(self, [self.panel]):
+                self._select_later(shown)  # after the view's own handling of the click
+                return
+            if not self.panel.is_dirty():  # saved: the tree shows the new values
+                QTimer.singleShot(0, lambda: self._after_save(ref))
+        self.panel.show_node(ref, self.current_node())
         self._update_actions()
+
+    def _select_later(self, ref: NodeRef) -> None:
+        def back() -> None:
+            index = self.model.index_of(ref)
+            if not index.isValid():
+                return
+            self._reverting = True
+            try:
+                self.view.selectionModel().setCurrentIndex(
+                    index,
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows,
+                )
+            finally:
+                self._reverting = False
+            self._update_actions()
+
+        QTimer.singleShot(0, back)
+
+    def unsaved_editors(self) -> list:
+        """What the main window asks about before quitting or leaving the page."""
+        return [self.panel]
 
     def _after_save(self, ref: NodeRef) -> None:
         self.reload(select=ref)

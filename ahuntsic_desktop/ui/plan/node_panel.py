@@ -32,6 +32,7 @@ from ...services.plan import progress as plan_progress
 from ...services.plan.editing import NodeDetail, NodeRef
 from ..meetings.common import clear_error, date_edit, error_label, fill_combo, set_date, to_date
 from ..meetings.common import show_error as show_field_error
+from ..widgets.unsaved import snapshot
 
 DESCRIPTION_LABELS = {
     "plan": N_("Vision :"),
@@ -162,12 +163,13 @@ class NodePanel(NodePanelView):
             "actual_value": self.actual_value,
             "unit": self.unit,
         }
+        self._clean: tuple = ()
         self._connect()
         self.show_node(None)
 
     def _connect(self) -> None:
         self.save_button.clicked.connect(self.save)
-        self.reset_button.clicked.connect(lambda: self.show_node(self.ref))
+        self.reset_button.clicked.connect(self.discard_changes)
         self.has_date.toggled.connect(self.status_date.setEnabled)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
@@ -207,6 +209,7 @@ class NodePanel(NodePanelView):
         """Load ``ref`` (None: nothing selected); ``node`` is its PlanNode, for progress."""
         clear_error(self.error)
         self.ref = ref
+        self.node = node
         self.detail = plan_editing.node_detail(self.context.db, ref) if ref else None
         detail = self.detail
         self._rows(detail.kind if detail else None)
@@ -256,6 +259,20 @@ class NodePanel(NodePanelView):
             )
         if detail.kind == "means" and not self.links.count():
             self.links.addItem(_("Aucun suivi ni résolution liés à ce moyen."))
+        self._clean = snapshot(self)
+
+    # -- no lost edits (see widgets.unsaved) -------------------------------------------------
+    def unsaved_name(self) -> str:
+        return self.detail.title if self.detail else _("Plan d'action")
+
+    def is_dirty(self) -> bool:
+        return self.detail is not None and not self.read_only and snapshot(self) != self._clean
+
+    def save_changes(self) -> bool:
+        return self.save(notify=False)
+
+    def discard_changes(self) -> None:
+        self.show_node(self.ref, self.node)
 
     def form_values(self) -> plan_progress.NodeForm:
         return plan_progress.NodeForm(
@@ -273,7 +290,8 @@ class NodePanel(NodePanelView):
             unit=self.unit.text(),
         )
 
-    def save(self) -> bool:
+    def save(self, *, notify: bool = True) -> bool:
+        """Save the fields; ``notify=False`` leaves reloading the tree to the caller."""
         if self.ref is None or self.read_only:
             return False
         try:
@@ -282,5 +300,7 @@ class NodePanel(NodePanelView):
             show_field_error(self.error, error, self.fields)
             return False
         clear_error(self.error)
-        self.saved.emit(self.ref)
+        self._clean = snapshot(self)
+        if notify:
+            self.saved.emit(self.ref)
         return True

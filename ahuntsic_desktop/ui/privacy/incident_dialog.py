@@ -7,7 +7,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -31,6 +30,7 @@ from ..registry.common import (
     save_button,
     save_buttons,
 )
+from ..widgets.unsaved import GuardedDialog
 
 
 def _text(parent: QWidget, height: int = 64) -> QPlainTextEdit:
@@ -39,7 +39,7 @@ def _text(parent: QWidget, height: int = 64) -> QPlainTextEdit:
     return edit
 
 
-class IncidentDialogView(QDialog):
+class IncidentDialogView(GuardedDialog):
     """Layout only: the facts on the left, the assessment and notices on the right."""
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -30,9 +29,10 @@ from ..registry.common import (
     save_button,
     save_buttons,
 )
+from ..widgets.unsaved import GuardedDialog
 
 
-class _FormDialog(QDialog):
+class _FormDialog(GuardedDialog):
     """A form, its general error line and Save/Cancel; ``save`` does the work."""
 
     def __init__(self, context: Context, title: str, parent: QWidget | None = None) -> None:
@@ -95,6 +95,7 @@ class GrantConsentDialog(_FormDialog):
             self.purpose.currentData(),
             pydate(self.granted_on.date()),
             self.source.text(),
+            today=self.context.today(),
         )
 
 
@@ -164,6 +165,8 @@ class RequestDialog(_FormDialog):
 
 class PersonChooser(_FormDialog):
     """Pick a person (archived ones included) to open their privacy file."""
+
+    guards_edits = False  # it chooses; closing it loses nothing
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(context, _("Dossier d'une personne"), parent)

@@ -32,12 +32,14 @@ from ...i18n import _
 from ...services.core.errors import ValidationError
 from ...text import fold_for_search
 from ..widgets.forms import ERROR_STYLE, error_label, fill_combo  # noqa: F401 (shared)
+from ..widgets.unsaved import GuardedDialog
 
 BLANK_DATE = QDate(1900, 1, 1)
 
 
-class FormDialog(QDialog):
-    """A dialog that is never smaller than its content, opened ``preferred_width`` wide."""
+class FormDialog(GuardedDialog):
+    """A dialog that is never smaller than its content, opened ``preferred_width`` wide;
+    Esc or « Annuler » on unsaved changes asks first (:class:`GuardedDialog`)."""
 
     preferred_width = 560
 
@@ -71,6 +73,7 @@ class Form(QFormLayout):
         self.fields: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.checks: dict[str, Callable[[], None]] = {}  # see normalise_on_leave
+        self.reserved: set[str] = set()  # fields whose error line keeps its place
         self.general = error_label(parent, "error")
         self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
@@ -96,11 +99,19 @@ class Form(QFormLayout):
         column.setSpacing(2)
         column.addWidget(widget)
         error = error_label(holder, f"{name}_error")
+        _keep_place(error, False)  # a line under every field would make forms too tall
         column.addWidget(error)
         self.addRow(text, holder)
         self.fields[name] = widget
         self.errors[name] = error
         return widget
+
+    def reserve(self, name: str) -> None:
+        """Keep a line under ``name`` for its error, so the check made on leaving it shows
+        its message without pushing the next fields under the user's mouse (a message
+        longer than a line still takes the lines it needs: it is never cut)."""
+        self.reserved.add(name)
+        _keep_place(self.errors[name], True)
 
     def alias(self, service_field: str, name: str) -> None:
         """Show errors about ``service_field`` under the field ``name``."""
@@ -144,6 +155,12 @@ class Form(QFormLayout):
         return [label.text() for label in (*self.errors.values(), self.general) if label.text()]
 
 
+def _keep_place(label: QLabel, keep: bool) -> None:
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(keep)
+    label.setSizePolicy(policy)
+
+
 def normalise_on_leave(form: Form, edit: QLineEdit, name: str, validator) -> None:
     """When the user leaves ``edit``, show its text as stored (« 514 555-1234 », « H3L 2L9 »)
     or say at once what is wrong with it."""
@@ -160,6 +177,7 @@ def normalise_on_leave(form: Form, edit: QLineEdit, name: str, validator) -> Non
 
     edit.editingFinished.connect(check)
     form.checks[name] = check
+    form.reserve(name)
 
 
 def save_buttons(parent: QWidget, save_text: str | None = None) -> QDialogButtonBox:
@@ -362,5 +380,5 @@ def offer_existing_record(dialog: QDialog, record_id: int, *, editing: bool) -> 
     ):
         return
     dialog.chosen_existing_id = record_id
-    dialog.reject()
+    QDialog.reject(dialog)  # the user was just told the changes are not saved
     dialog.existing_chosen.emit(record_id)

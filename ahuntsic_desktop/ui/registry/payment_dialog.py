@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...domain.enums import PaymentMethod
 from ...domain.labels import choices
-from ...i18n import _, format_money
+from ...i18n import _, format_date, format_money
 from ...services.core.errors import ValidationError
 from ...services.registry import memberships
 from ..context import Context
@@ -33,6 +33,14 @@ class PaymentDialogView(FormDialog):
         super().__init__(parent)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.already_paid = QLabel(self)
+        self.already_paid.setObjectName("alreadyPaid")
+        self.already_paid.setWordWrap(True)
+        self.already_paid.setStyleSheet(
+            "background: #e8f5e9; color: #1b5e20; border: 1px solid #a5d6a7;"
+            " border-radius: 4px; padding: 6px;"
+        )
+        self.already_paid.hide()
         self.form = Form(self)
         self.paid_on = self.form.add(_("Payée le :"), date_edit(self), "paid_on")
         self.payment_method = self.form.add(
@@ -47,6 +55,7 @@ class PaymentDialogView(FormDialog):
         self.buttons = save_buttons(self, _("Enregistrer le paiement"))
         layout = QVBoxLayout()
         layout.addWidget(self.summary)
+        layout.addWidget(self.already_paid)
         layout.addLayout(self.form)
         layout.addWidget(self.form.general)
         layout.addWidget(self.buttons)
@@ -68,11 +77,26 @@ class PaymentDialog(PaymentDialogView):
                 member=detail.member_name, year=detail.year_label
             )
         )
-        self.paid_on.setDate(qdate(context.today()))
+        paid_on = detail.data.paid_on
+        self.paid_on.setDate(qdate(paid_on or context.today()))
         last = QSettings().value(LAST_METHOD_KEY) or PaymentMethod.CHEQUE.value
         fill_combo(self.payment_method, choices(PaymentMethod), detail.data.payment_method or last)
         self.amount.setText(format_money(int(detail.data.dues_cents or 0)))
         self.receipt_number.setText(detail.data.receipt_number or "")
+        if paid_on:  # say so rather than offer to pay again
+            self.setWindowTitle(_("Paiement déjà enregistré"))
+            receipt = detail.data.receipt_number
+            self.already_paid.setText(
+                (
+                    _("Cette adhésion est déjà payée : le {date}, reçu n° {receipt}.")
+                    if receipt
+                    else _("Cette adhésion est déjà payée : le {date}.")
+                ).format(date=format_date(paid_on), receipt=receipt)
+                + " "
+                + _("Enregistrer corrige ce paiement ; il n'en ajoute pas un second.")
+            )
+            self.already_paid.show()
+            save_button(self.buttons).setText(_("Corriger le paiement"))
         self._connect()
 
     def _connect(self) -> None:

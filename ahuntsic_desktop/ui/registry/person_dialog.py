@@ -26,7 +26,7 @@ from ...domain.enums import Sector
 from ...domain.labels import choices
 from ...i18n import _
 from ...services.core import validation as v
-from ...services.core.errors import ValidationError
+from ...services.core.errors import ConflictError, ValidationError
 from ...services.registry import lists as registry_lists
 from ...services.registry import persons
 from ...services.registry.persons import PersonData
@@ -41,6 +41,7 @@ from .common import (
     save_button,
     save_buttons,
 )
+from .conflict_dialog import KEEP_MINE, TAKE_THEIRS, ConflictDialog
 from .representation_editor import RepresentationEditor
 
 REPRESENTATION_FIELDS = {"organization_id", "role", "start_date", "end_date"}
@@ -121,6 +122,16 @@ class PersonDialog(PersonDialogView):
     def _fill(self) -> None:
         db = self.context.db
         data = PersonData() if self.person_id is None else persons.get_person(db, self.person_id)
+        self._show(data)
+        self.representations.load(db, self.person_id, registry_lists.organization_choices(db))
+        if data.archived:
+            self.form.general.setText(
+                _("Cette personne est archivée : restaurez-la depuis la liste.")
+            )
+            self.form.general.show()
+
+    def _show(self, data: PersonData) -> None:
+        self.version = data.version  # sent back on save: a save over a newer one is refused
         self.first_name.setText(data.first_name)
         self.last_name.setText(data.last_name)
         self.email.setText(data.email or "")
@@ -131,12 +142,6 @@ class PersonDialog(PersonDialogView):
         self.is_resident.setChecked(data.is_resident)
         self.is_elected.setChecked(data.is_elected)
         self.notes.setPlainText(data.notes or "")
-        self.representations.load(db, self.person_id, registry_lists.organization_choices(db))
-        if data.archived:
-            self.form.general.setText(
-                _("Cette personne est archivée : restaurez-la depuis la liste.")
-            )
-            self.form.general.show()
 
     def _connect(self) -> None:
         self.buttons.accepted.connect(self.accept)
@@ -177,7 +182,35 @@ class PersonDialog(PersonDialogView):
             sector=self.sector.currentData(),
             is_elected=self.is_elected.isChecked(),
             notes=self.notes.toPlainText(),
+            version=self.version,
         )
+
+    @staticmethod
+    def field_labels() -> dict[str, str]:
+        return {
+            "first_name": _("Prénom"),
+            "last_name": _("Nom"),
+            "email": _("Courriel"),
+            "phone": _("Téléphone"),
+            "address": _("Adresse"),
+            "postal_code": _("Code postal"),
+            "sector": _("Secteur"),
+            "is_resident": _("Résident·e du quartier"),
+            "is_elected": _("Élu·e"),
+            "notes": _("Notes"),
+        }
+
+    def settle_conflict(self) -> bool:
+        """Someone saved this person since the form was filled: show both versions; True
+        when the user keeps theirs (save again, knowingly over the other version)."""
+        theirs = persons.get_person(self.context.db, self.person_id)
+        choice = ConflictDialog(self.edited(), theirs, self.field_labels(), self).exec()
+        if choice == KEEP_MINE:
+            self.version = theirs.version
+            return True
+        if choice == TAKE_THEIRS:
+            self._show(theirs)
+        return False
 
     def accept(self) -> None:
         self.form.clear_errors()
@@ -186,6 +219,10 @@ class PersonDialog(PersonDialogView):
             self.person_id = persons.save_person(
                 self.context.db, self.person_id, self.edited(), self.representations.changes()
             )
+        except ConflictError:
+            if self.settle_conflict():
+                self.accept()
+            return
         except ValidationError as error:
             if error.field in REPRESENTATION_FIELDS:
                 self.representations.error.setText(error.message)

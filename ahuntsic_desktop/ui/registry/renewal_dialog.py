@@ -26,6 +26,7 @@ from .common import FormDialog, error_label, fill_combo, save_button, save_butto
 
 
 class RenewalDialogView(FormDialog):
+    guards_edits = False  # a preview of the renewals: closing it writes nothing, loses nothing
     preferred_width = 860
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -10,11 +10,15 @@ ERROR_STYLE = "color: #b00020; font-weight: 600;"
 
 
 def error_label(parent: QWidget, name: str = "error") -> QLabel:
-    """A red line that says what is wrong; hidden until needed."""
+    """A red line that says what is wrong; hidden until needed, its place kept so the
+    fields and buttons around it never move when it appears."""
     label = QLabel(parent)
     label.setObjectName(name)
     label.setStyleSheet(ERROR_STYLE)
     label.setWordWrap(True)
+    keep = label.sizePolicy()
+    keep.setRetainSizeWhenHidden(True)  # its line stays reserved: showing it moves nothing
+    label.setSizePolicy(keep)
     label.hide()
     return label
 

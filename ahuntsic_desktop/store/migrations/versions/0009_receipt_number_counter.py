@@ -27,12 +27,19 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('year', name=op.f('pk_receipt_counter'))
     )
     # Numbers already printed ("2026-0042"): the counter starts at the highest of each year.
+    # Same test on both engines: SQLite's GLOB, PostgreSQL's regular expression.
+    if op.get_bind().dialect.name == "sqlite":
+        shaped = (
+            "receipt_number GLOB '[0-9][0-9][0-9][0-9]-[0-9]*' "
+            "AND substr(receipt_number, 6) NOT GLOB '*[^0-9]*'"
+        )
+    else:
+        shaped = "receipt_number ~ '^[0-9]{4}-[0-9]+$'"
     op.execute(
         "INSERT INTO receipt_counter (year, last_sequence) "
         "SELECT CAST(substr(receipt_number, 1, 4) AS INTEGER), "
         "MAX(CAST(substr(receipt_number, 6) AS INTEGER)) FROM membership "
-        "WHERE receipt_number GLOB '[0-9][0-9][0-9][0-9]-[0-9]*' "
-        "AND substr(receipt_number, 6) NOT GLOB '*[^0-9]*' "
+        f"WHERE {shaped} "
         "GROUP BY substr(receipt_number, 1, 4)"
     )
 

@@ -1,0 +1,1 @@
+"""Governance screens: the seats page and the election dialog."""

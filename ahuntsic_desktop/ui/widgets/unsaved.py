@@ -1,0 +1,247 @@
+"""No lost edits: an editor knows when it is dirty, and leaving it asks « Enregistrer /
+Ne pas enregistrer / Annuler ».
+
+- :func:`snapshot` reads the values of every input under a widget; an editor keeps the
+  snapshot taken when it was loaded (or saved) and is dirty when the values differ.
+- An *editor* is any object with ``unsaved_name()``, ``is_dirty()``, ``save_changes()``
+  (True when saved) and ``discard_changes()``; :func:`confirm_leave` asks once for all of
+  the dirty ones (the main window asks it before quitting, switching pages or files).
+- :class:`GuardedDialog` is a ``QDialog`` whose Esc, close button and « Annuler » ask
+  first when something was changed; « Enregistrer » presses the dialog's own save button,
+  so its validation runs and a refused save keeps the dialog open.
+
+:func:`ask_to_save` is the one place the question is asked: tests patch it.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QRadioButton,
+    QTextEdit,
+    QWidget,
+)
+
+from ...i18n import _
+
+IGNORE_PROPERTY = "unsavedIgnore"  # set on inputs that are not part of the record (search)
+
+
+class Choice(enum.Enum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class Editor(Protocol):
+    def unsaved_name(self) -> str: ...
+    def is_dirty(self) -> bool: ...
+    def save_changes(self) -> bool: ...
+    def discard_changes(self) -> None: ...
+
+
+def ask_with_box(parent: QWidget | None, names: Sequence[str]) -> Choice:
+    """The real question, in a message box (see :func:`ask_to_save`)."""
+    if len(names) == 1:
+        text = _("Enregistrer les modifications de « {name} » ?").format(name=names[0])
+    else:
+        text = (
+            _("Enregistrer les modifications de ces éléments ?")
+            + "\n\n"
+            + "\n".join(f"• {name}" for name in names)
+        )
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        _("Modifications non enregistrées"),
+        text,
+        QMessageBox.StandardButton.NoButton,
+        parent,
+    )
+    box.setObjectName("unsavedQuestion")
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setInformativeText(_("Sinon, vos modifications seront perdues."))
+    save = box.addButton(QMessageBox.StandardButton.Save)
+    save.setText(_("Enregistrer"))
+    discard = box.addButton(QMessageBox.StandardButton.Discard)
+    discard.setText(_("Ne pas enregistrer"))
+    cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+    cancel.setText(_("Annuler"))
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return Choice.SAVE
+    if clicked is discard:
+        return Choice.DISCARD
+    return Choice.CANCEL
+
+
+def ask_to_save(parent: QWidget | None, names: Sequence[str]) -> Choice:
+    """Ask whether to save the changes of ``names``: the seam tests patch."""
+    return ask_with_box(parent, names)
+
+
+def confirm_leave(parent: QWidget | None, editors: Iterable[Editor]) -> bool:
+    """Ask once about every dirty editor; True when leaving may go on (all saved or
+    discarded), False when the user cancelled or a save was refused."""
+    dirty = [editor for editor in editors if editor.is_dirty()]
+    if not dirty:
+        return True
+    choice = ask_to_save(parent, [editor.unsaved_name() for editor in dirty])
+    if choice is Choice.CANCEL:
+        return False
+    if choice is Choice.SAVE:
+        return all(editor.save_changes() for editor in dirty)
+    for editor in dirty:
+        editor.discard_changes()
+    return True
+
+
+# -- what an editor holds -----------------------------------------------------------------
+
+
+def _value(widget: QWidget) -> object:
+    if isinstance(widget, QComboBox):
+        return (widget.currentIndex(), widget.currentText() if widget.isEditable() else "")
+    if isinstance(widget, QDateTimeEdit):
+        return widget.dateTime().toString(Qt.DateFormat.ISODate)
+    if isinstance(widget, QAbstractSpinBox):
+        return widget.text()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit | QTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QCheckBox | QRadioButton):
+        return widget.isChecked()
+    return None
+
+
+INPUTS = (
+    QComboBox,
+    QAbstractSpinBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QCheckBox,
+    QRadioButton,
+)
+
+
+def _inputs(root: QWidget) -> list[QWidget]:
+    found = []
+    for widget in root.findChildren(QWidget):
+        if not isinstance(widget, INPUTS) or widget.property(IGNORE_PROPERTY):
+            continue
+        parent = widget.parentWidget()
+        if isinstance(parent, QComboBox | QAbstractSpinBox):
+            continue  # the line edit inside a combo or a spin box: its owner says it
+        if isinstance(widget, QLineEdit | QPlainTextEdit | QTextEdit) and widget.isReadOnly():
+            continue
+        found.append(widget)
+    return found
+
+
+def snapshot(root: QWidget) -> tuple:
+    """The values of every input under ``root`` (in a stable order), to compare later."""
+    return tuple((widget.objectName(), _value(widget)) for widget in _inputs(root))
+
+
+def ignore(widget: QWidget) -> QWidget:
+    """Leave ``widget`` (a search field, a filter) out of what makes an editor dirty."""
+    widget.setProperty(IGNORE_PROPERTY, True)
+    return widget
+
+
+# -- dialogs ------------------------------------------------------------------------------
+
+
+class GuardedDialog(QDialog):
+    """A dialog that asks before closing on unsaved changes (Esc, close, « Annuler »).
+
+    The clean state is read when the dialog is first shown (its fields are filled by then);
+    call :meth:`mark_clean` after reloading it. ``unsaved_title`` names it in the question
+    (the window title when empty)."""
+
+    unsaved_title = ""
+    guards_edits = True  # False for a dialog that chooses or previews rather than edits
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._clean: tuple | None = None
+        self._asking = False
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._clean is None:
+            self.mark_clean()
+
+    def mark_clean(self) -> None:
+        self._clean = snapshot(self)
+
+    def unsaved_name(self) -> str:
+        return self.unsaved_title or self.windowTitle() or _("cette fenêtre")
+
+    def is_dirty(self) -> bool:
+        return self.guards_edits and self._clean is not None and snapshot(self) != self._clean
+
+    def _save_button(self) -> QAbstractButton | None:
+        for box in self.findChildren(QDialogButtonBox):
+            for button in box.buttons():
+                role = box.buttonRole(button)
+                if (
+                    role
+                    in (
+                        QDialogButtonBox.ButtonRole.AcceptRole,
+                        QDialogButtonBox.ButtonRole.YesRole,
+                        QDialogButtonBox.ButtonRole.ApplyRole,
+                    )
+                    and button.isVisible()
+                ):
+                    return button
+        return None
+
+    def save_changes(self) -> bool:
+        """Save as the dialog's own save button does; True when it closed accepted."""
+        button = self._save_button()
+        if button is not None:
+            if not button.isEnabled():
+                return False
+            button.click()
+        else:
+            self.accept()
+        return self.result() == QDialog.DialogCode.Accepted and not self.isVisible()
+
+    def discard_changes(self) -> None:
+        self.close_without_asking()
+
+    def close_without_asking(self) -> None:
+        QDialog.reject(self)
+
+    def reject(self) -> None:
+        if self._asking or not self.is_dirty():
+            QDialog.reject(self)
+            return
+        self._asking = True
+        try:
+            choice = ask_to_save(self, [self.unsaved_name()])
+        finally:
+            self._asking = False
+        if choice is Choice.SAVE:
+            self.save_changes()
+        elif choice is Choice.DISCARD:
+            QDialog.reject(self)

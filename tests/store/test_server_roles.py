@@ -1,0 +1,93 @@
+"""Roles enforced by the server: a board member's connection reads names but never
+emails, and writes nothing; staff write the data but never see the privacy registers.
+PostgreSQL pass only (AHUNTSIC_TEST_DB)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import ProgrammingError
+
+from ahuntsic_desktop.services.registry import persons
+from ahuntsic_desktop.services.registry.persons import PersonData
+from ahuntsic_desktop.store.roles import BOARD, STAFF, apply_roles
+from tests.server_db import SERVER
+
+pytestmark = pytest.mark.skipif(not SERVER, reason="needs AHUNTSIC_TEST_DB (PostgreSQL)")
+
+
+@pytest.fixture
+def login(db):
+    """Make a login role member of a group; yields a function giving its engine."""
+    made: list[str] = []
+    engines = []
+
+    def connect_as(group: str):
+        user = f"{group}_{os.getpid()}_{len(made)}"
+        with db.engine.begin() as connection:
+            connection.exec_driver_sql(f"DROP ROLE IF EXISTS {user}")
+            connection.exec_driver_sql(f"CREATE ROLE {user} LOGIN IN ROLE {group}")
+        made.append(user)
+        engine = create_engine(db.engine.url.set(username=user), hide_parameters=True)
+        engines.append(engine)
+        return engine
+
+    apply_roles(db.engine)
+    yield connect_as
+    for engine in engines:
+        engine.dispose()
+    with db.engine.begin() as connection:
+        for user in made:
+            connection.exec_driver_sql(f"DROP OWNED BY {user}")
+            connection.exec_driver_sql(f"DROP ROLE {user}")
+
+
+def refused(engine, sql: str) -> bool:
+    try:
+        with engine.begin() as connection:
+            connection.execute(text(sql))
+    except ProgrammingError as error:
+        return "permission denied" in str(error.orig)
+    return False
+
+
+def test_a_board_member_reads_names_but_not_emails_and_writes_nothing(db, login):
+    persons.save_person(db, None, PersonData("Ana", "Roy", email="ana@exemple.ca"))
+    board = login(BOARD)
+    with board.connect() as connection:
+        names = connection.execute(text("SELECT first_name, last_name FROM person")).all()
+    assert names == [("Ana", "Roy")]
+    assert refused(board, "SELECT email FROM person")
+    assert refused(board, "SELECT * FROM person")
+    assert refused(board, "SELECT phone FROM organization")
+    assert refused(board, "SELECT count(*) FROM consent")
+    assert refused(board, "UPDATE person SET last_name = 'Autre'")
+    assert refused(board, "INSERT INTO theme (name) VALUES ('x')")
+    assert refused(board, "DELETE FROM meeting")
+    with db.engine.connect() as connection:
+        assert connection.execute(text("SELECT last_name FROM person")).scalar() == "Roy"
+
+
+def test_staff_write_the_data_but_not_the_settings_nor_the_privacy_registers(db, login):
+    staff = login(STAFF)
+    with staff.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO person (first_name, last_name, is_resident, is_elected, version) "
+                "VALUES ('Ben', 'Test', false, false, 1)"
+            )
+        )
+        assert connection.execute(text("SELECT email FROM person")).all() == [(None,)]
+    assert refused(staff, "SELECT count(*) FROM access_request")
+    assert refused(staff, "DELETE FROM setting")
+
+
+def test_the_cli_sets_the_roles_and_refuses_a_file(server_database, tmp_path, capsys):
+    from ahuntsic_desktop.cli import main
+
+    assert main(["roles", "--db", server_database]) == 0
+    assert BOARD in capsys.readouterr().out
+    assert main(["roles", "--db", str(tmp_path / "table.sqlite")]) == 1
+    assert "serveur" in capsys.readouterr().err
