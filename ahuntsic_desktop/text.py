@@ -11,12 +11,24 @@ window, the services and the exports share the same two rules.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l", "đ": "d"})
 
 
 def fold_for_search(text: str) -> str:
-    """Lower case without accents: "Montréal" and "montreal" fold alike."""
+    """Lower case without accents: "Montréal" and "montreal" fold alike.
+
+    Folding works character by character, so folding words one by one and joining them
+    gives the same text as folding the joined text: lists fold each cell, and the cells
+    (names, organisations) repeat, so the non-ASCII ones are remembered."""
+    if text.isascii():  # no accent to take off: most names, every e-mail address
+        return text.casefold()
+    return _fold_accented(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold_accented(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

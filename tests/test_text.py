@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from ahuntsic_desktop.text import fold_for_key, fold_for_search
 
 
@@ -23,3 +26,18 @@ def test_key_fold_orders_french_names():
     ]
     assert fold_for_key(None) == fold_for_key("") == ""
     assert fold_for_key("Søren Łukasz Straße") == "soren lukasz strasse"
+
+
+def _fold_by_the_rule(text: str) -> str:
+    """The rule written out in full, as it was before the fast paths."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@given(st.lists(st.text(), max_size=5))
+def test_folding_cell_by_cell_is_folding_the_joined_text(cells):
+    joined = " ".join(cells)
+    assert fold_for_search(joined) == _fold_by_the_rule(joined)
+    assert " ".join(fold_for_search(cell) for cell in cells) == fold_for_search(joined)

@@ -1,16 +1,21 @@
-"""Schema versions: create a new file, upgrade an old one after a backup, refuse a newer one."""
+"""Schema versions: create a new file, upgrade an old one after a backup, refuse a newer one.
+
+Alembic (with Mako and Pygments) costs about half a second to import: it is imported only
+when a migration is due. Opening a file of the current version reads the revisions from
+the headers of ``migrations/versions/*.py`` (the ``revision = ...`` and ``down_revision =
+...`` lines Alembic writes; a test checks they agree with Alembic's own reading) and the
+file's revision from its ``alembic_version`` table.
+"""
 
 from __future__ import annotations
 
 import logging
+import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, inspect, text
 
 from ..i18n import _
 from . import server
@@ -19,27 +24,49 @@ from .errors import StoreError, StoreProblem
 log = logging.getLogger(__name__)
 BEFORE_UPDATE = "avant-mise-a-jour"
 MIGRATIONS = Path(__file__).parent / "migrations"
+_HEADER = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*['\"]?(\w+|None)['\"]?", re.M)
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 
 def alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     return config
 
 
 @cache
-def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
-
-
-def current_revision(connection: Connection) -> str | None:
-    return MigrationContext.configure(connection).get_current_revision()
+def revision_chain() -> dict[str, str | None]:
+    """Each revision of ``migrations/versions`` and the one it follows (None for the first)."""
+    chain: dict[str, str | None] = {}
+    for script in sorted((MIGRATIONS / "versions").glob("*.py")):
+        found = dict(_HEADER.findall(script.read_text(encoding="utf-8")))
+        if "revision" in found:
+            down = found.get("down_revision")
+            chain[found["revision"]] = None if down in (None, "None") else down
+    return chain
 
 
 @cache
+def head_revision() -> str:
+    """The revision no other follows."""
+    chain = revision_chain()
+    (head,) = set(chain) - set(chain.values())
+    return head
+
+
+def current_revision(connection: Connection) -> str | None:
+    """The revision stored in the file (None for a file without Alembic's table)."""
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def known_revisions() -> frozenset[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return frozenset(rev.revision for rev in script.walk_revisions())
+    return frozenset(revision_chain())
 
 
 def check_not_newer(connection: Connection, path: object = None) -> str | None:
@@ -83,6 +110,8 @@ def upgrade(engine: Engine, path: Path | None, backup_dir: Path | None = None) -
 
 
 def _run_alembic(connection: Connection) -> None:
+    from alembic import command  # only now: Alembic costs half a second to import
+
     config = alembic_config()
     config.attributes["connection"] = connection
     command.upgrade(config, "head")

@@ -86,7 +86,7 @@ def run_gui(
         db = open_server(None, str(db_path))
         if db is None:
             return 1
-        return _run_window(app, MainWindow(db))
+        return _run_window(app, MainWindow(db, load_later=True))
     path, create = first_path(db_path, demo)
     if demo:
         ensure_demo_file(path)
@@ -98,7 +98,7 @@ def run_gui(
         if not name:
             return 1
         db = open_database(None, Path(name))
-    return _run_window(app, MainWindow(db))
+    return _run_window(app, MainWindow(db, load_later=True))
 
 
 def _run_window(app, window) -> int:

@@ -27,41 +27,14 @@ from ..services.core.errors import ValidationError
 from ..store import Database
 from .context import Context
 from .errors import show_error
-from .evaluation.bilan_page import BilanPage
-from .evaluation.portrait_page import PortraitPage
 from .file_opening import FILE_FILTER, open_database
-from .governance.seats_page import SeatsPage
+from .page_table import DASHBOARD, PAGES, Pages, stand_in
 from .pages.base import Destination, Page
-from .pages.dashboard import DashboardPage
-from .pages.exports_page import ExportsPage
-from .pages.journal_page import JournalPage
-from .pages.plan_page import PlanPage
-from .pages.registry import MembersPage, OrganizationsPage, PartnersPage
-from .pages.settings_page import SettingsPage
-from .pages.work import ChantiersPage, MeetingsPage
-from .planning.page import PlanningPage
-from .privacy.privacy_page import PrivacyPage
 from .widgets.unsaved import confirm_leave
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 8
-PAGES = (
-    DashboardPage,
-    MembersPage,
-    OrganizationsPage,
-    PartnersPage,
-    MeetingsPage,
-    ChantiersPage,
-    SeatsPage,
-    PlanPage,
-    PlanningPage,
-    BilanPage,
-    PortraitPage,
-    ExportsPage,
-    PrivacyPage,
-    JournalPage,
-    SettingsPage,
-)
+LATE_LOAD_MS = 400  # at start-up, build the first page then even if no paint came
 BACKUP_CHECK_MS = 60 * 60 * 1000  # look hourly whether the day's automatic backup is due
 
 
@@ -72,8 +45,11 @@ class MainWindow(QMainWindow):
         parent: QWidget | None = None,
         *,
         today: Callable[[], dt.date] | None = None,
+        load_later: bool = False,
     ) -> None:
-        """``today`` tells every page the date (the clock when not given: tests pin it)."""
+        """``today`` tells every page the date (the clock when not given: tests pin it).
+        Pages are built when first shown. With ``load_later`` (the application's start-up),
+        the dashboard's figures are read once the window has been painted."""
         super().__init__(parent)
         self.context = Context(db) if today is None else Context(db, today=today)
         self.preferences = QSettings()
@@ -85,15 +61,13 @@ class MainWindow(QMainWindow):
         self.navigation.setMaximumWidth(300)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(self)
-        self.pages: list[Page] = []
-        for page_class in PAGES:
-            page = page_class(self.context, self.stack)
-            self.pages.append(page)
-            self.stack.addWidget(page)
-            self.navigation.addItem(page.title)
-            if isinstance(page, DashboardPage):
-                page.go.connect(self.go_to)
-        self._stale: set[int] = set(range(len(self.pages)))
+        self.pages = Pages(self)
+        for entry in PAGES:
+            self.stack.addWidget(stand_in(self.stack))  # until the page is built
+            self.navigation.addItem(entry.title())
+        self._stale: set[int] = set(range(len(PAGES)))
+        self._load_later = load_later
+        self._after_paint: int | None = None
         self.navigation.currentRowChanged.connect(self.show_page)
 
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -165,6 +139,22 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(_("(aucun)")).setEnabled(False)
 
     # -- pages -------------------------------------------------------------------------
+    def page(self, row: int) -> Page:
+        """The page of navigation row ``row``, built (not refreshed) if it was not yet."""
+        page = self.pages.built[row]
+        if page is None:
+            page = PAGES[row].build(self.context, self.stack)
+            stand_in = self.stack.widget(row)
+            current = self.stack.currentIndex()
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(stand_in)
+            stand_in.deleteLater()
+            self.stack.setCurrentIndex(current)
+            self.pages.built[row] = page
+            if row == DASHBOARD:
+                page.go.connect(self.go_to)
+        return page
+
     def show_page(self, row: int) -> None:
         if row < 0:
             return
@@ -174,16 +164,45 @@ class MainWindow(QMainWindow):
             self.navigation.setCurrentRow(left)  # stay: the user kept the page's edits
             self.navigation.blockSignals(False)
             return
+        if self._load_later:  # start-up: paint the window first, then build the page
+            self._load_later = False
+            self.stack.setCurrentIndex(row)
+            self._after_paint = row  # see paintEvent; a timer in case no paint comes
+            QTimer.singleShot(LATE_LOAD_MS, self, lambda: self._show_if_current(row))
+            return
+        page = self.page(row)
         self.stack.setCurrentIndex(row)
         if row in self._stale:
             self._stale.discard(row)
-            self.pages[row].refresh()
+            page.refresh()
+
+    def _show_if_current(self, row: int) -> None:
+        if self._after_paint is None and self.pages.built[row] is not None:
+            return  # already done (by the paint or by the timer)
+        self._after_paint = None
+        if self.navigation.currentRow() == row and self.pages.built[row] is None:
+            self.show_page(row)
+        QTimer.singleShot(0, self._build_next_page)
+
+    def _build_next_page(self) -> None:
+        """After start-up, build the other pages one per turn of the event loop while the
+        window waits for the user, so a first click only reads its page's data."""
+        waiting = [row for row, page in enumerate(self.pages.built) if page is None]
+        if waiting:
+            self.page(waiting[0])
+            QTimer.singleShot(0, self._build_next_page)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if self._after_paint is not None:  # the first paint: now the first page
+            row, self._after_paint = self._after_paint, None
+            QTimer.singleShot(0, self, lambda: self._show_if_current(row))
 
     def go_to(self, destination: Destination) -> None:
         """Show the page ``destination`` names (asking about unsaved edits first), then what
         it asks there: a tab, filters, a record (the dashboard leads here)."""
         row = next(
-            (i for i, page in enumerate(self.pages) if type(page).__name__ == destination.page),
+            (i for i, entry in enumerate(PAGES) if entry.name == destination.page),
             None,
         )
         if row is None:
@@ -194,8 +213,8 @@ class MainWindow(QMainWindow):
 
     def _leave_page(self, row: int) -> bool:
         """Ask about the unsaved edits of page ``row`` before leaving it."""
-        if not 0 <= row < len(self.pages):
-            return True
+        if not 0 <= row < len(self.pages) or self.pages.built[row] is None:
+            return True  # a page never built has no edits
         editors = self.pages[row].unsaved_editors()
         if any(editor.is_dirty() for editor in editors):
             if not confirm_leave(self, editors):
@@ -205,7 +224,8 @@ class MainWindow(QMainWindow):
 
     def unsaved_editors(self) -> list:
         """Every editor of every page and of the windows opened from them (meetings)."""
-        editors = [editor for page in self.pages for editor in page.unsaved_editors()]
+        built = [page for page in self.pages.built if page is not None]
+        editors = [editor for page in built for editor in page.unsaved_editors()]
         for widget in QApplication.topLevelWidgets():
             if widget is not self and widget.isVisible() and hasattr(widget, "unsaved_editors"):
                 editors.extend(widget.unsaved_editors())
@@ -216,10 +236,10 @@ class MainWindow(QMainWindow):
         return confirm_leave(self, self.unsaved_editors())
 
     def current_page(self) -> Page:
-        return self.pages[self.stack.currentIndex()]
+        return self.page(self.stack.currentIndex())
 
     def refresh_all(self) -> None:
-        self._stale = set(range(len(self.pages)))
+        self._stale = set(range(len(PAGES)))
         self.show_page(self.navigation.currentRow())
 
     # -- files -------------------------------------------------------------------------
@@ -317,11 +337,10 @@ class MainWindow(QMainWindow):
             show_error(self, error.message)
             return
         self.statusBar().showMessage(_("Copie enregistrée dans {path}").format(path=target), 8000)
-        dashboard = PAGES.index(DashboardPage)  # it reminds of copies kept elsewhere
-        if self.stack.currentIndex() == dashboard:
-            self.pages[dashboard].refresh()
+        if self.stack.currentIndex() == DASHBOARD:  # it reminds of copies kept elsewhere
+            self.page(DASHBOARD).refresh()
         else:
-            self._stale.add(dashboard)
+            self._stale.add(DASHBOARD)
 
     def restore_backup(self) -> None:
         from .backup_dialogs import restore_backup

@@ -114,10 +114,16 @@ class TableModel(QAbstractTableModel):
             text_columns = [
                 i for i, column in enumerate(self._table.columns) if column.kind == "text"
             ]
-            self._search_texts = [
-                fold_for_search(" ".join(str(row[i]) for i in text_columns if row[i] is not None))
-                for row in self._table.rows
+            # Folded column by column (the same words as folding each row's joined text):
+            # names repeat, and fold_for_search remembers those it has folded.
+            rows = self._table.rows
+            folded = [
+                map(fold_for_search, ["" if row[i] is None else str(row[i]) for row in rows])
+                for i in text_columns
             ]
+            self._search_texts = [" ".join(cells) for cells in zip(*folded, strict=True)]
+            if not text_columns:
+                self._search_texts = [""] * len(rows)
         return self._search_texts
 
     @property

@@ -136,3 +136,31 @@ def test_second_opening_is_refused_then_allowed_read_only(tmp_path):
     finally:
         first.close()
     Database.open(path).close()  # the lock is released on close
+
+
+def test_revisions_read_from_the_scripts_agree_with_alembic():
+    """Opening a current file reads the revisions without importing Alembic; they must be
+    the ones Alembic itself finds."""
+    from alembic.script import ScriptDirectory
+
+    from ahuntsic_desktop.store.migrate import alembic_config, known_revisions, revision_chain
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
+    assert revision_chain() == {rev.revision: rev.down_revision for rev in script.walk_revisions()}
+
+
+def test_opening_a_current_file_does_not_import_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    path = tmp_path / "courant.sqlite"
+    Database.open(path, create=True).close()
+    code = (
+        "import sys; from ahuntsic_desktop.store import Database; "
+        f"db = Database.open({str(path)!r}); db.close(); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('alembic', 'mako')))"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert found.stdout.strip() == "[]"

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel
 
 from ahuntsic_desktop.services.reports import dashboard
-from ahuntsic_desktop.ui.main_window import PAGES
+from ahuntsic_desktop.ui.page_table import row_of
 from ahuntsic_desktop.ui.pages.plan_page import PlanPage
 from ahuntsic_desktop.ui.pages.registry import MembersPage, PartnersPage
 from ahuntsic_desktop.ui.pages.settings_page import SettingsPage
@@ -42,7 +42,7 @@ def test_renewals_card_leads_to_memberships_to_renew(qtbot, window, demo_db):
     click(qtbot, card_titled(window, "adhésions à renouveler"))
     page = window.current_page()
     assert isinstance(page, MembersPage)
-    assert window.navigation.currentRow() == PAGES.index(MembersPage)
+    assert window.navigation.currentRow() == row_of(MembersPage.__name__)
     tab = page.memberships
     assert page.tabs.currentWidget() is tab
     status = next(f for f in tab.list.filters if f.key == "status")
@@ -116,7 +116,7 @@ def test_a_pillar_leads_to_the_plan(qtbot, window, demo_db):
 
 def test_settings_in_the_navigation(qtbot, window, demo_db, monkeypatch):
     nav = window.navigation
-    row = PAGES.index(SettingsPage)
+    row = row_of(SettingsPage.__name__)
     assert nav.item(row).text() == "Paramètres"
     rect = nav.visualItemRect(nav.item(row))
     qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())

@@ -170,3 +170,30 @@ def test_unexpected_error_is_logged_and_shown_in_french(qtbot, window, message_b
     assert message_boxes[-1][0] == "critical"
     assert "erreur inattendue" in message_boxes[-1][1].lower()
     assert "journal" in message_boxes[-1][1]
+
+
+def test_pages_are_built_when_first_shown_with_the_navigation_title(qtbot, demo_db):
+    from ahuntsic_desktop.ui.page_table import PAGES
+
+    win = MainWindow(demo_db, today=lambda: DEMO_TODAY)
+    qtbot.addWidget(win)
+    assert win.pages.built[0] is not None  # the dashboard, shown first
+    assert all(page is None for page in win.pages.built[1:])
+    for row in range(len(PAGES)):
+        page = win.pages[row]
+        assert page.title == win.navigation.item(row).text()
+        assert type(page).__name__ == PAGES[row].name  # the dashboard's links name it so
+        assert win.stack.widget(row) is page
+
+
+def test_start_up_paints_the_window_before_reading_the_dashboard(qtbot, demo_db):
+    win = MainWindow(demo_db, today=lambda: DEMO_TODAY, load_later=True)
+    qtbot.addWidget(win)
+    assert win.pages.built[0] is None  # nothing read yet: the window paints first
+    win.show()
+    qtbot.waitUntil(lambda: win.pages.built[0] is not None)
+    assert win.current_page() is win.pages.built[0]
+    assert win.current_page().summary is not None  # its figures, read from the file
+    # then the other pages are built while the window waits, so a first click only reads
+    qtbot.waitUntil(lambda: all(page is not None for page in win.pages.built), timeout=20000)
+    assert win.current_page() is win.pages.built[0]

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from ahuntsic_desktop.services.plan import editing as plan_editing
 from ahuntsic_desktop.services.plan import plans as plan_service
 from ahuntsic_desktop.services.registry import organizations
-from ahuntsic_desktop.ui.main_window import PAGES
+from ahuntsic_desktop.ui.page_table import row_of
 from ahuntsic_desktop.ui.pages.plan_page import PlanPage
 from ahuntsic_desktop.ui.plan.tree_model import NODE_ROLE
 from ahuntsic_desktop.ui.widgets import unsaved
@@ -26,7 +26,7 @@ from .registry_helpers import (
 )
 from .typing import type_text
 
-PLAN = PAGES.index(PlanPage)
+PLAN = row_of(PlanPage.__name__)
 
 
 def _nodes(editor, kind):

@@ -3,6 +3,7 @@ body, with totals and attendance rates, and the list of meetings with their coun
 
 from __future__ import annotations
 
+from copy import copy
 from pathlib import Path
 
 from openpyxl.formatting.rule import CellIsRule
@@ -73,9 +74,24 @@ def _matrix_sheet(
             ),
         )
     band(ws, f"A{top}:{get_column_letter(len(columns))}{bottom}")  # after: lower priority
-    for line in ws.iter_rows(min_row=top, min_col=first, max_col=last):
-        for cell in line:
-            cell.alignment = CENTER
+    _center_marks(ws, top, first, rows)
+
+
+def _center_marks(ws, top: int, first: int, rows: list[MatrixRow]) -> None:
+    """Center the marks. Only the cells that hold one: walking the whole grid made a cell
+    for every empty one (a person by a meeting: millions at a large table's scale), and
+    setting a style through openpyxl hashes it each time; the style is made once, copied."""
+    style = None
+    for r, row in enumerate(rows, start=top):
+        for c, mark in enumerate(row.marks, start=first):
+            if not mark:
+                continue
+            cell = ws.cell(r, c)
+            if style is None:
+                cell.alignment = CENTER
+                style = copy(cell._style)
+            else:
+                cell._style = copy(style)
 
 
 def _meetings_sheet(book: Book, matrix: AttendanceMatrix) -> None:

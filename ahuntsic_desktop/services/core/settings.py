@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from datetime import date
 
+from sqlalchemy import select
+
 from ...domain import Setting
 from ...domain.enums import MeetingKind
 from ...i18n import _
@@ -173,8 +175,9 @@ def validate(settings: TableSettings) -> None:
 
 
 def load(db: Database) -> TableSettings:
+    table = Setting.__table__  # Core: the window's first paint needs no ORM mapper set up
     with db.session() as session:
-        stored = {row.key: row.value for row in session.query(Setting).all()}
+        stored = dict(session.execute(select(table.c.key, table.c.value)).all())
     settings = TableSettings()
     for key, value in stored.items():
         if key in FIELDS:

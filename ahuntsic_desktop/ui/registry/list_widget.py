@@ -52,6 +52,8 @@ class FilterProxy(SearchProxy):
         self._filters: dict[int, Predicate] = {}
 
     def set_column_filter(self, column: int, predicate: Predicate | None) -> None:
+        if predicate is None and column not in self._filters:
+            return  # nothing changes: no pass over every row (each list reload asks this)
         if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
             self.beginFilterChange()
         if predicate is None:

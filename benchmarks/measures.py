@@ -1,0 +1,346 @@
+"""One measure, run in a process of its own so its peak memory is its own.
+
+    .venv/bin/python benchmarks/measures.py MEASURE [ARGS...]
+
+Prints one JSON line: ``{"seconds": ..., "peak_mb": ..., ...}``. ``benchmarks/run.py``
+calls this; it is not meant to be run by hand (but can be, to profile one measure).
+Nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import resource
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+START = time.time()
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def rss_mb() -> float:
+    with open("/proc/self/statm") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def report(**values) -> None:
+    values.setdefault("peak_mb", round(peak_mb(), 1))
+    print(json.dumps(values), flush=True)
+
+
+# -- start-up: a separate process to a painted window ------------------------------------
+
+
+def startup(kind: str, path: str = "") -> None:
+    """``bare``: a bare PySide6 main window; ``app``: the application on ``path``. Prints
+    when the main window has painted, then when the event loop is next idle (the dashboard's
+    figures loaded), and quits."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    seen: dict[str, float] = {}
+
+    def first_page_built() -> bool:
+        """The bare window has nothing to wait for; the application, its dashboard (built
+        and filled after the first paint, or before it in older versions)."""
+        for widget in app.topLevelWidgets():
+            pages = getattr(widget, "pages", None)
+            if isinstance(widget, QMainWindow) and pages is not None:
+                built = getattr(pages, "built", pages)
+                return built[0] is not None and 0 not in widget._stale
+        return True
+
+    def settled() -> None:
+        if not first_page_built():
+            QTimer.singleShot(5, settled)
+            return
+        app.processEvents()  # its paint
+        seen["settled"] = time.time()
+        report(painted=seen["painted"], settled=seen["settled"])
+        app.exit(0)
+
+    class Watch(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if (
+                "painted" not in seen
+                and event.type() == QEvent.Type.Paint
+                and isinstance(getattr(obj, "window", lambda: None)(), QMainWindow)
+            ):
+                seen["painted"] = time.time()
+                QTimer.singleShot(0, settled)
+            return False
+
+    watch = Watch()
+    app.installEventFilter(watch)
+    if kind == "bare":
+        window = QMainWindow()
+        window.setCentralWidget(QLabel("Ahuntsic"))
+        window.resize(1280, 800)
+        window.show()
+        app.exec()
+        return
+    from ahuntsic_desktop.ui.app import run_gui
+
+    run_gui(Path(path))
+
+
+# -- lists ---------------------------------------------------------------------------------
+
+
+def list_persons(path: str, today: str) -> None:
+    from ahuntsic_desktop.services.registry import persons
+    from ahuntsic_desktop.store import Database
+
+    db = Database.open(path, backup=False)
+    day = dt.date.fromisoformat(today)
+    start = time.perf_counter()
+    persons.list_persons(db, today=day)  # the first also configures the ORM's mappers
+    first = time.perf_counter() - start
+    start = time.perf_counter()
+    table = persons.list_persons(db, today=day)
+    seconds = time.perf_counter() - start
+    db.close()
+    report(seconds=seconds, first=first, rows=len(table.rows))
+
+
+def list_floor(path: str) -> None:
+    start = time.perf_counter()
+    connection = sqlite3.connect(path)
+    rows = connection.execute(
+        "SELECT id, last_name, first_name, email, phone, is_resident, sector, archived_at "
+        "FROM person"
+    ).fetchall()
+    connection.close()
+    report(seconds=time.perf_counter() - start, rows=len(rows))
+
+
+def members_page(path: str, today: str) -> None:
+    """Open the window, then time: the click on « Membres » to its painted list of persons,
+    a search keystroke (« tremblay » typed at once) and its clearing, a sort by name."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from ahuntsic_desktop.store import Database
+    from ahuntsic_desktop.ui.app import make_application
+    from ahuntsic_desktop.ui.main_window import MainWindow
+
+    app = make_application("fr")
+    day = dt.date.fromisoformat(today)
+    db = Database.open(path, backup=False)
+    try:  # as the application starts: pages built while the window waits for the user
+        window = MainWindow(db, today=lambda: day, load_later=True)
+    except TypeError:  # older versions built every page at once
+        window = MainWindow(db, today=lambda: day)
+    window.show()
+    deadline = time.perf_counter() + 120
+    built = getattr(window.pages, "built", window.pages)
+    while any(page is None for page in built) and time.perf_counter() < deadline:
+        QApplication.processEvents()
+    QApplication.processEvents()
+
+    def timed(action) -> float:
+        start = time.perf_counter()
+        action()
+        window.repaint()
+        QApplication.processEvents()
+        return time.perf_counter() - start
+
+    members = next(i for i in range(window.navigation.count()) if i == 1)
+    page_s = timed(lambda: window.navigation.setCurrentRow(members))
+    page = window.current_page()
+    tab_s = timed(lambda: page.tabs.setCurrentWidget(page.persons))
+    listing = page.persons.list
+    rows = listing.model.rowCount()
+    search_s = timed(lambda: listing.search.setText("tremblay"))
+    found = listing.proxy.rowCount()
+    clear_s = timed(lambda: listing.search.setText(""))
+    sort_s = timed(lambda: listing.view.sortByColumn(0, Qt.SortOrder.DescendingOrder))
+    sort2_s = timed(lambda: listing.view.sortByColumn(1, Qt.SortOrder.AscendingOrder))
+    window.close()
+    report(
+        seconds=page_s + tab_s,
+        page=page_s,
+        tab=tab_s,
+        search=search_s,
+        clear=clear_s,
+        sort=max(sort_s, sort2_s),
+        rows=rows,
+        found=found,
+    )
+    del app
+
+
+# -- exports -------------------------------------------------------------------------------
+
+
+def export(path: str, key: str, out: str, start: str, end: str, today: str) -> None:
+    import openpyxl  # noqa: F401 (imported before the clock, as in the floor)
+    import reportlab.platypus  # noqa: F401
+
+    from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
+    from ahuntsic_desktop.store import Database
+
+    db = Database.open(path, backup=False)
+    options = ExportOptions(
+        start=dt.date.fromisoformat(start) if start else None,
+        end=dt.date.fromisoformat(end) if end else None,
+        today=dt.date.fromisoformat(today),
+    )
+    begin = time.perf_counter()
+    run_export(db, key, out, options)
+    seconds = time.perf_counter() - begin
+    db.close()
+    report(seconds=seconds)
+
+
+def xlsx_floor(source: str, out: str) -> None:
+    """openpyxl write-only writing the cells of ``source`` (read first with calamine):
+    one value per cell, no style. Peak = memory before reading + what writing added."""
+    from openpyxl import Workbook
+    from python_calamine import CalamineWorkbook
+
+    base = rss_mb()
+    book = CalamineWorkbook.from_path(source)
+    sheets = [(name, book.get_sheet_by_name(name).to_python()) for name in book.sheet_names]
+    loaded = rss_mb()
+    begin = time.perf_counter()
+    workbook = Workbook(write_only=True)
+    cells = 0
+    for name, rows in sheets:
+        sheet = workbook.create_sheet(name[:31])
+        for row in rows:
+            sheet.append([None if v == "" else v for v in row])
+            cells += len(row)
+    workbook.save(out)
+    seconds = time.perf_counter() - begin
+    report(seconds=seconds, peak_mb=round(base + max(0.0, peak_mb() - loaded), 1), cells=cells)
+
+
+def pdf_floor(source: str, out: str) -> None:
+    """reportlab building the PDF's text as one paragraph a line, with no table: the
+    least a document of that many lines and pages can cost."""
+    from xml.sax.saxutils import escape
+
+    from pypdf import PdfReader
+    from reportlab.lib.pagesizes import letter
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    lines = [
+        line
+        for page in PdfReader(source).pages
+        for line in (page.extract_text() or "").splitlines()
+        if line.strip()
+    ]
+    style = getSampleStyleSheet()["BodyText"]
+    begin = time.perf_counter()
+    story = [Paragraph(escape(line), style) for line in lines]
+    SimpleDocTemplate(out, pagesize=letter).build(story)
+    report(seconds=time.perf_counter() - begin, lines=len(lines))
+
+
+# -- import --------------------------------------------------------------------------------
+
+
+def _messy():
+    import importlib.util  # a test fixture, not a package module
+
+    spec = importlib.util.spec_from_file_location(
+        "make_messy_files", ROOT / "tests" / "fixtures" / "import" / "make_messy_files.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def import_rows(folder: str, suffix: str) -> None:
+    """Read, check and commit the messy 10,000-row file (``xlsx`` or ``csv``)."""
+    from ahuntsic_desktop.services.importing import (
+        check_rows,
+        commit_rows,
+        initial_mapping,
+        read_source,
+    )
+    from ahuntsic_desktop.services.registry import memberships
+    from ahuntsic_desktop.store import Database
+
+    messy = _messy()
+    source = Path(folder) / f"big.{suffix}"
+    target = Path(folder) / f"import-{suffix}-{os.getpid()}.sqlite"
+    db = Database.open(target, create=True, backup=False)
+    memberships.create_category(db, memberships.CategoryData(messy.CATEGORY))
+    begin = time.perf_counter()
+    read = read_source(source)
+    mapping = initial_mapping(db, read)
+    preview = check_rows(db, read, mapping.kind, mapping.columns)
+    checked = time.perf_counter()
+    commit_rows(db, preview, skip_errors=True)
+    seconds = time.perf_counter() - begin
+    db.close()
+    report(seconds=seconds, check=checked - begin)
+
+
+def import_floor(folder: str, suffix: str) -> None:
+    """Read the file (openpyxl read-only or csv) and insert its rows with one Core bulk
+    insert of persons: no checking, no mapping."""
+    import csv
+
+    from sqlalchemy import insert
+
+    from ahuntsic_desktop.domain import Person
+    from ahuntsic_desktop.store import Database
+
+    source = Path(folder) / f"big.{suffix}"
+    target = Path(folder) / f"floor-{suffix}-{os.getpid()}.sqlite"
+    db = Database.open(target, create=True, backup=False)
+    begin = time.perf_counter()
+    if suffix == "xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(source, read_only=True)
+        rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        book.close()
+    else:
+        with open(source, encoding="cp1252", newline="") as handle:
+            rows = list(csv.reader(handle, delimiter=";"))
+    values = [
+        {"first_name": str(r[0] or "?")[:80], "last_name": str(r[1] or "?")[:80]} for r in rows[1:]
+    ]
+    with db.session() as session:
+        session.execute(insert(Person), values)
+    seconds = time.perf_counter() - begin
+    db.close()
+    report(seconds=seconds, rows=len(values))
+
+
+def make_import_files(folder: str) -> None:
+    _messy().write_big(Path(folder))
+    report(seconds=0.0)
+
+
+MEASURES = {
+    "startup": startup,
+    "list_persons": list_persons,
+    "list_floor": list_floor,
+    "members_page": members_page,
+    "export": export,
+    "xlsx_floor": xlsx_floor,
+    "pdf_floor": pdf_floor,
+    "import_rows": import_rows,
+    "import_floor": import_floor,
+    "make_import_files": make_import_files,
+}
+
+if __name__ == "__main__":
+    MEASURES[sys.argv[1]](*sys.argv[2:])

@@ -1,0 +1,322 @@
+"""Every measure of issue 16 in one run: medians, floors measured in the same run, ratios and
+peak memory, printed as one table and written to ``benchmarks/results.md``.
+
+    .venv/bin/python benchmarks/run.py            # full: scales 10, 40, 400 (10-20 min)
+    .venv/bin/python benchmarks/run.py --quick    # small scales, 1 repetition (< 2 min)
+
+Scale files are made with ``ahuntsic-desktop-cli demo --today 2026-11-26 --scale N`` and
+kept in ``$TMPDIR/ahuntsic-bench`` between runs. Every measure runs in a process of its own
+(``benchmarks/measures.py``), so each peak memory is that operation's own. Start-up is
+timed from the parent's launch of the process to the main window's first paint, on an Xvfb
+screen when ``Xvfb`` is installed (offscreen otherwise; the table says which), and the
+floor, a bare PySide6 window, the same way. The machine is shared: read the ratios.
+Nothing here asserts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+PYTHON = sys.executable
+CLI = Path(PYTHON).with_name("ahuntsic-desktop-cli")
+TODAY = "2026-11-26"
+CACHE = Path(tempfile.gettempdir()) / "ahuntsic-bench"
+
+
+@dataclass
+class Row:
+    what: str
+    samples: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)
+    floor: str = ""
+    floor_samples: list[float] = field(default_factory=list)
+    floor_peaks: list[float] = field(default_factory=list)
+    target: str = ""
+    note: str = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.samples) if self.samples else float("nan")
+
+    @property
+    def floor_median(self) -> float | None:
+        return statistics.median(self.floor_samples) if self.floor_samples else None
+
+    def cells(self) -> list[str]:
+        floor = self.floor_median
+        ratio = f"{self.median / floor:.1f}x" if floor else "-"
+        peak = f"{max(self.peaks):.0f} MB" if self.peaks else "-"
+        floor_peak = f"{max(self.floor_peaks):.0f} MB" if self.floor_peaks else ""
+        memory_ratio = (
+            f"{max(self.peaks) / max(self.floor_peaks):.1f}x"
+            if self.peaks and self.floor_peaks
+            else "-"
+        )
+        floor_text = f"{self.floor}: {floor:.3f} s" if floor else self.floor or "-"
+        return [
+            self.what,
+            f"{self.median:.3f} s",
+            floor_text,
+            ratio,
+            peak,
+            floor_peak or "-",
+            memory_ratio,
+            self.target,
+            self.note,
+        ]
+
+
+HEADERS = [
+    "what",
+    "median",
+    "floor (same run)",
+    "ratio",
+    "peak",
+    "floor peak",
+    "memory ratio",
+    "target",
+    "note",
+]
+
+
+def measure(*args: str, env: dict | None = None, timeout: float = 1800) -> dict:
+    """Run one measure in its own process; its JSON line, with ``wall`` (s) added."""
+    start = time.time()
+    done = subprocess.run(
+        [PYTHON, str(HERE / "measures.py"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        cwd=ROOT,
+    )
+    lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
+    if done.returncode != 0 or not lines:
+        raise RuntimeError(f"{args}: {done.stderr[-2000:]}")
+    result = json.loads(lines[-1])
+    result["start"] = start
+    return result
+
+
+def scale_file(scale: int) -> Path:
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"demo-{TODAY}-x{scale}.sqlite"
+    if not path.exists():
+        print(f"  making the scale {scale} file…", flush=True)
+        subprocess.run(
+            [str(CLI), "demo", "--today", TODAY, "--scale", str(scale), str(path)],
+            check=True,
+            capture_output=True,
+        )
+    return path
+
+
+class Screen:
+    """An Xvfb screen for the start-up measures, or offscreen when Xvfb is missing."""
+
+    def __init__(self) -> None:
+        self.process = None
+        self.env = dict(os.environ)
+        home = Path(tempfile.mkdtemp(prefix="ahuntsic-bench-home-"))
+        # QSettings (last file, recent files) and the data folder: never the user's own.
+        self.env["XDG_CONFIG_HOME"] = str(home / "config")
+        self.env["XDG_DATA_HOME"] = str(home / "data")
+        if shutil.which("Xvfb"):
+            display = f":{90 + os.getpid() % 500}"
+            self.process = subprocess.Popen(
+                ["Xvfb", display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            time.sleep(1.0)
+            self.env["DISPLAY"] = display
+            self.env.pop("QT_QPA_PLATFORM", None)
+            self.name = "Xvfb"
+        else:
+            self.env["QT_QPA_PLATFORM"] = "offscreen"
+            self.name = "offscreen"
+
+    def close(self) -> None:
+        if self.process is not None:
+            self.process.terminate()
+            self.process.wait()
+
+
+def startup_rows(scales: list[int], repeat: int, screen: Screen) -> list[Row]:
+    rows = []
+    floor = Row("bare window")
+    for _ in range(repeat):
+        r = measure("startup", "bare", env=screen.env)
+        floor.floor_samples.append(r["painted"] - r["start"])
+        floor.floor_peaks.append(r["peak_mb"])
+    for scale in scales:
+        path = scale_file(scale)
+        painted = Row(
+            f"start-up to a painted window, x{scale} file ({screen.name})",
+            target="2.5x (x10), 3x (x400); 120 MB (x10)",
+        )
+        settled = Row(f"start-up to the dashboard's figures, x{scale} ({screen.name})")
+        for _ in range(repeat):
+            r = measure("startup", "app", str(path), env=screen.env)
+            painted.samples.append(r["painted"] - r["start"])
+            settled.samples.append(r["settled"] - r["start"])
+            painted.peaks.append(r["peak_mb"])
+            settled.peaks.append(r["peak_mb"])
+        for row in (painted, settled):
+            row.floor = "bare PySide6 window"
+            row.floor_samples, row.floor_peaks = floor.floor_samples, floor.floor_peaks
+        rows += [painted, settled]
+    return rows
+
+
+def list_rows(scale: int, repeat: int) -> list[Row]:
+    path = str(scale_file(scale))
+    listing = Row(f"persons.list_persons, x{scale}", floor="sqlite3 fetch of the same columns")
+    for _ in range(repeat):
+        r = measure("list_persons", path, TODAY)
+        listing.samples.append(r["seconds"])
+        listing.peaks.append(r["peak_mb"])
+        listing.note = f"first call {r['first']:.2f} s (configures the mappers)"
+        f = measure("list_floor", path)
+        listing.floor_samples.append(f["seconds"])
+        listing.floor_peaks.append(f["peak_mb"])
+    page = Row(f"members page, persons tab painted, x{scale}", target="0.5 s")
+    search = Row(f"search keystroke « tremblay », x{scale}", target="0.1 s")
+    clear = Row(f"search cleared, x{scale}", target="0.1 s")
+    sort = Row(f"sort by a column, x{scale}", target="0.3 s")
+    for _ in range(repeat):
+        r = measure("members_page", path, TODAY, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+        for row, key in ((page, "seconds"), (search, "search"), (clear, "clear"), (sort, "sort")):
+            row.samples.append(r[key])
+            row.peaks.append(r["peak_mb"])
+        page.note = f"{r['rows']} rows, offscreen"
+    return [listing, page, search, clear, sort]
+
+
+def export_row(
+    scale: int, key: str, repeat: int, start: str = "", end: str = "", label: str = ""
+) -> Row:
+    path = str(scale_file(scale))
+    suffix = ".pdf" if key in ("bottin", "rapport-annuel") else ".xlsx"
+    out = CACHE / f"out-{key}-x{scale}{suffix}"
+    floor_name = "reportlab, one paragraph a line" if suffix == ".pdf" else "openpyxl write-only"
+    row = Row(
+        f"export {key}{label}, x{scale}",
+        floor=floor_name,
+        target="1.5x time" + (", 3x memory" if suffix == ".xlsx" else ""),
+    )
+    for _ in range(repeat):
+        r = measure("export", path, key, str(out), start, end, TODAY)
+        row.samples.append(r["seconds"])
+        row.peaks.append(r["peak_mb"])
+        floor = measure(
+            "pdf_floor" if suffix == ".pdf" else "xlsx_floor", str(out), str(out) + ".floor"
+        )
+        row.floor_samples.append(floor["seconds"])
+        row.floor_peaks.append(floor["peak_mb"])
+    return row
+
+
+def import_rows(repeat: int) -> list[Row]:
+    folder = CACHE / "import"
+    folder.mkdir(exist_ok=True)
+    if not (folder / "big.csv").exists():
+        measure("make_import_files", str(folder))
+    rows = []
+    for suffix in ("xlsx", "csv"):
+        row = Row(
+            f"import 10,000 rows ({suffix})",
+            floor="read + Core bulk insert",
+            target="2x",
+        )
+        for _ in range(repeat):
+            r = measure("import_rows", str(folder), suffix)
+            row.samples.append(r["seconds"])
+            row.peaks.append(r["peak_mb"])
+            row.note = f"check {r['check']:.2f} s"
+            f = measure("import_floor", str(folder), suffix)
+            row.floor_samples.append(f["seconds"])
+            row.floor_peaks.append(f["peak_mb"])
+        rows.append(row)
+    for leftover in folder.glob("*-*.sqlite*"):
+        leftover.unlink()
+    return rows
+
+
+def table(rows: list[Row]) -> str:
+    lines = ["| " + " | ".join(HEADERS) + " |", "|" + "---|" * len(HEADERS)]
+    lines += ["| " + " | ".join(row.cells()) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small scales, 1 repetition")
+    parser.add_argument("--repeat", type=int, help="repetitions (5 for start-up, 3 else)")
+    parser.add_argument("--only", help="comma-separated: startup,lists,exports,import")
+    parser.add_argument("--out", type=Path, default=HERE / "results.md")
+    args = parser.parse_args()
+    quick = args.quick
+    repeat = args.repeat or (1 if quick else 3)
+    parts = set((args.only or "startup,lists,exports,import").split(","))
+    started = time.time()
+    rows: list[Row] = []
+    screen = Screen()
+    try:
+        if "startup" in parts:
+            print("start-up…", flush=True)
+            rows += startup_rows(
+                [10] if quick else [10, 400], args.repeat or (1 if quick else 5), screen
+            )
+        if "lists" in parts:
+            print("lists…", flush=True)
+            rows += list_rows(10 if quick else 400, repeat)
+        if "exports" in parts:
+            print("exports…", flush=True)
+            scale = 4 if quick else 40
+            rows.append(
+                export_row(scale, "presences", repeat, "2025-12-01", "2026-11-30", " (one year)")
+            )
+            if not quick:
+                rows.append(
+                    export_row(scale, "presences", 1, "2020-01-01", "2027-12-31", " (2020-2027)")
+                )
+            rows.append(export_row(scale, "membres", repeat))
+            rows.append(export_row(scale, "bottin", 1 if not quick else repeat))
+        if "import" in parts and not quick:
+            print("import…", flush=True)
+            rows += import_rows(repeat)
+    finally:
+        screen.close()
+    elapsed = time.time() - started
+    text = table(rows)
+    print(text)
+    mode = "quick" if quick else "full"
+    header = (
+        f"# Benchmarks ({mode} run, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())})\n\n"
+        f"`{' '.join(['benchmarks/run.py', *sys.argv[1:]])}`: medians of {repeat} "
+        f"(start-up: {args.repeat or (1 if quick else 5)}), floors measured in the same run, "
+        f"{os.cpu_count()} cores shared with other work (load average "
+        f"{os.getloadavg()[0]:.1f} at the end); whole run {elapsed / 60:.1f} min.\n\n"
+    )
+    previous = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+    notes = previous.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in previous else "\n"
+    args.out.write_text(header + text + "\n\n<!-- notes -->" + notes, encoding="utf-8")
+    print(f"written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
