@@ -8,13 +8,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from .. import i18n
 from ..i18n import _
 from ..paths import default_db_path, demo_db_path, resources_dir
 from .errors import install_excepthook, show_error
 from .file_opening import FILE_FILTER, open_database
+from .widgets.files import ask_open_path
 
 log = logging.getLogger(__name__)
 
@@ -84,12 +85,12 @@ def run_gui(db_path: Path | None = None, demo: bool = False, language: str | Non
         ensure_demo_file(path)
     db = open_database(None, path, create=create)
     while db is None:
-        name, _filter = QFileDialog.getOpenFileName(
-            None, _("Choisir un fichier de données"), str(path.parent), FILE_FILTER
+        chosen = ask_open_path(
+            None, _("Choisir un fichier de données"), FILE_FILTER, path.parent, remember=False
         )
-        if not name:
+        if chosen is None:
             return 1
-        db = open_database(None, Path(name))
+        db = open_database(None, chosen)
     window = MainWindow(db)
     window.show()
     try:

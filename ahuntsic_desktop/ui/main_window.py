@@ -10,7 +10,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -40,6 +39,7 @@ from .pages.registry import MembersPage, OrganizationsPage, PartnersPage
 from .pages.work import ChantiersPage, MeetingsPage
 from .planning.page import PlanningPage
 from .privacy.privacy_page import PrivacyPage
+from .widgets.files import ask_open_path, ask_save_path
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 8
@@ -215,16 +215,16 @@ class MainWindow(QMainWindow):
         self.set_database(db)
         return True
 
-    def _start_dir(self) -> str:
-        return str(Path(self.db.path).parent) if self.db.path else str(Path.home())
+    def _start_dir(self) -> Path:
+        return Path(self.db.path).parent if self.db.path else Path.home()
 
     def new_file(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Nouveau fichier de données"), self._start_dir(), FILE_FILTER
-        )
-        if not name:
+        path = ask_save_path(
+            self, _("Nouveau fichier de données"), "", FILE_FILTER,
+            folder=self._start_dir(), remember=False,
+        )  # fmt: skip
+        if path is None:
             return
-        path = Path(name)
         if path.exists():
             show_error(
                 self, _("« {name} » existe déjà ; choisissez un autre nom.").format(name=path.name)
@@ -233,23 +233,24 @@ class MainWindow(QMainWindow):
         self.switch_to(path, create=True)
 
     def open_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Ouvrir un fichier de données"), self._start_dir(), FILE_FILTER
+        path = ask_open_path(
+            self, _("Ouvrir un fichier de données"), FILE_FILTER, self._start_dir(), remember=False
         )
-        if name:
-            self.switch_to(Path(name))
+        if path is not None:
+            self.switch_to(path)
 
     def save_copy(self) -> None:
         if self.db.path is None:
             return
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Enregistrer une copie"), self._start_dir(), FILE_FILTER
-        )
-        if not name:
+        name = ask_save_path(
+            self, _("Enregistrer une copie"), "", FILE_FILTER,
+            folder=self._start_dir(), remember=False,
+        )  # fmt: skip
+        if name is None:
             return
         try:
             # The file dialog has already asked before replacing an existing file.
-            target = backup.save_copy(self.db, Path(name), overwrite=True)
+            target = backup.save_copy(self.db, name, overwrite=True)
         except ValidationError as error:
             show_error(self, error.message)
             return

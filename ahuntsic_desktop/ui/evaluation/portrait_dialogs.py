@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -28,7 +27,8 @@ from ...i18n import _
 from ...services import portrait
 from ...services.core.errors import ValidationError
 from ...services.plan.chantiers import person_choices
-from ..meetings.common import clear_error, error_label, select_data, show_error
+from ..meetings.common import clear_error, error_label, select_data, show_field_error
+from ..widgets.files import ask_open_path
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:
@@ -117,7 +117,7 @@ class IssueDialog(QDialog):
                 contribution_ids=checked_ids(self.contributions),
             )  # fmt: skip
         except ValidationError as error:
-            show_error(self.error, error, self.fields)
+            show_field_error(self.error, error, self.fields)
             return
         clear_error(self.error)
         super().accept()
@@ -167,7 +167,7 @@ class StoryDialog(QDialog):
         try:
             self.story_id = portrait.save_story(self.context.db, form, self.story_id)
         except ValidationError as error:
-            show_error(self.error, error, self.fields)
+            show_field_error(self.error, error, self.fields)
             return
         clear_error(self.error)
         super().accept()
@@ -208,11 +208,9 @@ class ImageDialog(QDialog):
                        "source": self.source}  # fmt: skip
 
     def browse(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.windowTitle(), "", _("Images (*.png *.jpg *.jpeg)")
-        )
-        if path:
-            self.path.setText(path)
+        path = ask_open_path(self, self.windowTitle(), _("Images (*.png *.jpg *.jpeg)"))
+        if path is not None:
+            self.path.setText(str(path))
 
     def accept(self) -> None:
         form = portrait.ImageForm(self.caption.text(), self.theme.text(), self.source.text())
@@ -222,7 +220,7 @@ class ImageDialog(QDialog):
                 raise ValidationError(_("Choisissez le fichier de l'image."), "file")
             self.image_id = portrait.add_image_file(self.context.db, form, Path(path))
         except ValidationError as error:
-            show_error(self.error, error, self.fields)
+            show_field_error(self.error, error, self.fields)
             return
         clear_error(self.error)
         super().accept()

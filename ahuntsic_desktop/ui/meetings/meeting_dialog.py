@@ -34,7 +34,7 @@ from .common import (
     fill_combo,
     select_data,
     set_date,
-    show_error,
+    show_field_error,
     to_date,
 )
 
@@ -50,7 +50,7 @@ class MeetingDialogView(QDialog):
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("title")
         self.title_edit.setPlaceholderText(_("p. ex. Comité de coordination de mai"))
-        self.date = date_edit(self, "date")
+        self.date = date_edit(self, name="date")
         self.start_time = OptionalTimeEdit(self)
         self.start_time.setObjectName("start_time")
         self.end_time = OptionalTimeEdit(self)
@@ -227,7 +227,7 @@ class MeetingDialog(MeetingDialogView):
             else:
                 meetings.update_meeting(self.db, self.meeting_id, data)
         except ValidationError as error:
-            show_error(self.error, error, self._fields())
+            show_field_error(self.error, error, self._fields())
             return
         clear_error(self.error)
         super().accept()

@@ -30,8 +30,15 @@ from ...services.core.errors import ValidationError
 from ...services.plan import editing as plan_editing
 from ...services.plan import progress as plan_progress
 from ...services.plan.editing import NodeDetail, NodeRef
-from ..meetings.common import clear_error, date_edit, error_label, fill_combo, set_date, to_date
-from ..meetings.common import show_error as show_field_error
+from ..meetings.common import (
+    clear_error,
+    date_edit,
+    error_label,
+    fill_combo,
+    set_date,
+    show_field_error,
+    to_date,
+)
 
 DESCRIPTION_LABELS = {
     "plan": N_("Vision :"),
@@ -81,7 +88,7 @@ class NodePanelView(QWidget):
         self.evaluation = QComboBox(self)
         self.evaluation.setObjectName("evaluation")
         self.has_date = QCheckBox(self)
-        self.status_date = date_edit(self, "status_date")
+        self.status_date = date_edit(self, name="status_date")
         date_row = QHBoxLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.status_date, 1)

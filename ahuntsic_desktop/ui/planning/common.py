@@ -131,7 +131,7 @@ class ServiceDialog(FormDialog):
         try:
             self.record_id = self.save()
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         super().accept()
 

@@ -26,8 +26,9 @@ from ...services.core.listing import Table
 from ..context import Context
 from ..errors import show_error
 from ..pages.base import Page
-from ..plan.documents import PDF_FILTER, safe_name, save_file
+from ..plan.documents import PDF_FILTER, save_file
 from ..registry.common import status
+from ..widgets.files import document_name
 from ..widgets.forms import fill_combo
 from ..widgets.list_view import ListView
 from .activity_dialog import ActivityDialog
@@ -354,7 +355,9 @@ class PlanningPage(Page):
 
             return write_summary(self.context.db, process_id, path, self.context.today())
 
-        name = safe_name(self.process_combo.currentText()) + ".pdf"
+        name = document_name(
+            [_("demarche"), self.process_combo.currentText(), self.context.today()], ".pdf"
+        )
         return save_file(
             self, self.context, _("Résumé de la démarche (PDF)"), name, PDF_FILTER, write
         )

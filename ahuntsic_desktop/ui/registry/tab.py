@@ -4,13 +4,12 @@ archive, restore or delete the selection, and the hook to merge two records."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ...i18n import _, format_number, ngettext
 from ...services.core.errors import ValidationError
@@ -18,6 +17,8 @@ from ...services.core.listing import Table
 from ...services.registry.contacts import EmailSelection
 from ..context import Context
 from ..errors import show_error
+from ..widgets.files import ask_save_path, document_name, offer_to_open, xlsx_filter
+from ..widgets.worker import Task, run_task
 from .common import confirm, inform, status
 from .list_widget import RegistryList
 
@@ -32,31 +33,6 @@ def some(count: int) -> bool:
 
 def two(count: int) -> bool:
     return count == 2
-
-
-class _Export(QObject):
-    """Writes a workbook on a worker thread; its signals arrive on the GUI thread."""
-
-    progressed = Signal(int, int)
-    done = Signal(object, object)  # (path or None, error message or None)
-
-    def run(self, path: Path, table: Table, title: str, columns, rows, banner=None) -> None:
-        try:
-            from ...exports.xlsx.list_view import write_list
-
-            write_list(
-                path,
-                table,
-                title=title,
-                columns=columns,
-                rows=rows,
-                progress=self.progressed.emit,
-                banner=banner,
-            )
-        except OSError as error:
-            self.done.emit(None, error.strerror or str(error))
-        else:
-            self.done.emit(path, None)
 
 
 class RegistryTab(QWidget):
@@ -77,7 +53,7 @@ class RegistryTab(QWidget):
         layout.addLayout(self.buttons)
         layout.addWidget(self.list, 1)
         self._needs: list[tuple[QPushButton, Callable[[int], bool], bool]] = []
-        self._jobs: list[_Export] = []
+        self.export_task: Task | None = None  # the list export running, if any
 
     @property
     def db(self):
@@ -155,61 +131,63 @@ class RegistryTab(QWidget):
         status(self, message + ".")
 
     def export_list(self) -> None:
-        settings = QSettings()
-        folder = settings.value("lists/exportFolder") or str(Path.home())
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            _("Exporter la liste"),
-            str(Path(folder) / f"{self.export_name}.xlsx"),
-            _("Classeur Excel (*.xlsx)"),
-        )
-        if not name:
+        if self.export_task is not None:
             return
-        path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
-        settings.setValue("lists/exportFolder", str(path.parent))
+        name = document_name([self.export_name, self.context.today()], ".xlsx")
+        path = ask_save_path(self, _("Exporter la liste"), name, xlsx_filter())
+        if path is None:
+            return
         rows, columns = self.list.shown_rows(), self.list.shown_columns()
-        job = _Export()
-        self._jobs.append(job)
-        job.progressed.connect(
-            lambda done, total: status(
+        table, title = self.list.model.table, self.export_title
+        banner = self.confidential_banner(columns)
+
+        def work(progress) -> Path:
+            from ...exports.xlsx.list_view import write_list
+
+            write_list(
+                path, table, title=title, columns=columns, rows=rows, progress=progress,
+                banner=banner,
+            )  # fmt: skip
+            return path
+
+        def progressed(done: int, total: int) -> None:
+            status(
                 self,
                 _("Exportation de la liste… {done} sur {total} lignes").format(
                     done=format_number(done), total=format_number(total)
                 ),
             )
-        )
-        job.done.connect(lambda path, error: self._exported(job, path, error, len(rows)))
+
+        button = getattr(self, "export_button", None)
+        if button is not None:
+            button.setEnabled(False)
         status(self, _("Exportation de la liste…"))
-        thread = threading.Thread(
-            target=job.run,
-            args=(
-                path,
-                self.list.model.table,
-                self.export_title,
-                columns,
-                rows,
-                self.confidential_banner(columns),
-            ),
-            daemon=True,
+        self.export_task = run_task(
+            self,
+            work,
+            lambda written: self._exported(Path(written), None, len(rows)),
+            lambda error: self._exported(path, error, len(rows)),
+            progressed,
         )
-        thread.start()
 
     def confidential_banner(self, columns):
         """The "Confidentiel : renseignements personnels" mark when the exported columns
         hold personal information; None otherwise (subclasses decide)."""
         return None
 
-    def _exported(self, job: _Export, path: Path | None, error: str | None, count: int) -> None:
-        self._jobs.remove(job)
-        if path is None:
-            show_error(self, _("La liste n'a pas pu être exportée : {error}").format(error=error))
+    def _exported(self, path: Path, error: BaseException | None, count: int) -> None:
+        self.export_task = None
+        button = getattr(self, "export_button", None)
+        if button is not None:
+            button.setEnabled(True)
+        if error is not None:
+            reason = getattr(error, "strerror", None) or getattr(error, "message", None) or error
+            show_error(self, _("La liste n'a pas pu être exportée : {error}").format(error=reason))
             return
-        status(
-            self,
-            ngettext(
-                "Liste exportée : {path} ({n} ligne)", "Liste exportée : {path} ({n} lignes)", count
-            ).format(path=path, n=format_number(count)),
-        )
+        message = ngettext(
+            "Liste exportée : {path} ({n} ligne)", "Liste exportée : {path} ({n} lignes)", count
+        ).format(path=path, n=format_number(count))
+        offer_to_open(self, path, message)
 
     def for_each(self, ids: Iterable[int], action: Callable[[int], None]) -> list[str]:
         """Run ``action`` on each id; the refusals' messages come back (the rest is done)."""
