@@ -42,12 +42,37 @@ def make_application(language: str | None = None) -> QApplication:
         "en_CA" if language == "en" else "fr_CA" if language == "fr" else stored
     )
     QLocale.setDefault(QLocale(locale))
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if locale.startswith("fr") and translator.load(f"qtbase_{locale.split('_')[0]}", folder):
-        app.installTranslator(translator)
+    install_qt_translations(app, locale)
     install_excepthook()
     return app
+
+
+def qt_translation_folders() -> list[Path]:
+    """Where Qt's own translations (qtbase_fr.qm: the file dialog's « Regarder dans : »)
+    are: PySide6's folder first (a distribution's Qt may have none), then Qt's own."""
+    import PySide6
+
+    folders = [Path(PySide6.__file__).parent / "Qt" / "translations"]
+    frozen = getattr(sys, "_MEIPASS", None)  # the PyInstaller bundle
+    if frozen:
+        folders.append(Path(frozen) / "PySide6" / "Qt" / "translations")
+    folders.append(Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+    return folders
+
+
+def install_qt_translations(app: QApplication, locale: str) -> QTranslator | None:
+    """Qt's own texts (file dialogs, standard buttons, context menus) in the locale's
+    language; None when no translation was found (they stay in English, logged)."""
+    language = locale.split("_")[0]
+    if language == "en":
+        return None
+    for folder in qt_translation_folders():
+        translator = QTranslator(app)
+        if translator.load(f"qtbase_{language}", str(folder)):
+            app.installTranslator(translator)
+            return translator
+    log.warning("Qt's %s translations were not found", language)
+    return None
 
 
 def first_path(db_path: Path | None, demo: bool) -> tuple[Path, bool]:
