@@ -4,7 +4,19 @@ and the plain tables list queries return. Every other services package builds on
 The public face: other services packages import only what is listed in ``__all__``
 (the modules, and the few names other concepts build on)."""
 
-from . import audit, backup, errors, journal, listing, periods, references, settings, validation
+from . import (
+    audit,
+    backup,
+    bulk,
+    errors,
+    journal,
+    listing,
+    periods,
+    references,
+    settings,
+    validation,
+)
+from .bulk import BulkResult
 from .errors import NotFoundError, ValidationError
 from .listing import Choice, Column, Table
 from .periods import Period
@@ -15,6 +27,8 @@ from .validation import name_sort_key
 __all__ = [
     "audit",
     "backup",
+    "bulk",
+    "BulkResult",
     "Choice",
     "Column",
     "errors",

@@ -274,6 +274,16 @@ class AttendanceTab(AttendanceTabView):
         self.changed.emit()
         return result if result is not None else True
 
+    def _bulk(self, result) -> None:
+        """After one service call on many rows: the refusals, each named, under the list."""
+        if result.refusals:
+            self.error.setText("\n".join(result.messages))
+            self.error.show()
+        else:
+            clear_error(self.error)
+        if result.done:
+            self.changed.emit()
+
     def _on_clicked(self, index) -> None:
         status = STATUS_COLUMNS.get(index.column())
         if status is not None:
@@ -287,15 +297,9 @@ class AttendanceTab(AttendanceTabView):
         lines = [line for line in (self.model.row(r) for r in rows) if line is not None]
         if not lines:
             return
-        for line in lines:
-            if line.status != status and not self._run(
-                attendance.set_attendance,
-                self.meeting_id,
-                line.person_id,
-                status,
-                line.organization_id,
-            ):
-                break
+        people = {line.person_id: line.organization_id for line in lines if line.status != status}
+        if people and not self.read_only:
+            self._bulk(attendance.set_statuses(self.db, self.meeting_id, people, status))
         following = self.model.row(rows[-1] + 1) if advance else None
         self.reload(select_id=(following or lines[-1]).id)
 
@@ -346,9 +350,9 @@ class AttendanceTab(AttendanceTabView):
 
     def remove_selected(self) -> None:
         rows = self.selected_rows()
-        for line in (self.model.row(r) for r in rows):
-            if line is not None and not self._run(attendance.remove_attendance, line.id):
-                break
+        ids = [line.id for line in (self.model.row(r) for r in rows) if line is not None]
+        if ids and not self.read_only:
+            self._bulk(attendance.remove_attendances(self.db, ids))
         self.reload()
         self.select_row(min(rows[0], self.model.rowCount() - 1) if rows else 0)
 

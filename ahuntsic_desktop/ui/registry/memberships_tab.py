@@ -168,7 +168,7 @@ class MembershipsTab(RegistryTab):
             "celles qui sont payées seront effacés aussi.",
             len(ids),
         ).format(n=len(ids))
-        self.delete_selection(lambda i: memberships.delete_membership(self.db, i), question)
+        self.delete_selection(lambda ids: memberships.delete_memberships(self.db, ids), question)
 
     def copy_selected_emails(self) -> None:
         organization_ids, person_ids = contacts.members_of_memberships(self.db, self.selected())

@@ -4,7 +4,7 @@ archive, restore or delete the selection, and the hook to merge two records."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -12,7 +12,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from ...i18n import _, format_number, ngettext
-from ...services.core.errors import ValidationError
+from ...services.core import BulkResult
 from ...services.core.listing import Table
 from ...services.registry.contacts import EmailSelection
 from ..context import Context
@@ -21,6 +21,8 @@ from ..widgets.files import ask_save_path, document_name, offer_to_open, xlsx_fi
 from ..widgets.worker import Task, run_task
 from .common import confirm, inform, status
 from .list_widget import RegistryList
+
+Bulk = Callable[[list[int]], BulkResult]  # one service call, one transaction
 
 
 def one(count: int) -> bool:
@@ -189,42 +191,41 @@ class RegistryTab(QWidget):
         ).format(path=path, n=format_number(count))
         offer_to_open(self, path, message)
 
-    def for_each(self, ids: Iterable[int], action: Callable[[int], None]) -> list[str]:
-        """Run ``action`` on each id; the refusals' messages come back (the rest is done)."""
-        refusals = []
-        for record_id in ids:
-            try:
-                action(record_id)
-            except ValidationError as error:
-                refusals.append(error.message)
-        return refusals
+    def tell_refusals(self, result: BulkResult, title: str) -> None:
+        """Each record the service refused, and why (the others were done)."""
+        if result.refusals:
+            inform(self, "\n\n".join(result.messages), title=title)
 
-    def archive_selection(self, archive: Callable[[int], None], question: str) -> None:
+    def archive_selection(self, archive: Bulk, question: str) -> None:
         ids = self.selected()
         if not ids or not confirm(self, question, title=_("Archiver"), yes=_("Archiver")):
             return
-        self.for_each(ids, archive)
-        status(
-            self,
-            ngettext("{n} fiche archivée.", "{n} fiches archivées.", len(ids)).format(n=len(ids)),
-        )
+        result = archive(ids)
+        done = len(result.done)
+        if done:
+            status(
+                self,
+                ngettext("{n} fiche archivée.", "{n} fiches archivées.", done).format(n=done),
+            )
+        self.tell_refusals(result, _("Archivage refusé"))
         self.changed.emit()
 
-    def restore_selection(self, restore: Callable[[int], None]) -> None:
-        ids = self.selected()
-        self.for_each(ids, restore)
+    def restore_selection(self, restore: Bulk) -> None:
+        result = restore(self.selected())
+        done = len(result.done)
         status(
             self,
-            ngettext("{n} fiche restaurée.", "{n} fiches restaurées.", len(ids)).format(n=len(ids)),
+            ngettext("{n} fiche restaurée.", "{n} fiches restaurées.", done).format(n=done),
         )
+        self.tell_refusals(result, _("Restauration refusée"))
         self.changed.emit()
 
-    def delete_selection(self, delete: Callable[[int], None], question: str) -> None:
+    def delete_selection(self, delete: Bulk, question: str) -> None:
         ids = self.selected()
         if not ids or not confirm(self, question, title=_("Supprimer"), yes=_("Supprimer")):
             return
-        refusals = self.for_each(ids, delete)
-        deleted = len(ids) - len(refusals)
+        result = delete(ids)
+        deleted = len(result.done)
         if deleted:
             status(
                 self,
@@ -233,8 +234,7 @@ class RegistryTab(QWidget):
                 ),
             )
             self.changed.emit()
-        if refusals:
-            inform(self, "\n\n".join(refusals), title=_("Suppression refusée"))
+        self.tell_refusals(result, _("Suppression refusée"))
 
     def merge_selection(self, kind: str) -> None:
         """Merge two selected records: the first selected is kept, the preview can swap."""
