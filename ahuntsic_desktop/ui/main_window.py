@@ -39,7 +39,7 @@ from .pages.registry import MembersPage, OrganizationsPage, PartnersPage
 from .pages.work import ChantiersPage, MeetingsPage
 from .planning.page import PlanningPage
 from .privacy.privacy_page import PrivacyPage
-from .widgets.files import ask_open_path, ask_save_path
+from .widgets.files import ask_open_path, ask_save_path, document_name
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 8
@@ -215,14 +215,16 @@ class MainWindow(QMainWindow):
         self.set_database(db)
         return True
 
-    def _start_dir(self) -> Path:
-        return Path(self.db.path).parent if self.db.path else Path.home()
+    def _data_file(self, title: str, default_name: str | None = None) -> Path | None:
+        """A data file to open, or (with ``default_name``) to write, beside the open one;
+        data files leave the remembered documents folder alone."""
+        folder = Path(self.db.path).parent if self.db.path else Path.home()
+        if default_name is None:
+            return ask_open_path(self, title, FILE_FILTER, folder, remember=False)
+        return ask_save_path(self, title, default_name, FILE_FILTER, folder=folder, remember=False)
 
     def new_file(self) -> None:
-        path = ask_save_path(
-            self, _("Nouveau fichier de données"), "", FILE_FILTER,
-            folder=self._start_dir(), remember=False,
-        )  # fmt: skip
+        path = self._data_file(_("Nouveau fichier de données"), "")
         if path is None:
             return
         if path.exists():
@@ -233,19 +235,16 @@ class MainWindow(QMainWindow):
         self.switch_to(path, create=True)
 
     def open_file(self) -> None:
-        path = ask_open_path(
-            self, _("Ouvrir un fichier de données"), FILE_FILTER, self._start_dir(), remember=False
-        )
+        path = self._data_file(_("Ouvrir un fichier de données"))
         if path is not None:
             self.switch_to(path)
 
     def save_copy(self) -> None:
         if self.db.path is None:
             return
-        name = ask_save_path(
-            self, _("Enregistrer une copie"), "", FILE_FILTER,
-            folder=self._start_dir(), remember=False,
-        )  # fmt: skip
+        stem = Path(self.db.path).stem
+        default = document_name([stem, _("copie"), self.context.today()], ".sqlite")
+        name = self._data_file(_("Enregistrer une copie"), default)
         if name is None:
             return
         try:
