@@ -39,6 +39,7 @@ from .pages.registry import MembersPage, OrganizationsPage, PartnersPage
 from .pages.work import ChantiersPage, MeetingsPage
 from .planning.page import PlanningPage
 from .privacy.privacy_page import PrivacyPage
+from .widgets import keyboard
 from .widgets.files import ask_open_path, ask_save_path, document_name
 
 log = logging.getLogger(__name__)
@@ -71,12 +72,14 @@ class MainWindow(QMainWindow):
     ) -> None:
         """``today`` tells every page the date (the clock when not given: tests pin it)."""
         super().__init__(parent)
+        keyboard.install()
         self.context = Context(db) if today is None else Context(db, today=today)
         self.preferences = QSettings()
         self.resize(1280, 800)
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName(_("Navigation entre les pages"))
         self.navigation.setMinimumWidth(230)
         self.navigation.setMaximumWidth(300)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

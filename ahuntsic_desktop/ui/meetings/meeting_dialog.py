@@ -55,6 +55,8 @@ class MeetingDialogView(QDialog):
         self.start_time.setObjectName("start_time")
         self.end_time = OptionalTimeEdit(self)
         self.end_time.setObjectName("end_time")
+        self.start_time.setAccessibleName(_("Heure de début"))
+        self.end_time.setAccessibleName(_("Heure de fin"))
         self.place = QLineEdit(self)
         self.place.setObjectName("place")
         self.chantier = QComboBox(self)

@@ -75,6 +75,8 @@ class NodePanelView(QWidget):
         for name, box in (("start_year", self.start_year), ("end_year", self.end_year)):
             box.setObjectName(name)
             box.setRange(1900, 2200)
+        self.start_year.setAccessibleName(_("Année de début"))
+        self.end_year.setAccessibleName(_("Année de fin"))
         years = QHBoxLayout()
         years.addWidget(self.start_year)
         years.addWidget(QLabel("–", self))

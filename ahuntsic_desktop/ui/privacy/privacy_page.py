@@ -92,6 +92,7 @@ class PrivacyPage(Page):
         self.retention_enabled = QCheckBox(_("Proposer l'anonymisation après"), self)
         self.retention_years = QSpinBox(self)
         self.retention_years.setRange(1, 100)
+        self.retention_years.setAccessibleName(_("Années sans activité avant l'anonymisation"))
         self.retention_years.setSuffix(_(" ans sans activité"))
         self.save_rule_button = self._button(_("Enregistrer la règle"), "saveRule")
         self.erase_button = self._button(_("Anonymiser la sélection…"), "eraseSelection")

@@ -29,6 +29,7 @@ from ...i18n import _
 from ...services.core.errors import ValidationError
 from ..widgets.dates import date_edit, pydate, qdate  # noqa: F401 (shared)
 from ..widgets.forms import ERROR_STYLE, error_label, fill_combo  # noqa: F401 (shared)
+from ..widgets.keyboard import label_text, with_mnemonic
 from ..widgets.pickers import RecordPicker  # noqa: F401 (shared)
 
 BLANK_DATE = QDate(1900, 1, 1)
@@ -76,6 +77,7 @@ class Form(QFormLayout):
         """Rows whose label sits level with the field's text, not with its error line."""
         if isinstance(label, str) and label:
             label = QLabel(label, self.owner)
+        if isinstance(label, QLabel) and field is not None:
             label.setMinimumHeight(QLineEdit().sizeHint().height())
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if field is None:
@@ -95,7 +97,12 @@ class Form(QFormLayout):
         column.addWidget(widget)
         error = error_label(holder, f"{name}_error")
         column.addWidget(error)
-        self.addRow(text, holder)
+        label = QLabel(with_mnemonic(text), self.owner)
+        label.setBuddy(widget)  # Alt + the underlined letter goes to the field
+        for named in (widget, widget.focusProxy()):  # the name a screen reader says
+            if named is not None:
+                named.setAccessibleName(label_text(label))
+        self.addRow(label, holder)
         self.fields[name] = widget
         self.errors[name] = error
         return widget
