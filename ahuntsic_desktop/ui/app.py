@@ -25,7 +25,7 @@ QListWidget#navigation { font-size: 11pt; }
 QListWidget#navigation::item { padding: 8px 10px; }
 QFrame#card { border: 1px solid palette(mid); border-radius: 6px; }
 QLabel#cardValue { font-size: 22pt; font-weight: 600; }
-QLabel#cardTitle { color: palette(dark); }
+QLabel#cardTitle { color: #3e4c59; }
 """
 
 

@@ -103,12 +103,27 @@ class MainWindow(QMainWindow):
         self.file_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.file_label)
         self._build_menus()
+        self._page_shortcuts()
         self._show_file()
         self.navigation.setCurrentRow(0)
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.backup_if_due)
         self.backup_timer.start()
+
+    def _page_shortcuts(self) -> None:
+        """Ctrl+1 ... Ctrl+9 and Ctrl+0 go to the first ten pages (said in their tips)."""
+        for row, key in enumerate("1234567890"):
+            if row >= self.navigation.count():
+                break
+            shortcut = QKeySequence(f"Ctrl+{key}")
+            action = self._action(
+                self.pages[row].title, lambda _c=False, r=row: self.navigation.setCurrentRow(r)
+            )
+            action.setShortcut(shortcut)
+            self.addAction(action)
+            item = self.navigation.item(row)
+            item.setToolTip(shortcut.toString(QKeySequence.SequenceFormat.NativeText))
 
     # -- menus -------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None) -> QAction:

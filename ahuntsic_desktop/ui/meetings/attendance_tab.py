@@ -24,6 +24,7 @@ from ...domain.labels import label
 from ...i18n import _, ngettext
 from ...services.core.errors import ValidationError
 from ...services.meetings import attendance, meetings, pick_lists, quorum
+from ..widgets.forms import HINT_STYLE
 from .attendance_model import (
     ABSENT,
     EXCUSED,
@@ -108,7 +109,7 @@ class AttendanceTabView(MeetingTab):
             ),
             self,
         )
-        self.hint.setStyleSheet("color: palette(mid);")
+        self.hint.setStyleSheet(HINT_STYLE)
         self.hint.setWordWrap(True)
 
         self.participants = QGroupBox(_("Participant·es non nommé·es, par secteur"), self)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
@@ -71,7 +71,7 @@ class RegistryTab(QWidget):
     ) -> QPushButton:
         """A button of the row; ``needs`` says for how many selected rows it is enabled,
         ``writes`` that it changes the file (disabled when the file is read-only)."""
-        button = QPushButton(text, self)
+        button = QPushButton(self._mnemonic(text), self)
         button.setObjectName(name)
         self.buttons.addWidget(button)
         self._needs.append((button, needs or (lambda _count: True), writes))
@@ -95,6 +95,20 @@ class RegistryTab(QWidget):
     def selected(self) -> list[int]:
         return self.list.selected_ids()
 
+    def _mnemonic(self, text: str) -> str:
+        """« &Nouvelle adhésion… », « &Modifier… », « Enregistrer un &paiement… »: each
+        button of the row gets its own Alt+letter (a word's first letter when free)."""
+        used = getattr(self, "_letters", set())
+        self._letters = used
+        words = text.split()
+        starts = [sum(len(w) + 1 for w in words[:i]) for i in range(len(words))]
+        for index in [*starts, *range(len(text))]:
+            char = text[index]
+            if char.isalpha() and char.lower() not in used:
+                used.add(char.lower())
+                return text[:index] + "&" + text[index:]
+        return text
+
     def open_dialog(self, dialog: QDialog, on_saved: Callable[[], None] | None = None) -> QDialog:
         """Show ``dialog`` (window-modal, without a nested event loop); after a save the
         page reloads, then ``on_saved`` runs."""
@@ -106,6 +120,8 @@ class RegistryTab(QWidget):
                 if on_saved is not None:
                     on_saved()
             dialog.deleteLater()
+            self.window().activateWindow()  # the keyboard goes back to the list's row
+            self.list.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
         dialog.finished.connect(finished)
         dialog.open()
