@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -41,6 +41,7 @@ from .planning.page import PlanningPage
 from .privacy.privacy_page import PrivacyPage
 from .widgets import keyboard
 from .widgets.files import ask_open_path, ask_save_path, document_name
+from .widgets.geometry import place_window, scrolling
 
 log = logging.getLogger(__name__)
 MAX_RECENT = 8
@@ -75,12 +76,11 @@ class MainWindow(QMainWindow):
         keyboard.install()
         self.context = Context(db) if today is None else Context(db, today=today)
         self.preferences = QSettings()
-        self.resize(1280, 800)
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
         self.navigation.setAccessibleName(_("Navigation entre les pages"))
-        self.navigation.setMinimumWidth(230)
+        self.navigation.setMinimumWidth(150)
         self.navigation.setMaximumWidth(300)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(self)
@@ -88,7 +88,7 @@ class MainWindow(QMainWindow):
         for page_class in PAGES:
             page = page_class(self.context, self.stack)
             self.pages.append(page)
-            self.stack.addWidget(page)
+            self.stack.addWidget(scrolling(page, self.stack))
             self.navigation.addItem(page.title)
         self._stale: set[int] = set(range(len(self.pages)))
         self.navigation.currentRowChanged.connect(self.show_page)
@@ -97,13 +97,14 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 1040])
+        splitter.setSizes([190, 1090])
         self.setCentralWidget(splitter)
 
         self.file_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.file_label)
         self._build_menus()
         self._page_shortcuts()
+        place_window(self, "window/main", QSize(1280, 800))
         self._show_file()
         self.navigation.setCurrentRow(0)
         self.backup_timer = QTimer(self)

@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -28,6 +27,7 @@ from ..errors import show_error
 from ..pages.base import Page
 from ..registry.common import ERROR_STYLE, confirm, inform, status
 from ..widgets.files import ask_save_path, document_name, offer_to_open, xlsx_filter
+from ..widgets.flow_layout import FlowLayout
 from ..widgets.list_view import ListView
 from .erasure_dialog import WARNING
 from .incident_dialog import IncidentDialog
@@ -35,9 +35,9 @@ from .person_dialog import PersonPrivacyDialog
 from .small_dialogs import PersonChooser, RequestDialog
 
 
-def _tab(parent: QWidget, *buttons: QWidget) -> tuple[QWidget, QHBoxLayout, ListView]:
+def _tab(parent: QWidget, *buttons: QWidget) -> tuple[QWidget, FlowLayout, ListView]:
     tab = QWidget(parent)
-    row = QHBoxLayout()
+    row = FlowLayout()  # wraps on a narrow screen
     for button in buttons:
         row.addWidget(button)
     row.addStretch(1)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
 from ...i18n import _, format_number, ngettext
 from ...services.core import BulkResult
@@ -18,6 +18,7 @@ from ...services.registry.contacts import EmailSelection
 from ..context import Context
 from ..errors import show_error
 from ..widgets.files import ask_save_path, document_name, offer_to_open, xlsx_filter
+from ..widgets.flow_layout import FlowLayout
 from ..widgets.worker import Task, run_task
 from .common import confirm, inform, status
 from .list_widget import RegistryList
@@ -49,7 +50,7 @@ class RegistryTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.dialog: QDialog | None = None  # the dialog last opened (tests reach it here)
-        self.buttons = QHBoxLayout()
+        self.buttons = FlowLayout()  # wraps on a narrow screen
         self.list = RegistryList(name, self)
         layout = QVBoxLayout(self)
         layout.addLayout(self.buttons)
