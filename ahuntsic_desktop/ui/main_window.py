@@ -124,7 +124,8 @@ class MainWindow(QMainWindow):
             action.setShortcut(shortcut)
             self.addAction(action)
             item = self.navigation.item(row)
-            item.setToolTip(shortcut.toString(QKeySequence.SequenceFormat.NativeText))
+            keys = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(f"{self.pages[row].title} ({keys})")  # whole, when elided
 
     # -- menus -------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None) -> QAction:
