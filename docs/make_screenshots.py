@@ -1,8 +1,10 @@
 """Take screenshots of the main window's pages on a fresh demo file.
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/make_screenshots.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py --size 1024x600
 
-Writes docs/screenshots/main-window.png (the dashboard) and page-*.png.
+Writes docs/screenshots/main-window.png (the dashboard) and page-*.png; with ``--size``,
+every page, tab and main dialog at that window size in docs/screenshots/WxH/.
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ DAY = date(2026, 11, 26)  # the demo is made around this day, and the window liv
 
 def main() -> int:
     os.environ.setdefault("AHUNTSIC_DATA_DIR", tempfile.mkdtemp())
+    if "--size" in sys.argv:
+        from small_screens import shoot_all  # docs/small_screens.py
+
+        width, height = (int(n) for n in sys.argv[sys.argv.index("--size") + 1].split("x"))
+        return shoot_all(width, height, OUT / f"{width}x{height}", DAY)
 
     from ahuntsic_desktop.services.demo import write_demo_file
     from ahuntsic_desktop.store import Database

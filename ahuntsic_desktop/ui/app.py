@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from .. import i18n
 from ..i18n import _
@@ -16,6 +16,7 @@ from ..paths import default_db_path, demo_db_path, resources_dir
 from ..store import is_server_url
 from .errors import install_excepthook, show_error
 from .file_opening import FILE_FILTER, open_database, open_server
+from .widgets.files import ask_open_path
 
 log = logging.getLogger(__name__)
 
@@ -25,7 +26,7 @@ QListWidget#navigation { font-size: 11pt; }
 QListWidget#navigation::item { padding: 8px 10px; }
 QFrame#card { border: 1px solid palette(mid); border-radius: 6px; }
 QLabel#cardValue { font-size: 22pt; font-weight: 600; }
-QLabel#cardTitle { color: palette(dark); }
+QLabel#cardTitle { color: #3e4c59; }
 """
 
 
@@ -42,12 +43,37 @@ def make_application(language: str | None = None) -> QApplication:
         "en_CA" if language == "en" else "fr_CA" if language == "fr" else stored
     )
     QLocale.setDefault(QLocale(locale))
-    translator = QTranslator(app)
-    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    if locale.startswith("fr") and translator.load(f"qtbase_{locale.split('_')[0]}", folder):
-        app.installTranslator(translator)
+    install_qt_translations(app, locale)
     install_excepthook()
     return app
+
+
+def qt_translation_folders() -> list[Path]:
+    """Where Qt's own translations (qtbase_fr.qm: the file dialog's « Regarder dans : »)
+    are: PySide6's folder first (a distribution's Qt may have none), then Qt's own."""
+    import PySide6
+
+    folders = [Path(PySide6.__file__).parent / "Qt" / "translations"]
+    frozen = getattr(sys, "_MEIPASS", None)  # the PyInstaller bundle
+    if frozen:
+        folders.append(Path(frozen) / "PySide6" / "Qt" / "translations")
+    folders.append(Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+    return folders
+
+
+def install_qt_translations(app: QApplication, locale: str) -> QTranslator | None:
+    """Qt's own texts (file dialogs, standard buttons, context menus) in the locale's
+    language; None when no translation was found (they stay in English, logged)."""
+    language = locale.split("_")[0]
+    if language == "en":
+        return None
+    for folder in qt_translation_folders():
+        translator = QTranslator(app)
+        if translator.load(f"qtbase_{language}", str(folder)):
+            app.installTranslator(translator)
+            return translator
+    log.warning("Qt's %s translations were not found", language)
+    return None
 
 
 def first_path(db_path: Path | None, demo: bool) -> tuple[Path, bool]:
@@ -92,12 +118,12 @@ def run_gui(
         ensure_demo_file(path)
     db = open_database(None, path, create=create)
     while db is None:
-        name, _filter = QFileDialog.getOpenFileName(
-            None, _("Choisir un fichier de données"), str(path.parent), FILE_FILTER
+        chosen = ask_open_path(
+            None, _("Choisir un fichier de données"), FILE_FILTER, path.parent, remember=False
         )
-        if not name:
+        if chosen is None:
             return 1
-        db = open_database(None, Path(name))
+        db = open_database(None, chosen)
     return _run_window(app, MainWindow(db, load_later=True))
 
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QMessageBox,
@@ -35,6 +34,7 @@ from ..services.core import backup
 from ..services.core.errors import ValidationError
 from ..store import Database
 from .errors import show_error
+from .widgets.files import ask_open_path
 
 log = logging.getLogger(__name__)
 FILE_FILTER = "Ahuntsic Desktop (*.sqlite *.db);;" + "*"
@@ -167,12 +167,12 @@ class RestoreDialog(QDialog):
         self.restore_button.setEnabled(chosen is not None and chosen.usable)
 
     def choose_other(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Choisir une sauvegarde"), str(self.data_path.parent), FILE_FILTER
+        name = ask_open_path(
+            self, _("Choisir une sauvegarde"), FILE_FILTER, self.data_path.parent, remember=False
         )
-        if not name:
+        if name is None:
             return
-        summary = backup.describe_backup(Path(name), kind="?")
+        summary = backup.describe_backup(name, kind="?")
         if not summary.usable:
             show_error(self, summary.problem or "")
             return

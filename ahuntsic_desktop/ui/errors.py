@@ -17,13 +17,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ..i18n import _
 from ..paths import log_path
 from ..store import RETRYABLE, StoreError
+from .widgets.messages import show_error
 
 log = logging.getLogger("ahuntsic_desktop.unexpected")
 T = TypeVar("T")
-
-
-def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
-    QMessageBox.critical(parent, title or _("Ahuntsic Desktop"), message)
 
 
 def unexpected_error_message() -> str:

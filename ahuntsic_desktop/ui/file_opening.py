@@ -12,12 +12,13 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..i18n import _
 from ..paths import default_db_path
 from ..services.core.backup import has_backups
 from ..store import RETRYABLE, Database, StoreError, StoreProblem
+from .widgets.files import ask_open_path
 
 log = logging.getLogger(__name__)
 FILE_FILTER = "Ahuntsic Desktop (*.sqlite *.db);;" + "*"
@@ -115,9 +116,9 @@ def _explain(parent: QWidget | None, path: Path, error: StoreError) -> Database 
         if recover_file(parent, path):
             return open_database(parent, path)
     elif choice == OTHER:
-        name, _filter = QFileDialog.getOpenFileName(
-            parent, _("Ouvrir un fichier de données"), str(path.parent), FILE_FILTER
+        chosen = ask_open_path(
+            parent, _("Ouvrir un fichier de données"), FILE_FILTER, path.parent, remember=False
         )
-        if name:
-            return open_database(parent, Path(name))
+        if chosen is not None:
+            return open_database(parent, chosen)
     return None

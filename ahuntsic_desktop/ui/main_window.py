@@ -7,11 +7,10 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QListWidget,
     QMainWindow,
@@ -30,6 +29,9 @@ from .errors import show_error
 from .file_opening import FILE_FILTER, open_database
 from .page_table import DASHBOARD, PAGES, Pages, stand_in
 from .pages.base import Destination, Page
+from .widgets import keyboard
+from .widgets.files import ask_open_path, ask_save_path, document_name
+from .widgets.geometry import place_window, scrolling
 from .widgets.unsaved import confirm_leave
 
 log = logging.getLogger(__name__)
@@ -51,13 +53,14 @@ class MainWindow(QMainWindow):
         Pages are built when first shown. With ``load_later`` (the application's start-up),
         the dashboard's figures are read once the window has been painted."""
         super().__init__(parent)
+        keyboard.install()
         self.context = Context(db) if today is None else Context(db, today=today)
         self.preferences = QSettings()
-        self.resize(1280, 800)
 
         self.navigation = QListWidget(self)
         self.navigation.setObjectName("navigation")
-        self.navigation.setMinimumWidth(230)
+        self.navigation.setAccessibleName(_("Navigation entre les pages"))
+        self.navigation.setMinimumWidth(150)
         self.navigation.setMaximumWidth(300)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget(self)
@@ -74,18 +77,35 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 1040])
+        splitter.setSizes([190, 1090])
         self.setCentralWidget(splitter)
 
         self.file_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.file_label)
         self._build_menus()
+        self._page_shortcuts()
+        place_window(self, "window/main", QSize(1280, 800))
         self._show_file()
         self.navigation.setCurrentRow(0)
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.backup_if_due)
         self.backup_timer.start()
+
+    def _page_shortcuts(self) -> None:
+        """Ctrl+1 ... Ctrl+9 and Ctrl+0 go to the first ten pages (said in their tips)."""
+        for row, key in enumerate("1234567890"):
+            if row >= self.navigation.count():
+                break
+            shortcut = QKeySequence(f"Ctrl+{key}")
+            action = self._action(
+                PAGES[row].title(), lambda _c=False, r=row: self.navigation.setCurrentRow(r)
+            )
+            action.setShortcut(shortcut)
+            self.addAction(action)
+            item = self.navigation.item(row)
+            keys = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
+            item.setToolTip(f"{PAGES[row].title()} ({keys})")  # whole, when elided
 
     # -- menus -------------------------------------------------------------------------
     def _action(self, text: str, slot, shortcut=None) -> QAction:
@@ -146,7 +166,7 @@ class MainWindow(QMainWindow):
             page = PAGES[row].build(self.context, self.stack)
             stand_in = self.stack.widget(row)
             current = self.stack.currentIndex()
-            self.stack.insertWidget(row, page)
+            self.stack.insertWidget(row, scrolling(page, self.stack))
             self.stack.removeWidget(stand_in)
             stand_in.deleteLater()
             self.stack.setCurrentIndex(current)
@@ -291,16 +311,18 @@ class MainWindow(QMainWindow):
         self.set_database(db)
         return True
 
-    def _start_dir(self) -> str:
-        return str(Path(self.db.path).parent) if self.db.path else str(Path.home())
+    def _data_file(self, title: str, default_name: str | None = None) -> Path | None:
+        """A data file to open, or (with ``default_name``) to write, beside the open one;
+        data files leave the remembered documents folder alone."""
+        folder = Path(self.db.path).parent if self.db.path else Path.home()
+        if default_name is None:
+            return ask_open_path(self, title, FILE_FILTER, folder, remember=False)
+        return ask_save_path(self, title, default_name, FILE_FILTER, folder=folder, remember=False)
 
     def new_file(self) -> None:
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Nouveau fichier de données"), self._start_dir(), FILE_FILTER
-        )
-        if not name:
+        path = self._data_file(_("Nouveau fichier de données"), "")
+        if path is None:
             return
-        path = Path(name)
         if path.exists():
             show_error(
                 self, _("« {name} » existe déjà ; choisissez un autre nom.").format(name=path.name)
@@ -309,11 +331,9 @@ class MainWindow(QMainWindow):
         self.switch_to(path, create=True)
 
     def open_file(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Ouvrir un fichier de données"), self._start_dir(), FILE_FILTER
-        )
-        if name:
-            self.switch_to(Path(name))
+        path = self._data_file(_("Ouvrir un fichier de données"))
+        if path is not None:
+            self.switch_to(path)
 
     def connect_server(self) -> None:
         from .server_dialog import ServerDialog
@@ -325,14 +345,14 @@ class MainWindow(QMainWindow):
     def save_copy(self) -> None:
         if self.db.path is None:
             return
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Enregistrer une copie"), self._start_dir(), FILE_FILTER
-        )
-        if not name:
+        stem = Path(self.db.path).stem
+        default = document_name([stem, _("copie"), self.context.today()], ".sqlite")
+        name = self._data_file(_("Enregistrer une copie"), default)
+        if name is None:
             return
         try:
             # The file dialog has already asked before replacing an existing file.
-            target = backup.save_copy(self.db, Path(name), overwrite=True)
+            target = backup.save_copy(self.db, name, overwrite=True)
         except ValidationError as error:
             show_error(self, error.message)
             return

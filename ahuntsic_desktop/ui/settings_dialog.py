@@ -106,6 +106,8 @@ class SettingsDialog(GuardedDialog):
             value = QSpinBox(self.quorum)
             value.setRange(0, 10_000)
             value.setValue(int(rule["value"]))
+            value.setAccessibleName(_("Valeur du quorum"))
+            mode.setAccessibleName(_("Règle du quorum"))
             self.quorum.setCellWidget(row, 0, mode)
             self.quorum.setCellWidget(row, 1, value)
             mode.currentIndexChanged.connect(self.show_quorum_rules)

@@ -32,6 +32,23 @@ def isolated_preferences(tmp_path, monkeypatch, qapp):
     yield
 
 
+@pytest.fixture(autouse=True)
+def saved_documents(monkeypatch):
+    """The end dialog after a document is saved answers « Fermer » by itself (a test that
+    patches ``QMessageBox.exec`` answers it instead); the texts shown are recorded."""
+    from ahuntsic_desktop.ui.widgets import files
+
+    shown: list[str] = []
+
+    def run_box(box):
+        shown.append(box.text())
+        answered = "exec" in vars(QMessageBox)  # a test patched QMessageBox.exec
+        return box.exec() if answered else 0
+
+    monkeypatch.setattr(files, "run_box", run_box)
+    return shown
+
+
 @pytest.fixture
 def demo_path(demo_template, tmp_path):
     path = tmp_path / "demo.sqlite"

@@ -183,7 +183,7 @@ def test_pages_are_built_when_first_shown_with_the_navigation_title(qtbot, demo_
         page = win.pages[row]
         assert page.title == win.navigation.item(row).text()
         assert type(page).__name__ == PAGES[row].name  # the dashboard's links name it so
-        assert win.stack.widget(row) is page
+        assert win.stack.widget(row).widget() is page  # in its scroll area
 
 
 def test_start_up_paints_the_window_before_reading_the_dashboard(qtbot, demo_db):

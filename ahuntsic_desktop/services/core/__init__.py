@@ -7,6 +7,7 @@ The public face: other services packages import only what is listed in ``__all__
 from . import (
     audit,
     backup,
+    bulk,
     errors,
     journal,
     journal_names,
@@ -16,6 +17,7 @@ from . import (
     settings,
     validation,
 )
+from .bulk import BulkResult
 from .errors import ConflictError, NotFoundError, ValidationError, require_version
 from .listing import Choice, Column, Table
 from .periods import Period
@@ -26,6 +28,8 @@ from .validation import name_sort_key
 __all__ = [
     "audit",
     "backup",
+    "bulk",
+    "BulkResult",
     "Choice",
     "Column",
     "ConflictError",

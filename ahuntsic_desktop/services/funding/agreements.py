@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
 from sqlalchemy import and_, case, exists, func, or_, select
+from sqlalchemy.orm import Session
 
 from ...domain import FundingAgreement, Organization, PartnerRole, Person, ReportingDeadline
 from ...domain.enums import PartnerKind
 from ...domain.labels import label
 from ...i18n import N_, _
 from ...store import Database
-from ..core import Column, NotFoundError, Table, ValidationError
+from ..core import BulkResult, Column, NotFoundError, Table, ValidationError, bulk
 from ..core import validation as v
 
 FA, RD = FundingAgreement, ReportingDeadline
@@ -218,6 +220,10 @@ def delete_agreement(db: Database, agreement_id: int) -> None:
         session.delete(_agreement(session, agreement_id))
 
 
+def delete_agreements(db: Database, ids: Iterable[int]) -> BulkResult:
+    return bulk.each(db, ids, lambda session, i: session.delete(_agreement(session, i)))
+
+
 def list_agreements(db: Database, *, today: date | None = None) -> Table:
     """Agreements by funder name, latest first, with their next unsubmitted report."""
     today = today or date.today()
@@ -347,20 +353,37 @@ def add_deadline(
         return deadline.id
 
 
+def _deadline(session: Session, deadline_id: int) -> ReportingDeadline:
+    deadline = session.get(ReportingDeadline, deadline_id)
+    if deadline is None:
+        raise NotFoundError(_("Cette reddition de comptes n'existe plus."))
+    return deadline
+
+
 def mark_submitted(db: Database, deadline_id: int, submitted_on: date | str | None = None) -> None:
     """Record that a report was submitted (today by default)."""
+    mark_submitted_many(db, [deadline_id], submitted_on).raise_first()
+
+
+def mark_submitted_many(
+    db: Database, ids: Iterable[int], submitted_on: date | str | None = None
+) -> BulkResult:
+    """Mark reports submitted in one transaction; those gone meanwhile are refused."""
     day = v.parse_date(submitted_on, "submitted_on", _("Remise le")) or date.today()
-    with db.session() as session:
-        deadline = session.get(ReportingDeadline, deadline_id)
-        if deadline is None:
-            raise NotFoundError(_("Cette reddition de comptes n'existe plus."))
-        deadline.submitted_on = day
+
+    def mark(session: Session, deadline_id: int) -> None:
+        _deadline(session, deadline_id).submitted_on = day
+
+    return bulk.each(db, ids, mark)
 
 
 def unmark_submitted(db: Database, deadline_id: int) -> None:
     """Undo :func:`mark_submitted` (the report was not really sent)."""
-    with db.session() as session:
-        deadline = session.get(ReportingDeadline, deadline_id)
-        if deadline is None:
-            raise NotFoundError(_("Cette reddition de comptes n'existe plus."))
-        deadline.submitted_on = None
+    unmark_submitted_many(db, [deadline_id]).raise_first()
+
+
+def unmark_submitted_many(db: Database, ids: Iterable[int]) -> BulkResult:
+    def unmark(session: Session, deadline_id: int) -> None:
+        _deadline(session, deadline_id).submitted_on = None
+
+    return bulk.each(db, ids, unmark)

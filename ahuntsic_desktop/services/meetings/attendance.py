@@ -4,6 +4,7 @@ Voting rights and the quorum are in :mod:`.quorum`."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import or_, select
@@ -24,7 +25,7 @@ from ...domain.enums import AttendanceStatus, MeetingKind, RepresentationRole
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
-from ..core import NotFoundError, ValidationError, name_sort_key
+from ..core import BulkResult, NotFoundError, ValidationError, bulk, name_sort_key
 from ..core import settings as settings_service
 from .meetings import person_name_sql, require_meeting
 from .pick_lists import representation_current, represented_organizations
@@ -121,32 +122,46 @@ def _save(
 ) -> int:
     table_settings = settings_service.load(db)
     with db.session() as session:
-        meeting = require_meeting(session, meeting_id)
-        person = _check(session, person_id, status, organization_id)
-        attendance = session.scalar(
-            select(Attendance).where(
-                Attendance.meeting_id == meeting_id, Attendance.person_id == person_id
-            )
+        return _save_in(
+            session, table_settings, meeting_id, person_id, status, organization_id,
+            allow_existing=allow_existing,
+        )  # fmt: skip
+
+
+def _save_in(
+    session: Session,
+    table_settings,
+    meeting_id: int,
+    person_id: int,
+    status: str,
+    organization_id: int | None,
+    *,
+    allow_existing: bool,
+) -> int:
+    meeting = require_meeting(session, meeting_id)
+    person = _check(session, person_id, status, organization_id)
+    attendance = session.scalar(
+        select(Attendance).where(
+            Attendance.meeting_id == meeting_id, Attendance.person_id == person_id
         )
-        if attendance is None:
-            attendance = Attendance(meeting_id=meeting_id, person_id=person_id, invited=True)
-            session.add(attendance)
-        elif not allow_existing:
-            raise ValidationError(
-                _("{name} figure déjà dans les présences de cette rencontre.").format(
-                    name=person.full_name or _("Cette personne")
-                ),
-                "person_id",
-            )
-        attendance.status = status
-        attendance.organization_id = organization_id
-        session.flush()
-        # Keep the stored flag as a snapshot; lists and quorum recompute it.
-        lines = attendance_lines(session, meeting, meeting_year(meeting, table_settings))
-        attendance.voting = any(
-            line.attendance_id == attendance.id and line.carrier for line in lines
+    )
+    if attendance is None:
+        attendance = Attendance(meeting_id=meeting_id, person_id=person_id, invited=True)
+        session.add(attendance)
+    elif not allow_existing:
+        raise ValidationError(
+            _("{name} figure déjà dans les présences de cette rencontre.").format(
+                name=person.full_name or _("Cette personne")
+            ),
+            "person_id",
         )
-        return attendance.id
+    attendance.status = status
+    attendance.organization_id = organization_id
+    session.flush()
+    # Keep the stored flag as a snapshot; lists and quorum recompute it.
+    lines = attendance_lines(session, meeting, meeting_year(meeting, table_settings))
+    attendance.voting = any(line.attendance_id == attendance.id and line.carrier for line in lines)
+    return attendance.id
 
 
 def add_attendance(
@@ -177,12 +192,37 @@ def set_attendance(
         return _save(db, meeting_id, person_id, status, organization_id, allow_existing=True)
 
 
+def set_statuses(
+    db: Database, meeting_id: int, people: Mapping[int, int | None], status: str
+) -> BulkResult:
+    """Give ``status`` to the people of ``people`` (person id -> organisation represented)
+    in one transaction; each person refused is named in the result."""
+    table_settings = settings_service.load(db)
+
+    def mark(session: Session, person_id: int) -> None:
+        _save_in(
+            session, table_settings, meeting_id, person_id, status, people[person_id],
+            allow_existing=True,
+        )  # fmt: skip
+
+    return bulk.each(db, list(people), mark)
+
+
+def _remove(session: Session, attendance_id: int) -> None:
+    attendance = session.get(Attendance, attendance_id)
+    if attendance is None:
+        raise NotFoundError(_("Cette présence n'existe plus."))
+    session.delete(attendance)
+
+
 def remove_attendance(db: Database, attendance_id: int) -> None:
     with db.session() as session:
-        attendance = session.get(Attendance, attendance_id)
-        if attendance is None:
-            raise NotFoundError(_("Cette présence n'existe plus."))
-        session.delete(attendance)
+        _remove(session, attendance_id)
+
+
+def remove_attendances(db: Database, attendance_ids: Iterable[int]) -> BulkResult:
+    """Take lines off the attendance in one transaction; those gone are named refused."""
+    return bulk.each(db, attendance_ids, _remove)
 
 
 # -- attendance -----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ Categories live in :mod:`.categories`, a member's standing and vote in :mod:`.st
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -18,7 +19,7 @@ from ...domain.enums import PaymentMethod
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database, single_writer
-from ..core import Column, NotFoundError, Table, ValidationError
+from ..core import BulkResult, Column, NotFoundError, Table, ValidationError, bulk
 from ..core import settings as settings_service
 from ..core import validation as v
 from .categories import (  # noqa: F401 (re-exported for callers)
@@ -246,6 +247,11 @@ def create_membership(db: Database, data: MembershipData) -> int:
 def delete_membership(db: Database, membership_id: int) -> None:
     with db.session() as session:
         session.delete(_membership(session, membership_id))
+
+
+def delete_memberships(db: Database, ids: Iterable[int]) -> BulkResult:
+    """Delete memberships in one transaction; those gone meanwhile are named as refused."""
+    return bulk.each(db, ids, lambda session, i: session.delete(_membership(session, i)))
 
 
 def record_payment(

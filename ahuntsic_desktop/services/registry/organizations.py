@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,7 +18,16 @@ from ...domain.instants import utc_now
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
-from ..core import Column, NotFoundError, Table, ValidationError, is_referenced, require_version
+from ..core import (
+    BulkResult,
+    Column,
+    NotFoundError,
+    Table,
+    ValidationError,
+    bulk,
+    is_referenced,
+    require_version,
+)
 from ..core import settings as settings_service
 from ..core import validation as v
 from .standing import MemberStatus, paid_status_subquery, status_from_flags, status_label
@@ -197,35 +208,57 @@ def update_organization(db: Database, organization_id: int, data: OrganizationDa
         _apply(session, organization, data)
 
 
+def _archiving(when: dt.datetime | None):
+    """Archive (since ``when``, kept when already archived) or restore (None)."""
+
+    def act(session: Session, organization_id: int) -> None:
+        record = _get(session, organization_id)
+        record.archived_at = (record.archived_at or when) if when else None
+
+    return act
+
+
 def archive_organization(db: Database, organization_id: int) -> None:
-    with db.session() as session:
-        organization = _get(session, organization_id)
-        if organization.archived_at is None:
-            organization.archived_at = utc_now()
+    archive_organizations(db, [organization_id]).raise_first()
 
 
 def restore_organization(db: Database, organization_id: int) -> None:
-    with db.session() as session:
-        _get(session, organization_id).archived_at = None
+    restore_organizations(db, [organization_id]).raise_first()
+
+
+def archive_organizations(db: Database, ids: Iterable[int]) -> BulkResult:
+    return bulk.each(db, ids, _archiving(utc_now()))
+
+
+def restore_organizations(db: Database, ids: Iterable[int]) -> BulkResult:
+    return bulk.each(db, ids, _archiving(None))
+
+
+def delete_organizations(db: Database, ids: Iterable[int]) -> BulkResult:
+    """Delete those nothing refers to, in one transaction; the others are refused."""
+    return bulk.each(db, ids, _delete)
 
 
 def delete_organization(db: Database, organization_id: int) -> None:
     """Delete an organisation nothing refers to (its partner roles go with it)."""
-    with db.session() as session:
-        organization = _get(session, organization_id)
-        refused = ValidationError(
-            _(
-                "« {name} » est mentionné ailleurs (représentant·es, adhésions, ententes, "
-                "rencontres ou suivis) : archivez-le plutôt que de le supprimer."
-            ).format(name=organization.name)
-        )
-        if is_referenced(session, Organization, organization_id, owned={"partner_role"}):
-            raise refused
-        session.delete(organization)
-        try:
-            session.flush()
-        except IntegrityError:
-            raise refused from None
+    delete_organizations(db, [organization_id]).raise_first()
+
+
+def _delete(session: Session, organization_id: int) -> None:
+    organization = _get(session, organization_id)
+    refused = ValidationError(
+        _(
+            "« {name} » est mentionné ailleurs (représentant·es, adhésions, ententes, "
+            "rencontres ou suivis) : archivez-le plutôt que de le supprimer."
+        ).format(name=organization.name)
+    )
+    if is_referenced(session, Organization, organization_id, owned={"partner_role"}):
+        raise refused
+    session.delete(organization)
+    try:
+        session.flush()
+    except IntegrityError:
+        raise refused from None
 
 
 def list_representatives(db: Database, organization_id: int, *, today: date | None = None) -> Table:

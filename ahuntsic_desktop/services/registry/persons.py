@@ -8,11 +8,12 @@ half-saved person."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
 
 from ...domain import Organization, Person, Representation
 from ...domain.enums import RepresentationRole, Sector
@@ -20,9 +21,19 @@ from ...domain.instants import utc_now
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
-from ..core import Column, NotFoundError, Table, ValidationError, is_referenced, require_version
+from ..core import (
+    BulkResult,
+    Column,
+    NotFoundError,
+    Table,
+    ValidationError,
+    bulk,
+    is_referenced,
+    require_version,
+)
 from ..core import validation as v
-from .organizations import is_current
+from .organizations import is_current  # noqa: F401 (callers use it here)
+from .representations import list_person_representations  # noqa: F401 (callers use it here)
 
 _SEPARATOR = "\x1f"  # joins names in SQL; never typed in a name (control characters refused)
 
@@ -245,30 +256,52 @@ def check_draft(draft: RepresentationDraft) -> None:
     v.dates_ordered(start, end)
 
 
+def _archiving(when: dt.datetime | None):
+    """Archive (since ``when``, kept when already archived) or restore (None)."""
+
+    def act(session: Session, person_id: int) -> None:
+        record = _get(session, person_id)
+        record.archived_at = (record.archived_at or when) if when else None
+
+    return act
+
+
 def archive_person(db: Database, person_id: int) -> None:
-    with db.session() as session:
-        person = _get(session, person_id)
-        if person.archived_at is None:
-            person.archived_at = utc_now()
+    archive_persons(db, [person_id]).raise_first()
 
 
 def restore_person(db: Database, person_id: int) -> None:
-    with db.session() as session:
-        _get(session, person_id).archived_at = None
+    restore_persons(db, [person_id]).raise_first()
+
+
+def archive_persons(db: Database, ids: Iterable[int]) -> BulkResult:
+    return bulk.each(db, ids, _archiving(utc_now()))
+
+
+def restore_persons(db: Database, ids: Iterable[int]) -> BulkResult:
+    return bulk.each(db, ids, _archiving(None))
+
+
+def delete_persons(db: Database, ids: Iterable[int]) -> BulkResult:
+    """Delete those nothing refers to, in one transaction; the others are refused."""
+    return bulk.each(db, ids, _delete)
 
 
 def delete_person(db: Database, person_id: int) -> None:
     """Delete a person nothing refers to (their consent records go with them)."""
-    with db.session() as session:
-        person = _get(session, person_id)
-        if is_referenced(session, Person, person_id, owned={"consent"}):
-            raise ValidationError(
-                _(
-                    "« {name} » est mentionné·e ailleurs (représentations, adhésions, rencontres, "
-                    "résolutions ou suivis) : archivez plutôt cette personne."
-                ).format(name=person.full_name)
-            )
-        session.delete(person)
+    delete_persons(db, [person_id]).raise_first()
+
+
+def _delete(session: Session, person_id: int) -> None:
+    person = _get(session, person_id)
+    if is_referenced(session, Person, person_id, owned={"consent"}):
+        raise ValidationError(
+            _(
+                "« {name} » est mentionné·e ailleurs (représentations, adhésions, rencontres, "
+                "résolutions ou suivis) : archivez plutôt cette personne."
+            ).format(name=person.full_name)
+        )
+    session.delete(person)
 
 
 def add_representation(
@@ -350,44 +383,3 @@ def delete_representation(db: Database, representation_id: int) -> None:
         if representation is None:
             raise NotFoundError(_("Cette représentation n'existe plus."))
         session.delete(representation)
-
-
-def list_person_representations(
-    db: Database, person_id: int, *, today: date | None = None
-) -> Table:
-    """The organisations a person represents or represented, current ones first."""
-    today = today or date.today()
-    table = Table(
-        [
-            Column("organization", _("Organisme")),
-            Column("role", _("Rôle")),
-            Column("start_date", _("Depuis le"), "date"),
-            Column("end_date", _("Jusqu'au"), "date"),
-            Column("current", _("En poste"), "bool"),
-        ]
-    )
-    r = Representation
-    with db.session() as session:
-        _get(session, person_id)
-        rows = session.execute(
-            select(r.id, Organization.name, r.role, r.start_date, r.end_date)
-            .join(Organization, r.organization_id == Organization.id)
-            .where(r.person_id == person_id)
-        ).all()
-    entries = sorted(
-        (
-            (not is_current(row.start_date, row.end_date, today), v.name_sort_key(row.name)),
-            row.id,
-            (
-                row.name,
-                label(row.role, RepresentationRole),
-                row.start_date,
-                row.end_date,
-                is_current(row.start_date, row.end_date, today),
-            ),
-        )
-        for row in rows
-    )
-    table.ids = [e[1] for e in entries]
-    table.rows = [e[2] for e in entries]
-    return table

@@ -156,3 +156,31 @@ def receipt_data(
                 )
             )
     return receipts
+
+
+def receipt_name_parts(db: Database, membership_ids: Iterable[int]) -> list[str]:
+    """What a receipt file is named from: « recu », its number (the one it has or will
+    be given) and the member (``["recu", "2026-0012", "Hélène Tremblay"]``); several
+    receipts: « recus » and the first and last numbers. Nothing is numbered here."""
+    ids = list(membership_ids)
+    numbers: list[str] = []
+    names: list[str] = []
+    with db.session() as session:
+        for membership_id in ids:
+            membership = session.get(Membership, membership_id)
+            if membership is None:
+                continue
+            member = membership.organization or membership.person
+            names.append(member.name if isinstance(member, Organization) else member.full_name)
+            number = membership.receipt_number
+            if not number and membership.paid_on is not None:
+                number = next_receipt_number(session, membership.paid_on.year)
+                session.flush()
+            if number:
+                numbers.append(number)
+        session.rollback()  # only a preview: the numbers are given when printing
+    if len(ids) == 1:
+        return ["recu", *numbers[:1], *names[:1]]
+    numbers.sort()
+    span = [numbers[0], numbers[-1]] if numbers else []
+    return ["recus", *span]

@@ -25,7 +25,7 @@ from ...i18n import _
 from ...services import evaluation
 from ...services.core.errors import ValidationError
 from ...services.evaluation.timeline import MONTHS
-from ..meetings.common import clear_error, error_label, select_data, show_error
+from ..meetings.common import clear_error, error_label, select_data, show_field_error
 from ..widgets.unsaved import GuardedDialog
 
 NO_YEAR = 1899  # the spin boxes' minimum, shown as « — »
@@ -141,7 +141,7 @@ class WorkDialog(GuardedDialog):
                 self.context.db, self.plan_id, self.kind, form, self.work_id
             )
         except ValidationError as error:
-            show_error(self.error, error, self.fields)
+            show_field_error(self.error, error, self.fields)
             return
         clear_error(self.error)
         super().accept()
@@ -203,7 +203,7 @@ class EventDialog(GuardedDialog):
         try:
             self.event_id = evaluation.save_event(self.context.db, form, self.event_id)
         except ValidationError as error:
-            show_error(self.error, error, self.fields)
+            show_field_error(self.error, error, self.fields)
             return
         clear_error(self.error)
         super().accept()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -28,7 +27,8 @@ from ...i18n import _
 from ...services import portrait
 from ...services.core.errors import ValidationError
 from ...services.plan.chantiers import person_choices
-from ..meetings.common import clear_error, error_label, select_data, show_error
+from ..meetings.common import clear_error, error_label, select_data, show_field_error
+from ..widgets.files import ask_open_path
 from ..widgets.unsaved import GuardedDialog
 
 
@@ -118,7 +118,7 @@ class IssueDialog(GuardedDialog):
                 contribution_ids=checked_ids(self.contributions),
             )  # fmt: skip
         except ValidationError as error:
-            show_error(self.error, error, self.fields)
+            show_field_error(self.error, error, self.fields)
             return
         clear_error(self.error)
         super().accept()
@@ -168,7 +168,7 @@ class StoryDialog(GuardedDialog):
         try:
             self.story_id = portrait.save_story(self.context.db, form, self.story_id)
         except ValidationError as error:
-            show_error(self.error, error, self.fields)
+            show_field_error(self.error, error, self.fields)
             return
         clear_error(self.error)
         super().accept()
@@ -209,11 +209,9 @@ class ImageDialog(GuardedDialog):
                        "source": self.source}  # fmt: skip
 
     def browse(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
-            self, self.windowTitle(), "", _("Images (*.png *.jpg *.jpeg)")
-        )
-        if path:
-            self.path.setText(path)
+        path = ask_open_path(self, self.windowTitle(), _("Images (*.png *.jpg *.jpeg)"))
+        if path is not None:
+            self.path.setText(str(path))
 
     def accept(self) -> None:
         form = portrait.ImageForm(self.caption.text(), self.theme.text(), self.source.text())
@@ -223,7 +221,7 @@ class ImageDialog(GuardedDialog):
                 raise ValidationError(_("Choisissez le fichier de l'image."), "file")
             self.image_id = portrait.add_image_file(self.context.db, form, Path(path))
         except ValidationError as error:
-            show_error(self.error, error, self.fields)
+            show_field_error(self.error, error, self.fields)
             return
         clear_error(self.error)
         super().accept()

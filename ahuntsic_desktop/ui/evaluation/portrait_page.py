@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from ...services import portrait
 from ...services.core.errors import ValidationError
 from ..context import Context
 from ..pages.base import TabbedListPage
+from ..widgets.files import ask_open_path
 from ..widgets.list_view import ListView
 from .portrait_tabs import ImagesTab, IssuesTab, MilieuTab, StoriesTab
 
@@ -91,9 +91,9 @@ class IndicatorImportDialog(QDialog):
         pattern = _("Profil du recensement (*.csv)") if self.layout_kind == CENSUS else _(
             "Classeurs et fichiers texte (*.xlsx *.csv)"
         )  # fmt: skip
-        path, _filter = QFileDialog.getOpenFileName(self, self.windowTitle(), "", pattern)
-        if path:
-            self.path.setText(path)
+        path = ask_open_path(self, self.windowTitle(), pattern)
+        if path is not None:
+            self.path.setText(str(path))
             self.show_preview()
 
     def show_preview(self) -> None:

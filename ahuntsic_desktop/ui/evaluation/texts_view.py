@@ -20,7 +20,7 @@ from ...domain.labels import choices
 from ...i18n import _
 from ...services import evaluation
 from ...services.core.errors import ValidationError
-from ..meetings.common import clear_error, error_label, select_data, show_error
+from ..meetings.common import clear_error, error_label, select_data, show_field_error
 
 
 def _text_box(parent: QWidget, name: str, height: int = 90) -> QPlainTextEdit:
@@ -107,7 +107,7 @@ class ChantierEvaluationView(QWidget):
                 evaluation=self.evaluation.currentData(),
             )
         except ValidationError as error:
-            show_error(self.error, error, self.fields)
+            show_field_error(self.error, error, self.fields)
             return
         self.set_plan(self.plan_id)
         self.changed.emit()
@@ -168,7 +168,7 @@ class SectionsView(QWidget):
         try:
             evaluation.save_section(self.context.db, self.plan_id, key, self.text.toPlainText())
         except ValidationError as error:
-            show_error(self.error, error, {"text": self.text})
+            show_field_error(self.error, error, {"text": self.text})
             return
         self.texts[key] = self.text.toPlainText().strip() or None
         self.saved_label.setText(_("Section enregistrée."))

@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMenu, QPushButton, QToolButton
 from ...i18n import _, format_date
 from ...services.governance import seats, tables
 from ..context import Context
-from ..meetings.documents import file_part, save_pdf
+from ..meetings.documents import save_pdf
 from ..pages.base import ListTab, TabbedListPage
+from ..widgets.files import document_name
 from ..widgets.forms import fill_combo
 from .seat_dialogs import EndMandateDialog, MandateDialog, SeatDialog
 
@@ -114,7 +115,7 @@ class SeatsPage(TabbedListPage):
 
             return write_history(self.context.db, path, today=today, **which)
 
-        file_name = f"mandats-{file_part(name)}-{today.isoformat()}.pdf"
+        file_name = document_name(["mandats", name, today.isoformat()], ".pdf")
         save_pdf(self, self.context, _("Enregistrer l'historique des mandats"), file_name, write)
 
     def print_body_history(self) -> None:

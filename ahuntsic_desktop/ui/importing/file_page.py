@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -25,18 +23,16 @@ from ...services.core.errors import ValidationError
 from ...services.importing import ImportKind, initial_mapping, read_source
 from ...services.registry import categories as membership_categories
 from ..errors import show_error, unexpected_error_message
-from .worker import run_task
+from ..widgets.files import (
+    ask_open_path,
+    ask_save_path,
+    offer_to_open,
+    remember_folder,
+    xlsx_filter,
+)
+from ..widgets.worker import run_task
 
 FILE_FILTER = N_("Classeurs et fichiers CSV (*.xlsx *.xlsm *.csv *.txt);;Tous les fichiers (*)")
-LAST_FOLDER = "import/last_folder"
-
-
-def start_folder() -> str:
-    return str(QSettings().value(LAST_FOLDER, str(Path.home())))
-
-
-def remember_folder(path: str | Path) -> None:
-    QSettings().setValue(LAST_FOLDER, str(Path(path).parent))
 
 
 class FilePage(QWizardPage):
@@ -127,11 +123,9 @@ class FilePage(QWizardPage):
 
     # -- reading -------------------------------------------------------------------------
     def browse(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Fichier à importer"), start_folder(), _(FILE_FILTER)
-        )
-        if name:
-            self.path_edit.setText(name)
+        path = ask_open_path(self, _("Fichier à importer"), _(FILE_FILTER))
+        if path is not None:
+            self.path_edit.setText(str(path))
             self.load()
 
     def load(self, force: bool = False) -> None:
@@ -154,7 +148,7 @@ class FilePage(QWizardPage):
         self.task = None
         self.progress.hide()
         self.wizard_.source = source
-        remember_folder(self.loaded_path)
+        remember_folder(Path(self.loaded_path))
         if source.sheets:
             self.sheet.clear()
             self.sheet.addItems(list(source.sheets))
@@ -200,13 +194,10 @@ class FilePage(QWizardPage):
         from ...exports.xlsx.import_template import default_filename, write_import_template
 
         kind = self.kind()
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            _("Enregistrer le modèle"),
-            str(Path(start_folder()) / default_filename(kind)),
-            _("Classeur Excel (*.xlsx)"),
+        name = ask_save_path(
+            self, _("Enregistrer le modèle"), default_filename(kind), xlsx_filter()
         )
-        if not name:
+        if name is None:
             return
         db = self.wizard_.db
         categories = membership_categories.list_categories(db).values("name")
@@ -222,5 +213,5 @@ class FilePage(QWizardPage):
                 self, _("Le modèle n'a pas pu être enregistré : {error}").format(error=error)
             )
             return
-        remember_folder(name)
         self.info.setText(_("Modèle enregistré dans {path}.").format(path=name))
+        offer_to_open(self, name)

@@ -32,10 +32,10 @@ from ...services.importing import (
 )
 from ...services.importing.fields import FIELDS_BY_KEY
 from ..errors import unexpected_error_message
+from ..widgets.worker import run_task
 from .preview_model import ErrorsOnly, PreviewModel
 from .report import save_report
 from .value_map_dialog import ValueMapDialog
-from .worker import run_task
 
 ERROR_STYLE = "color: #b00020; font-weight: 600;"
 

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from ...i18n import _
 from ...services.core import settings as settings_service
 from ..errors import show_error, unexpected_error_message
-from .file_page import remember_folder, start_folder
-from .worker import run_task
+from ..widgets.files import ask_save_path, offer_to_open, xlsx_filter
+from ..widgets.worker import run_task
 
 log = logging.getLogger(__name__)
 
@@ -23,13 +23,13 @@ def save_report(parent: QWidget, wizard) -> None:
     preview, result = wizard.preview, wizard.result_
     if preview is None:
         return
-    name, _filter = QFileDialog.getSaveFileName(
+    name = ask_save_path(
         parent,
         _("Enregistrer le rapport d'erreurs"),
-        str(Path(start_folder()) / default_filename(preview.file_name)),
-        _("Classeur Excel (*.xlsx)"),
+        default_filename(preview.file_name),
+        xlsx_filter(),
     )
-    if not name:
+    if name is None:
         return
     from ...exports.privacy_marks import banner_for
 
@@ -42,13 +42,8 @@ def save_report(parent: QWidget, wizard) -> None:
         )
 
     def done(path) -> None:
-        remember_folder(path)
         wizard.report_path = Path(path)
-        QMessageBox.information(
-            parent,
-            _("Rapport enregistré"),
-            _("Le rapport est enregistré dans {path}.").format(path=path),
-        )
+        offer_to_open(parent, Path(path))
 
     def failed(error) -> None:
         if isinstance(error, OSError):

@@ -10,8 +10,8 @@ from ...i18n import _
 from ...services.core.errors import ValidationError
 from ...services.importing import Cancelled, commit_rows
 from ..errors import ask_retry, can_retry, unexpected_error_message
+from ..widgets.worker import run_task
 from .report import save_report
-from .worker import run_task
 
 log = logging.getLogger(__name__)
 

@@ -14,11 +14,11 @@ from ...i18n import _
 from ...services.importing import ImportKind, ImportOptions, ImportPreview, ImportResult
 from ...services.importing.readers import SourceTable
 from ...store import Database
+from ..widgets.worker import Task
 from .file_page import FilePage
 from .mapping_page import MappingPage
 from .preview_page import PreviewPage
 from .run_page import RunPage
-from .worker import Task
 
 
 class ImportWizard(QWizard):

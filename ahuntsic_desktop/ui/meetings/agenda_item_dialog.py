@@ -21,7 +21,13 @@ from ...services.meetings.pick_lists import PersonChoice
 from ...store import Database
 from ..widgets.time_edit import DurationEdit
 from ..widgets.unsaved import GuardedDialog
-from .common import PersonPicker, disable_save_if_read_only, error_label, fill_combo, show_error
+from .common import (
+    PersonPicker,
+    disable_save_if_read_only,
+    error_label,
+    fill_combo,
+    show_field_error,
+)
 
 
 class AgendaItemDialogView(GuardedDialog):
@@ -111,6 +117,6 @@ class AgendaItemDialog(AgendaItemDialogView):
             else:
                 agenda.update_agenda_item(self.db, self.item_id, data)
         except ValidationError as error:
-            show_error(self.error, error, fields)
+            show_field_error(self.error, error, fields)
             return
         super().accept()

@@ -27,6 +27,7 @@ from ...i18n import _, format_time
 from ...services.core.errors import ValidationError
 from ...services.meetings import agenda, meetings, pick_lists
 from ...services.meetings.agenda import AgendaItemData, AgendaItemRow
+from ..widgets.forms import HINT_STYLE
 from .agenda_item_dialog import AgendaItemDialog
 from .agenda_model import AgendaModel
 from .common import ERROR_STYLE, MeetingTab, clear_error, error_label
@@ -68,7 +69,7 @@ class AgendaTabView(MeetingTab):
         self.hint = QLabel(
             _("Glissez un point pour le déplacer, ou Ctrl+↑ / Ctrl+↓ au clavier."), self
         )
-        self.hint.setStyleSheet("color: palette(mid);")
+        self.hint.setStyleSheet(HINT_STYLE)
         self.error = error_label(self)
 
         self.minutes_box = QGroupBox(_("Compte rendu du point"), self)

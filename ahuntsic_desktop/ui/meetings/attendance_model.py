@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 from ...domain.enums import AttendanceStatus
 from ...i18n import _
 from ...services.meetings.attendance import AttendanceRow
+from ..widgets.forms import MUTED_COLOUR
 
 NAME, PRESENT, EXCUSED, ABSENT, ORGANIZATION, VOTING, INVITED = range(7)
 STATUS_COLUMNS = {
@@ -94,7 +95,7 @@ class AttendanceModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole and status is not None and row.status == status:
             return QBrush(TINTS[status])
         if role == Qt.ItemDataRole.ForegroundRole and column == ORGANIZATION:
-            return None if row.organization_name else QBrush(QColor("#777777"))
+            return None if row.organization_name else QBrush(QColor(MUTED_COLOUR))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (VOTING, INVITED):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == VOTING and row.vote_carried_by:

@@ -24,6 +24,7 @@ from ...domain.labels import label
 from ...i18n import _, ngettext
 from ...services.core.errors import ValidationError
 from ...services.meetings import attendance, meetings, pick_lists, quorum
+from ..widgets.forms import HINT_STYLE
 from .attendance_model import (
     ABSENT,
     EXCUSED,
@@ -108,7 +109,7 @@ class AttendanceTabView(MeetingTab):
             ),
             self,
         )
-        self.hint.setStyleSheet("color: palette(mid);")
+        self.hint.setStyleSheet(HINT_STYLE)
         self.hint.setWordWrap(True)
 
         self.participants = QGroupBox(_("Participant·es non nommé·es, par secteur"), self)
@@ -274,6 +275,16 @@ class AttendanceTab(AttendanceTabView):
         self.changed.emit()
         return result if result is not None else True
 
+    def _bulk(self, result) -> None:
+        """After one service call on many rows: the refusals, each named, under the list."""
+        if result.refusals:
+            self.error.setText("\n".join(result.messages))
+            self.error.show()
+        else:
+            clear_error(self.error)
+        if result.done:
+            self.changed.emit()
+
     def _on_clicked(self, index) -> None:
         status = STATUS_COLUMNS.get(index.column())
         if status is not None:
@@ -287,15 +298,9 @@ class AttendanceTab(AttendanceTabView):
         lines = [line for line in (self.model.row(r) for r in rows) if line is not None]
         if not lines:
             return
-        for line in lines:
-            if line.status != status and not self._run(
-                attendance.set_attendance,
-                self.meeting_id,
-                line.person_id,
-                status,
-                line.organization_id,
-            ):
-                break
+        people = {line.person_id: line.organization_id for line in lines if line.status != status}
+        if people and not self.read_only:
+            self._bulk(attendance.set_statuses(self.db, self.meeting_id, people, status))
         following = self.model.row(rows[-1] + 1) if advance else None
         self.reload(select_id=(following or lines[-1]).id)
 
@@ -346,9 +351,9 @@ class AttendanceTab(AttendanceTabView):
 
     def remove_selected(self) -> None:
         rows = self.selected_rows()
-        for line in (self.model.row(r) for r in rows):
-            if line is not None and not self._run(attendance.remove_attendance, line.id):
-                break
+        ids = [line.id for line in (self.model.row(r) for r in rows) if line is not None]
+        if ids and not self.read_only:
+            self._bulk(attendance.remove_attendances(self.db, ids))
         self.reload()
         self.select_row(min(rows[0], self.model.rowCount() - 1) if rows else 0)
 

@@ -28,7 +28,7 @@ from .common import (
     error_label,
     fill_combo,
     set_date,
-    show_error,
+    show_field_error,
     to_date,
 )
 
@@ -48,7 +48,7 @@ class FollowUpDialogView(GuardedDialog):
         self.owner_organization = QComboBox(self)
         self.owner_organization.setObjectName("owner_organization_id")
         self.has_due_date = QCheckBox(_("Échéance :"), self)
-        self.due_date = date_edit(self, "due_date")
+        self.due_date = date_edit(self, name="due_date")
         self.status = QComboBox(self)
         self.status.setObjectName("status")
         self.resolution = QComboBox(self)
@@ -138,6 +138,6 @@ class FollowUpDialog(FollowUpDialogView):
                 self.context.db, data, today=self.context.today()
             )
         except ValidationError as error:
-            show_error(self.error, error, fields)
+            show_field_error(self.error, error, fields)
             return
         super().accept()

@@ -35,7 +35,7 @@ from .common import (
     fill_combo,
     select_data,
     set_date,
-    show_error,
+    show_field_error,
     to_date,
 )
 
@@ -51,11 +51,13 @@ class MeetingDialogView(GuardedDialog):
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("title")
         self.title_edit.setPlaceholderText(_("p. ex. Comité de coordination de mai"))
-        self.date = date_edit(self, "date")
+        self.date = date_edit(self, name="date")
         self.start_time = TimeEdit(self)
         self.start_time.setObjectName("start_time")
         self.end_time = TimeEdit(self)
         self.end_time.setObjectName("end_time")
+        self.start_time.setAccessibleName(_("Heure de début"))
+        self.end_time.setAccessibleName(_("Heure de fin"))
         self.place = QLineEdit(self)
         self.place.setObjectName("place")
         self.chantier = QComboBox(self)
@@ -253,7 +255,7 @@ class MeetingDialog(MeetingDialogView):
             else:
                 meetings.update_meeting(self.db, self.meeting_id, data)
         except ValidationError as error:
-            show_error(self.error, error, self._fields())
+            show_field_error(self.error, error, self._fields())
             return
         clear_error(self.error)
         super().accept()

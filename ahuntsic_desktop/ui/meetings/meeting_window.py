@@ -3,7 +3,7 @@ agenda, the attendance, the resolutions, the follow-ups and the minutes' approva
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialogButtonBox,
@@ -20,6 +20,7 @@ from ...services.governance import elections
 from ...services.meetings import meetings
 from ..context import Context
 from ..governance.election_dialog import ElectionDialog
+from ..widgets.geometry import place_window
 from .agenda_tab import AgendaTab
 from .attendance_tab import AttendanceTab
 from .common import MeetingTab
@@ -35,7 +36,7 @@ class MeetingWindowView(QWidget):
 
     def __init__(self, context: Context, meeting_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
-        self.resize(1100, 720)
+        place_window(self, "window/meeting", QSize(1100, 720))
         self.heading = QLabel(self)
         self.heading.setObjectName("pageTitle")
         self.subtitle = QLabel(self)

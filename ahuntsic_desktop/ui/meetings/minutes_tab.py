@@ -28,7 +28,7 @@ from .common import (
     error_label,
     fill_combo,
     set_date,
-    show_error,
+    show_field_error,
     to_date,
 )
 
@@ -59,7 +59,7 @@ class MinutesTabView(MeetingTab):
         self.held_button = QPushButton(_("Marquer la rencontre comme tenue"), self)
         self.approving_meeting = QComboBox(self)
         self.approving_meeting.setObjectName("by_meeting_id")
-        self.approved_on = date_edit(self, "approved_on")
+        self.approved_on = date_edit(self, name="approved_on")
         self.approved_on.setMaximumWidth(220)
         self.approve_button = QPushButton(_("Approuver le procès-verbal"), self)
         self.withdraw_button = QPushButton(_("Retirer l'approbation"), self)
@@ -164,7 +164,7 @@ class MinutesTab(MinutesTabView):
         try:
             function(self.db, *args)
         except ValidationError as error:
-            show_error(
+            show_field_error(
                 self.error,
                 error,
                 {"approved_on": self.approved_on, "by_meeting_id": self.approving_meeting},

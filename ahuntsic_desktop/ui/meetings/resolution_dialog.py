@@ -25,7 +25,7 @@ from ...services.meetings import agenda, attendance, resolutions
 from ...services.meetings.resolutions import ResolutionData
 from ...store import Database
 from ..widgets.unsaved import GuardedDialog
-from .common import disable_save_if_read_only, error_label, fill_combo, show_error
+from .common import disable_save_if_read_only, error_label, fill_combo, show_field_error
 
 
 def _why_no_vote(line) -> str:
@@ -204,6 +204,6 @@ class ResolutionDialog(ResolutionDialogView):
                 resolutions.update_resolution(self.db, self.resolution_id, self.edited())
                 self.saved_number = self.number.text()
         except ValidationError as error:
-            show_error(self.error, error, fields)
+            show_field_error(self.error, error, fields)
             return
         super().accept()

@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from ...services.core.listing import Table
 from ..context import Context
+from ..widgets.flow_layout import FlowLayout
 from ..widgets.list_view import ListView
 
 
@@ -35,7 +36,7 @@ class Page(QWidget):
         self.layout_ = QVBoxLayout(self)
         self.heading = QLabel(self.title, self)
         self.heading.setObjectName("pageTitle")
-        self.toolbar = QHBoxLayout()
+        self.toolbar = FlowLayout()  # the title, then the page's buttons; wraps if narrow
         self.toolbar.addWidget(self.heading)
         self.toolbar.addStretch(1)
         self.layout_.addLayout(self.toolbar)

@@ -11,14 +11,12 @@ import datetime as dt
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QObject, QSettings, Qt, QThread, QUrl, Signal, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -49,13 +47,14 @@ from ...services.core.errors import ValidationError
 from ...services.funding import report as funder_report
 from ...services.meetings import meetings as meeting_service
 from ...services.plan import plans as plan_service
-from ...store import Database
 from ..context import Context
 from ..errors import unexpected_error_message
+from ..widgets.files import LAST_FOLDER_KEY as LAST_FOLDER  # noqa: F401 (tests)
+from ..widgets.files import ask_save_path, offer_to_open, open_path
+from ..widgets.worker import Task, run_task
 from .base import Page
 
 log = logging.getLogger(__name__)
-LAST_FOLDER = "exports/last_folder"
 
 
 def file_filter(suffix: str) -> str:
@@ -65,30 +64,6 @@ def file_filter(suffix: str) -> str:
 def documents() -> list[tuple[str, str]]:
     """(title, description) of every document, in the order shown."""
     return [(kind.title, kind.description) for kind in kinds()]
-
-
-class ExportWorker(QObject):
-    """Writes one document in a worker thread; reports progress, then done or failed."""
-
-    progressed = Signal(int, int)
-    done = Signal(str)
-    failed = Signal(str)
-
-    def __init__(self, db: Database, key: str, path: Path, options: ExportOptions) -> None:
-        super().__init__()
-        self.db, self.key, self.path, self.options = db, key, path, options
-
-    @Slot()
-    def run(self) -> None:
-        try:
-            written = run_export(self.db, self.key, self.path, self.options, self.progressed.emit)
-        except ValidationError as error:
-            self.failed.emit(error.message)
-        except Exception:  # the last net: logged, shown in French
-            log.exception("Export %s to %s failed", self.key, self.path)
-            self.failed.emit(unexpected_error_message())
-        else:
-            self.done.emit(str(written))
 
 
 def _qdate(day: dt.date) -> QDate:
@@ -107,8 +82,7 @@ class ExportsPage(Page):
         self.title = _("Exports")
         super().__init__(context, parent)
         self.last_path: Path | None = None
-        self._thread: QThread | None = None
-        self._worker: ExportWorker | None = None
+        self._task: Task | None = None
         self.import_button = QPushButton(_("Importer un suivi du plan…"), self)
         self.import_button.setObjectName("importPlanTracking")
         self.import_button.clicked.connect(self.import_plan_tracking)
@@ -284,27 +258,16 @@ class ExportsPage(Page):
 
     # -- exporting -----------------------------------------------------------------------
     def _ask_path(self, kind: ExportKind, options: ExportOptions) -> Path | None:
-        settings = QSettings()
-        folder = Path(str(settings.value(LAST_FOLDER, "") or Path.home()))
-        if not folder.is_dir():
-            folder = Path.home()
-        chosen, _filter = QFileDialog.getSaveFileName(
+        return ask_save_path(
             self,
             _("Enregistrer « {title} »").format(title=kind.title),
-            str(folder / kind.default_filename(options)),
+            kind.default_filename(options),
             file_filter(kind.suffix),
         )
-        if not chosen:
-            return None
-        path = Path(chosen)
-        if path.suffix.lower() != kind.suffix:
-            path = path.with_name(path.name + kind.suffix)
-        settings.setValue(LAST_FOLDER, str(path.parent))
-        return path
 
     def export(self) -> None:
         kind = self.current_kind()
-        if kind is None or self._thread is not None:
+        if kind is None or self._task is not None:
             return
         try:
             options = check_options(kind, self.options())
@@ -320,18 +283,22 @@ class ExportsPage(Page):
         self.progress.show()
         self.export_button.setEnabled(False)
         self.list.setEnabled(False)
-        thread = QThread(QApplication.instance())
-        worker = ExportWorker(self.context.db, kind.key, path, options)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progressed.connect(self._progressed)
-        worker.done.connect(self._done)
-        worker.failed.connect(self._fail)
-        for signal in (worker.done, worker.failed):
-            signal.connect(thread.quit)
-        thread.finished.connect(self._thread_finished)
-        self._thread, self._worker = thread, worker
-        thread.start()
+        db, key = self.context.db, kind.key
+
+        def work(progress) -> str:
+            return str(run_export(db, key, path, options, progress))
+
+        self._task = run_task(
+            QApplication.instance(), work, self._done, self._failed, self._progressed
+        )
+        self._task.finished.connect(self._thread_finished)
+
+    def _failed(self, error: BaseException) -> None:
+        if isinstance(error, ValidationError):
+            self._fail(error.message)
+        else:
+            log.error("Export failed", exc_info=error)
+            self._fail(unexpected_error_message())
 
     @Slot(int, int)
     def _progressed(self, done: int, total: int) -> None:
@@ -344,6 +311,7 @@ class ExportsPage(Page):
         self.message.setText(_("Document enregistré : {path}").format(path=path))
         self._show_result(self.last_path)
         self.finished.emit(path)
+        offer_to_open(self, self.last_path)
 
     @Slot(str)
     def _fail(self, message: str) -> None:
@@ -352,22 +320,20 @@ class ExportsPage(Page):
         self.failed.emit(message)
 
     def _thread_finished(self) -> None:
-        if self._thread is not None:
-            self._thread.deleteLater()
-        if self._worker is not None:
-            self._worker.deleteLater()
-        self._thread = self._worker = None
+        if self._task is not None:
+            self._task.deleteLater()
+        self._task = None
         self.progress.hide()
         self.export_button.setEnabled(True)
         self.list.setEnabled(True)
 
     def is_busy(self) -> bool:
-        return self._thread is not None
+        return self._task is not None
 
     def wait(self, milliseconds: int = 30_000) -> None:
         """Wait for a running export (closing the window, tests)."""
-        if self._thread is not None:
-            self._thread.wait(milliseconds)
+        if self._task is not None:
+            self._task.wait(milliseconds)
 
     def _show_result(self, path: Path | None) -> None:
         self.open_file_button.setVisible(path is not None)
@@ -375,11 +341,11 @@ class ExportsPage(Page):
 
     def open_file(self) -> None:
         if self.last_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path)))
+            open_path(self.last_path)
 
     def open_folder(self) -> None:
         if self.last_path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.last_path.parent)))
+            open_path(self.last_path.parent)
 
     # -- round trip ----------------------------------------------------------------------
     def import_plan_tracking(self) -> None:

@@ -5,15 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QFileDialog, QMenu, QPushButton, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QMenu, QPushButton, QToolButton, QWidget
 
 from ...i18n import _
 from ...services.plan import plans as plan
 from ..context import Context
 from ..plan.dialogs import NewPlanDialog
-from ..plan.documents import PDF_FILTER, XLSX_FILTER, safe_name, save_file
+from ..plan.documents import PDF_FILTER, XLSX_FILTER, save_file
 from ..plan.editor import PlanEditor
 from ..plan.import_dialog import ImportPlanDialog
+from ..widgets.files import ask_open_path, document_name, xlsx_filter
 from ..widgets.unsaved import confirm_leave
 from .base import Destination, Page
 
@@ -108,11 +109,9 @@ class PlanPage(Page):
         return dialog
 
     def import_plan(self) -> None:
-        name, _chosen = QFileDialog.getOpenFileName(
-            self, _("Importer un plan d'action"), str(Path.home()), XLSX_FILTER
-        )
-        if name:
-            self.open_import(Path(name))
+        path = ask_open_path(self, _("Importer un plan d'action"), xlsx_filter())
+        if path is not None:
+            self.open_import(path)
 
     def open_import(self, path: Path) -> ImportPlanDialog:
         dialog = ImportPlanDialog(self.context, path, self)
@@ -146,7 +145,9 @@ class PlanPage(Page):
 
             return write_plan_handout(self.context.db, plan_id, path, today=self.context.today())
 
-        name = safe_name(self.plan_combo.currentText()) + ".pdf"
+        name = document_name(
+            [_("plan-d-action"), self.plan_combo.currentText(), self.context.today()], ".pdf"
+        )
         return save_file(self, self.context, _("Plan d'action (PDF)"), name, PDF_FILTER, write)
 
     def print_bilan(self) -> Path | None:
@@ -159,5 +160,7 @@ class PlanPage(Page):
 
             return write_plan_bilan(self.context.db, plan_id, path, today=self.context.today())
 
-        name = _("Bilan — {title}").format(title=safe_name(self.plan_combo.currentText())) + ".pdf"
+        name = document_name(
+            [_("bilan"), self.plan_combo.currentText(), self.context.today()], ".pdf"
+        )
         return save_file(self, self.context, _("Bilan du plan (PDF)"), name, PDF_FILTER, write)

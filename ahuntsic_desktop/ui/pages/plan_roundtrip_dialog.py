@@ -4,15 +4,11 @@ export); nothing is written before « Importer » is clicked."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMessageBox,
     QTableWidget,
@@ -27,8 +23,7 @@ from ...i18n import _, format_date, format_time, ngettext
 from ...services.core.errors import ValidationError
 from ...services.plan.roundtrip import ImportPreview, RowChange, apply_import, preview_import
 from ..context import Context
-
-LAST_FOLDER = "exports/last_folder"
+from ..widgets.files import ask_open_path, xlsx_filter
 
 
 def _values_text(change: RowChange, which: str) -> str:
@@ -123,12 +118,8 @@ class PlanImportDialog(QDialog):
 def import_plan_tracking(parent: QWidget, context: Context) -> bool:
     """Ask for the workbook, preview it, and apply it when confirmed; True when applied."""
     title = _("Importer un suivi du plan")
-    settings = QSettings()
-    folder = str(settings.value(LAST_FOLDER, "") or Path.home())
-    chosen, _filter = QFileDialog.getOpenFileName(
-        parent, title, folder, _("Classeur Excel (*.xlsx)")
-    )
-    if not chosen:
+    chosen = ask_open_path(parent, title, xlsx_filter())
+    if chosen is None:
         return False
     try:
         preview = preview_import(context.db, chosen)

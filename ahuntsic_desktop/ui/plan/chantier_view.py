@@ -31,8 +31,9 @@ from ...services.core.errors import ValidationError
 from ...services.plan import chantiers
 from ...services.plan.editing import NodeRef
 from ..errors import show_error
+from ..widgets.files import document_name
 from ..widgets.list_view import ListView
-from .documents import PDF_FILTER, safe_name, save_file
+from .documents import PDF_FILTER, save_file
 from .progress_delegate import ProgressDelegate
 from .roster_dialog import JoinDialog, RoleDialog
 from .tree_model import NODE_ROLE, PROGRESS_ROLE
@@ -320,5 +321,5 @@ class ChantierView(ChantierViewLayout):
                 self.context.db, chantier_id, path, today=self.context.today()
             )
 
-        name = _("Fiche chantier — {name}").format(name=safe_name(self.detail.name)) + ".pdf"
+        name = document_name([_("fiche-chantier"), self.detail.name, self.context.today()], ".pdf")
         return save_file(self, self.context, _("Fiche chantier (PDF)"), name, PDF_FILTER, write)

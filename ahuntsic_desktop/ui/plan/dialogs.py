@@ -23,7 +23,7 @@ from ...i18n import _
 from ...services.core.errors import ValidationError
 from ...services.plan import editing as plan_editing
 from ...services.plan.editing import MoveTarget, NodeRef
-from ..meetings.common import clear_error, error_label, show_error
+from ..meetings.common import clear_error, error_label, show_field_error
 
 
 def year_box(parent: QWidget, name: str, value: int) -> QSpinBox:
@@ -100,7 +100,7 @@ class NewPlanDialog(QDialog):
                 f.vision.toPlainText(),
             )
         except ValidationError as error:
-            show_error(self.error, error, f.fields)
+            show_field_error(self.error, error, f.fields)
             return
         clear_error(self.error)
         super().accept()

@@ -73,9 +73,10 @@ class PlanEditorView(QWidget):
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 95), (2, 140), (3, 120)):
+        metrics = self.view.fontMetrics()  # from the font: at 150 % the columns grow too
+        for column, sample in ((1, "En cours"), (2, "Partiellement"), (3, "100 % ████")):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24)
         self.panel = NodePanel(context, self)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)

@@ -23,7 +23,7 @@ from ...i18n import N_, _, ngettext
 from ...services.core.errors import ValidationError
 from ...services.plan import importing as plan_import
 from ...services.plan.editing import kind_label
-from ..meetings.common import clear_error, error_label, show_error
+from ..meetings.common import clear_error, error_label, show_field_error
 from .dialogs import PlanFieldsView
 
 KIND_COUNTS = (
@@ -149,7 +149,7 @@ class ImportPlanDialog(QDialog):
                 vision=f.vision.toPlainText(),
             )
         except ValidationError as error:
-            show_error(self.error, error, f.fields)
+            show_field_error(self.error, error, f.fields)
             return
         clear_error(self.error)
         self.plan_id = result.plan_id

@@ -30,8 +30,15 @@ from ...services.core.errors import ValidationError
 from ...services.plan import editing as plan_editing
 from ...services.plan import progress as plan_progress
 from ...services.plan.editing import NodeDetail, NodeRef
-from ..meetings.common import clear_error, date_edit, error_label, fill_combo, set_date, to_date
-from ..meetings.common import show_error as show_field_error
+from ..meetings.common import (
+    clear_error,
+    date_edit,
+    error_label,
+    fill_combo,
+    set_date,
+    show_field_error,
+    to_date,
+)
 from ..widgets.unsaved import snapshot
 
 DESCRIPTION_LABELS = {
@@ -69,6 +76,8 @@ class NodePanelView(QWidget):
         for name, box in (("start_year", self.start_year), ("end_year", self.end_year)):
             box.setObjectName(name)
             box.setRange(1900, 2200)
+        self.start_year.setAccessibleName(_("Année de début"))
+        self.end_year.setAccessibleName(_("Année de fin"))
         years = QHBoxLayout()
         years.addWidget(self.start_year)
         years.addWidget(QLabel("–", self))
@@ -82,7 +91,7 @@ class NodePanelView(QWidget):
         self.evaluation = QComboBox(self)
         self.evaluation.setObjectName("evaluation")
         self.has_date = QCheckBox(self)
-        self.status_date = date_edit(self, "status_date")
+        self.status_date = date_edit(self, name="status_date")
         date_row = QHBoxLayout()
         date_row.addWidget(self.has_date)
         date_row.addWidget(self.status_date, 1)

@@ -28,7 +28,7 @@ from ..meetings.common import (
     error_label,
     fill_combo,
     set_date,
-    show_error,
+    show_field_error,
     to_date,
 )
 
@@ -55,7 +55,7 @@ class _Dialog(QDialog):
         try:
             write()
         except ValidationError as error:
-            show_error(self.error, error, self.fields)
+            show_field_error(self.error, error, self.fields)
             return
         clear_error(self.error)
         super().accept()
@@ -91,7 +91,7 @@ class JoinDialog(_Dialog):
         self.role = QComboBox(self)
         self.role.setObjectName("role")
         fill_combo(self.role, choices(AssignmentRole), AssignmentRole.MEMBER.value)
-        self.start_date = date_edit(self, "start_date")
+        self.start_date = date_edit(self, name="start_date")
         set_date(self.start_date, context.today())
         self.form.addRow(_("Personne :"), self.person)
         self.form.addRow(_("Représente :"), self.organization)
@@ -169,7 +169,7 @@ class RoleDialog(_Dialog):
         self.role = QComboBox(self)
         self.role.setObjectName("role")
         fill_combo(self.role, choices(AssignmentRole), entry.role)
-        self.date = date_edit(self, "end_date" if leaving else "start_date")
+        self.date = date_edit(self, name="end_date" if leaving else "start_date")
         set_date(self.date, context.today())
         if not leaving:
             self.form.addRow(_("Nouveau rôle :"), self.role)

@@ -14,12 +14,13 @@ from ...domain.labels import label
 from ...i18n import _, format_percent
 from ...services.plan.editing import CHILD_KINDS, NodeRef, kind_label
 from ...services.plan.plans import PlanNode
+from ..widgets.forms import MUTED_COLOUR
 
 MIME_TYPE = "application/x-ahuntsic-plan-node"
 NODE_ROLE = Qt.ItemDataRole.UserRole + 1
 PROGRESS_ROLE = Qt.ItemDataRole.UserRole + 2
 COLUMNS = ("title", "status", "evaluation", "progress")
-MUTED = QColor("#7b8794")
+MUTED = QColor(MUTED_COLOUR)
 
 
 class _Item:

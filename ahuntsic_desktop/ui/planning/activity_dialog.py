@@ -132,7 +132,7 @@ class ActivityDialog(ServiceDialog):
                 self.tabs.setCurrentWidget(self.headcounts)
             elif error.field in self.form.fields:
                 self.tabs.setCurrentIndex(0)
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         if not new:
             self.done(self.DialogCode.Accepted)

@@ -7,12 +7,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ...i18n import _
 from ...services.core.errors import ValidationError
 from ...services.core.listing import Table
 from ..registry.common import Form, FormDialog, confirm, save_button, save_buttons
+from ..widgets.flow_layout import FlowLayout
 from ..widgets.list_view import ListView
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -54,7 +55,7 @@ class ListPanel(QWidget):
         self.edit_button.setObjectName(f"{name}Edit")
         self.delete_button = QPushButton(_("Supprimer"), self)
         self.delete_button.setObjectName(f"{name}Delete")
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # wraps on a narrow screen
         for button in (self.add_button, self.edit_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -131,7 +132,7 @@ class ServiceDialog(FormDialog):
         try:
             self.record_id = self.save()
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         super().accept()
 

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QTabWidget,
@@ -26,8 +25,10 @@ from ...services.core.listing import Table
 from ..context import Context
 from ..errors import show_error
 from ..pages.base import Page
-from ..plan.documents import PDF_FILTER, safe_name, save_file
+from ..plan.documents import PDF_FILTER, save_file
 from ..registry.common import status
+from ..widgets.files import document_name
+from ..widgets.flow_layout import FlowLayout
 from ..widgets.forms import fill_combo
 from ..widgets.list_view import ListView
 from .activity_dialog import ActivityDialog
@@ -48,13 +49,13 @@ class PlanningPage(Page):
         self.dialog: QDialog | None = None
         self.process_combo = QComboBox(self)
         self.process_combo.setObjectName("processChoice")
-        self.process_combo.setMinimumWidth(340)
+        self.process_combo.setMinimumWidth(240)
         self.print_button = QPushButton(_("Résumé de la démarche (PDF)…"), self)
         self.print_button.setObjectName("printSummary")
         self.toolbar.addWidget(self.process_combo)
         self.toolbar.addWidget(self.print_button)
         self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps on a narrow screen
         for name, text in (
             ("newProcess", _("Nouvelle démarche…")),
             ("editProcess", _("Modifier la démarche…")),
@@ -354,7 +355,9 @@ class PlanningPage(Page):
 
             return write_summary(self.context.db, process_id, path, self.context.today())
 
-        name = safe_name(self.process_combo.currentText()) + ".pdf"
+        name = document_name(
+            [_("demarche"), self.process_combo.currentText(), self.context.today()], ".pdf"
+        )
         return save_file(
             self, self.context, _("Résumé de la démarche (PDF)"), name, PDF_FILTER, write
         )

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QListWidget,
     QTableWidget,
@@ -26,7 +25,8 @@ from ...services.core.errors import ValidationError
 from ...services.planning import RoundtripChange, RoundtripPreview
 from ...services.planning.contribution_roundtrip import kind_label
 from ..errors import show_error
-from ..plan.documents import XLSX_FILTER, safe_name, save_file
+from ..plan.documents import XLSX_FILTER, save_file
+from ..widgets.files import ask_open_path, document_name, xlsx_filter
 from ..widgets.forms import ERROR_STYLE
 
 TITLE = "Importer les contributions"
@@ -140,17 +140,12 @@ def export_contributions(parent: QWidget, context, process_id: int, title: str) 
 
         return write_contributions(context.db, process_id, path, context.today())
 
-    name = safe_name(_("Contributions — {title}").format(title=title)) + ".xlsx"
+    name = document_name([_("contributions"), title, context.today()], ".xlsx")
     return save_file(parent, context, _("Exporter les contributions"), name, XLSX_FILTER, write)
 
 
 def choose_workbook(parent: QWidget, context) -> Path | None:
-    db_path = getattr(context.db, "path", None)
-    folder = Path(db_path).parent if db_path else Path.home()
-    chosen, _filter = QFileDialog.getOpenFileName(
-        parent, _(TITLE), str(folder), _("Classeur Excel (*.xlsx)")
-    )
-    return Path(chosen) if chosen else None
+    return ask_open_path(parent, _(TITLE), xlsx_filter())
 
 
 def preview_workbook(parent: QWidget, context, path: Path) -> ContributionsImportDialog | None:

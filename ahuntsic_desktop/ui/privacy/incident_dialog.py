@@ -171,6 +171,6 @@ class IncidentDialog(IncidentDialogView):
                     self.context.db, self.incident_id, self.edited(), today=today
                 )
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         super().accept()

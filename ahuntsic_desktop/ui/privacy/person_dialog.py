@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +31,7 @@ from ..context import Context
 from ..errors import show_error
 from ..registry.common import inform
 from ..registry.person_dialog import PersonDialog
+from ..widgets.files import ask_folder
 from .erasure_dialog import ErasureDialog
 from .small_dialogs import GrantConsentDialog, RequestDialog, WithdrawConsentDialog
 
@@ -261,15 +261,7 @@ class PersonPrivacyDialog(PersonPrivacyView):
         self._open(RequestDialog(self.context, self.person_id, self))
 
     def choose_folder(self) -> Path | None:
-        settings = QSettings()
-        start = settings.value("privacy/folder") or str(Path.home())
-        folder = QFileDialog.getExistingDirectory(
-            self, _("Dossier où enregistrer le PDF et le fichier JSON"), start
-        )
-        if not folder:
-            return None
-        settings.setValue("privacy/folder", folder)
-        return Path(folder)
+        return ask_folder(self, _("Dossier où enregistrer le PDF et le fichier JSON"))
 
     def produce(self) -> None:
         folder = self.choose_folder()

@@ -6,12 +6,9 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -29,6 +26,8 @@ from ..context import Context
 from ..errors import show_error
 from ..pages.base import Page
 from ..registry.common import ERROR_STYLE, confirm, inform, status
+from ..widgets.files import ask_save_path, document_name, offer_to_open, xlsx_filter
+from ..widgets.flow_layout import FlowLayout
 from ..widgets.list_view import ListView
 from .erasure_dialog import WARNING
 from .incident_dialog import IncidentDialog
@@ -36,9 +35,9 @@ from .person_dialog import PersonPrivacyDialog
 from .small_dialogs import PersonChooser, RequestDialog
 
 
-def _tab(parent: QWidget, *buttons: QWidget) -> tuple[QWidget, QHBoxLayout, ListView]:
+def _tab(parent: QWidget, *buttons: QWidget) -> tuple[QWidget, FlowLayout, ListView]:
     tab = QWidget(parent)
-    row = QHBoxLayout()
+    row = FlowLayout()  # wraps on a narrow screen
     for button in buttons:
         row.addWidget(button)
     row.addStretch(1)
@@ -93,6 +92,7 @@ class PrivacyPage(Page):
         self.retention_enabled = QCheckBox(_("Proposer l'anonymisation après"), self)
         self.retention_years = QSpinBox(self)
         self.retention_years.setRange(1, 100)
+        self.retention_years.setAccessibleName(_("Années sans activité avant l'anonymisation"))
         self.retention_years.setSuffix(_(" ans sans activité"))
         self.save_rule_button = self._button(_("Enregistrer la règle"), "saveRule")
         self.erase_button = self._button(_("Anonymiser la sélection…"), "eraseSelection")
@@ -274,19 +274,10 @@ class PrivacyPage(Page):
         self._exec(IncidentDialog(self.context, incident_id, self))
 
     def choose_export_path(self) -> Path | None:
-        settings = QSettings()
-        folder = settings.value("privacy/folder") or str(Path.home())
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            _("Exporter le registre des incidents"),
-            str(Path(folder) / _("registre-incidents-confidentialite.xlsx")),
-            _("Classeur Excel (*.xlsx)"),
+        name = document_name(
+            [_("registre-incidents-confidentialite"), self.context.today()], ".xlsx"
         )
-        if not name:
-            return None
-        path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
-        settings.setValue("privacy/folder", str(path.parent))
-        return path
+        return ask_save_path(self, _("Exporter le registre des incidents"), name, xlsx_filter())
 
     def export_incidents(self) -> None:
         path = self.choose_export_path()
@@ -304,4 +295,4 @@ class PrivacyPage(Page):
                 ),
             )
             return
-        status(self, _("Registre exporté : {path}").format(path=path))
+        offer_to_open(self, path)

@@ -62,7 +62,7 @@ class _FormDialog(GuardedDialog):
         try:
             self.save()
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         super().accept()
 

@@ -125,6 +125,6 @@ class AgreementDialog(AgreementDialogView):
             else:
                 funding.update_agreement(self.context.db, self.agreement_id, data)
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         super().accept()

@@ -5,13 +5,11 @@ status-bar messages."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QObject, QStringListModel, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -27,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import i18n
 from ...i18n import _
 from ...services.core.errors import ValidationError
-from ...text import fold_for_search
+from ..widgets.dates import date_edit, pydate, qdate  # noqa: F401 (shared)
 from ..widgets.forms import ERROR_STYLE, error_label, fill_combo  # noqa: F401 (shared)
+from ..widgets.keyboard import label_text, with_mnemonic
+from ..widgets.pickers import RecordPicker  # noqa: F401 (shared)
 from ..widgets.unsaved import GuardedDialog
 
 BLANK_DATE = QDate(1900, 1, 1)
@@ -81,6 +80,7 @@ class Form(QFormLayout):
         """Rows whose label sits level with the field's text, not with its error line."""
         if isinstance(label, str) and label:
             label = QLabel(label, self.owner)
+        if isinstance(label, QLabel) and field is not None:
             label.setMinimumHeight(QLineEdit().sizeHint().height())
             label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         if field is None:
@@ -101,7 +101,12 @@ class Form(QFormLayout):
         error = error_label(holder, f"{name}_error")
         _keep_place(error, False)  # a line under every field would make forms too tall
         column.addWidget(error)
-        self.addRow(text, holder)
+        label = QLabel(with_mnemonic(text), self.owner)
+        label.setBuddy(widget)  # Alt + the underlined letter goes to the field
+        for named in (widget, widget.focusProxy()):  # the name a screen reader says
+            if named is not None:
+                named.setAccessibleName(label_text(label))
+        self.addRow(label, holder)
         self.fields[name] = widget
         self.errors[name] = error
         return widget
@@ -123,7 +128,7 @@ class Form(QFormLayout):
             label.clear()
             label.hide()
 
-    def show_error(self, error: ValidationError, *, focus: bool = True) -> None:
+    def show_field_error(self, error: ValidationError, *, focus: bool = True) -> None:
         """Show the service's refusal under its field (focused), and what the checks made
         when leaving a field still find wrong in the others, so all is said at once."""
         self.clear_errors()
@@ -197,26 +202,6 @@ def save_button(buttons: QDialogButtonBox) -> QAbstractButton:
 # -- dates --------------------------------------------------------------------------------
 
 
-def qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def date_edit(parent: QWidget, value: dt.date | None = None) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setLocale(QLocale(i18n.current_locale()))
-    edit.setDisplayFormat(
-        "d MMMM yyyy" if i18n.current_locale().startswith("fr") else "MMM d, yyyy"
-    )
-    if value is not None:
-        edit.setDate(qdate(value))
-    return edit
-
-
 def context_today(widget: QWidget | None) -> dt.date | None:
     """Today's date as the window's ``Context`` says, found through the widget's parents
     (widgets never read the clock: tests and demos pin the date there)."""
@@ -269,76 +254,6 @@ class OptionalDate(QWidget):
 
     def set_value(self, value: dt.date | None) -> None:
         self.edit.setDate(BLANK_DATE if value is None else qdate(value))
-
-
-# -- picking a record ---------------------------------------------------------------------
-
-
-class _FoldedModel(QStringListModel):
-    FOLDED = Qt.ItemDataRole.UserRole + 10
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role == self.FOLDED:
-            return fold_for_search(super().data(index, Qt.ItemDataRole.DisplayRole) or "")
-        return super().data(index, role)
-
-
-class _FoldingCompleter(QCompleter):
-    def splitPath(self, path: str) -> list[str]:  # noqa: N802
-        return [fold_for_search(path)]
-
-    def pathFromIndex(self, index) -> str:  # noqa: N802
-        return index.data(Qt.ItemDataRole.DisplayRole) or ""
-
-
-class RecordPicker(QComboBox):
-    """An editable list of records: type a few letters (accents and case ignored), pick."""
-
-    def __init__(self, parent: QWidget | None = None, placeholder: str | None = None) -> None:
-        super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(24)  # long names must not widen the dialog
-        self.lineEdit().setPlaceholderText(placeholder or _("Tapez quelques lettres…"))
-        self.names = _FoldedModel(self)
-        completer = _FoldingCompleter(self.names, self)
-        completer.setCompletionRole(_FoldedModel.FOLDED)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
-        self._ids: dict[str, int] = {}
-
-    def set_choices(self, choices: Sequence, current: int | None = None) -> None:
-        """``choices`` have ``id`` and ``label`` (see services.registry.lists.Choice)."""
-        self.blockSignals(True)
-        self.clear()
-        self.addItem("", None)
-        self._ids = {}
-        for choice in choices:
-            self._ids[choice.label] = choice.id
-            self.addItem(choice.label, choice.id)
-        self.names.setStringList(list(self._ids))
-        self.set_id(current)
-        self.blockSignals(False)
-
-    def set_id(self, record_id: int | None) -> None:
-        index = self.findData(record_id) if record_id is not None else 0
-        self.setCurrentIndex(max(0, index))
-
-    def record_id(self) -> int | None:
-        """The record chosen; None when blank; ValueError when the text names none."""
-        text = self.currentText().strip()
-        if not text:
-            return None
-        if text in self._ids:
-            return self._ids[text]
-        folded = fold_for_search(text)
-        matches = [rid for name, rid in self._ids.items() if folded in fold_for_search(name)]
-        if len(matches) == 1:
-            return matches[0]
-        raise ValueError(text)
 
 
 # -- talking to the user ------------------------------------------------------------------

@@ -78,6 +78,6 @@ class DeadlineDialog(DeadlineDialogView):
                 self.notes.toPlainText(),
             )
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         super().accept()

@@ -112,7 +112,7 @@ class AgreementsTab(RegistryTab):
             "Supprimer les {n} ententes sélectionnées et leurs redditions de comptes ?",
             count,
         ).format(n=count)
-        self.delete_selection(lambda i: funding.delete_agreement(self.db, i), question)
+        self.delete_selection(lambda ids: funding.delete_agreements(self.db, ids), question)
 
 
 class DeadlinesTab(RegistryTab):
@@ -148,17 +148,20 @@ class DeadlinesTab(RegistryTab):
     def mark_submitted(self) -> None:
         ids = self.selected()
         today = self.context.today()
-        self.for_each(ids, lambda i: funding.mark_submitted(self.db, i, today))
+        result = funding.mark_submitted_many(self.db, ids, today)
+        done = len(result.done)
         status(
             self,
             ngettext(
                 "{n} reddition marquée comme remise le {date}.",
                 "{n} redditions marquées comme remises le {date}.",
-                len(ids),
-            ).format(n=len(ids), date=format_date(today)),
+                done,
+            ).format(n=done, date=format_date(today)),
         )
+        self.tell_refusals(result, _("Redditions non marquées"))
         self.changed.emit()
 
     def unmark_submitted(self) -> None:
-        self.for_each(self.selected(), lambda i: funding.unmark_submitted(self.db, i))
+        result = funding.unmark_submitted_many(self.db, self.selected())
+        self.tell_refusals(result, _("Redditions non modifiées"))
         self.changed.emit()

@@ -14,10 +14,11 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QWidget
 from ...i18n import _
 from ...services.core.listing import Table
 from ..table_model import SearchProxy, TableModel
+from ..widgets.forms import MUTED_COLOUR
 from ..widgets.list_view import ListView
 
 Predicate = Callable[[object], bool]
-ARCHIVED_COLOUR = QColor("#7b8794")
+ARCHIVED_COLOUR = QColor(MUTED_COLOUR)
 
 
 class RegistryModel(TableModel):

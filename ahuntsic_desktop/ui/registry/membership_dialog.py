@@ -226,6 +226,6 @@ class MembershipDialog(MembershipDialogView):
             else:
                 memberships.update_membership(self.context.db, self.membership_id, data)
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         super().accept()

@@ -5,15 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QFileDialog, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from ...i18n import _, ngettext
 from ...services.core import settings as settings_service
-from ...services.core.errors import ValidationError
-from ...services.registry import contacts, memberships
+from ...services.registry import contacts, memberships, receipts
 from ..context import Context
-from ..errors import show_error
+from ..widgets.files import document_name, pdf_filter, save_document
 from .common import status
 from .membership_dialog import MembershipDialog
 from .payment_dialog import PaymentDialog
@@ -148,28 +146,16 @@ class MembershipsTab(RegistryTab):
         ids = self.selected()
         if not ids:
             return
-        settings = QSettings()
-        folder = settings.value("lists/receiptFolder") or str(Path.home())
-        default = _("recu-de-cotisation.pdf") if len(ids) == 1 else _("recus-de-cotisation.pdf")
-        name, _filter = QFileDialog.getSaveFileName(
-            self, _("Enregistrer le reçu"), str(Path(folder) / default), _("Document PDF (*.pdf)")
-        )
-        if not name:
-            return
-        path = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
-        settings.setValue("lists/receiptFolder", str(path.parent))
-        from ...exports.pdf.receipt import write_receipt_file
+        name = document_name(receipts.receipt_name_parts(self.db, ids), ".pdf")
 
-        try:
-            write_receipt_file(self.db, ids, path, today=self.context.today())
-        except ValidationError as error:
-            show_error(self, error.message)
-            return
-        except OSError as error:
-            show_error(self, _("Le reçu n'a pas pu être enregistré : {error}").format(error=error))
-            return
-        status(self, _("Reçu enregistré : {path}").format(path=path))
-        self.changed.emit()  # receipt numbers may have been given
+        def write(path: Path) -> Path:
+            from ...exports.pdf.receipt import write_receipt_file
+
+            return write_receipt_file(self.db, ids, path, today=self.context.today())
+
+        title = ngettext("Enregistrer le reçu", "Enregistrer les reçus", len(ids))
+        if save_document(self, title, name, pdf_filter(), write, button=self.receipt_button):
+            self.changed.emit()  # receipt numbers may have been given
 
     def delete(self) -> None:
         ids = self.selected()
@@ -182,7 +168,7 @@ class MembershipsTab(RegistryTab):
             "celles qui sont payées seront effacés aussi.",
             len(ids),
         ).format(n=len(ids))
-        self.delete_selection(lambda i: memberships.delete_membership(self.db, i), question)
+        self.delete_selection(lambda ids: memberships.delete_memberships(self.db, ids), question)
 
     def copy_selected_emails(self) -> None:
         organization_ids, person_ids = contacts.members_of_memberships(self.db, self.selected())

@@ -219,6 +219,6 @@ class OrganizationDialog(OrganizationDialogView):
                     self.context.db, self.organization_id, self.edited()
                 )
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         super().accept()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from ...i18n import _, ngettext
+from ...services.core import BulkResult
 from ...services.registry import contacts, organizations
 from ...services.registry import lists as registry_lists
 from ..context import Context
@@ -73,14 +74,14 @@ class OrganizationsTab(RecordTab):
             count,
         ).format(n=count)
 
-    def archive_one(self, record_id: int) -> None:
-        organizations.archive_organization(self.db, record_id)
+    def archive_many(self, ids: list[int]) -> BulkResult:
+        return organizations.archive_organizations(self.db, ids)
 
-    def restore_one(self, record_id: int) -> None:
-        organizations.restore_organization(self.db, record_id)
+    def restore_many(self, ids: list[int]) -> BulkResult:
+        return organizations.restore_organizations(self.db, ids)
 
-    def delete_one(self, record_id: int) -> None:
-        organizations.delete_organization(self.db, record_id)
+    def delete_many(self, ids: list[int]) -> BulkResult:
+        return organizations.delete_organizations(self.db, ids)
 
     def email_addresses(self, ids: list[int]):
         return contacts.email_addresses(self.db, organization_ids=ids, today=self.context.today())

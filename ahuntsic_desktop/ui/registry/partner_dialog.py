@@ -98,7 +98,7 @@ class PartnerDialog(PartnerDialogView):
             }
             partners.save_partner_roles(self.context.db, organization_id, roles)
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         self.organization_id = organization_id
         super().accept()

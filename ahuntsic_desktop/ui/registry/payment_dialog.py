@@ -117,7 +117,7 @@ class PaymentDialog(PaymentDialogView):
                 self.receipt_number.text(),
             )
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         QSettings().setValue(LAST_METHOD_KEY, self.payment_method.currentData())
         super().accept()

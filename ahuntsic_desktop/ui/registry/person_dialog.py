@@ -228,6 +228,6 @@ class PersonDialog(PersonDialogView):
                 self.representations.error.setText(error.message)
                 self.representations.error.show()
             else:
-                self.form.show_error(error)
+                self.form.show_field_error(error)
             return
         super().accept()

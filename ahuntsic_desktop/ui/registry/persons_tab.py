@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from ...i18n import _, ngettext
+from ...services.core import BulkResult
 from ...services.registry import contacts, persons
 from ...services.registry import lists as registry_lists
 from ..context import Context
@@ -78,14 +79,14 @@ class PersonsTab(RecordTab):
             count,
         ).format(n=count)
 
-    def archive_one(self, record_id: int) -> None:
-        persons.archive_person(self.db, record_id)
+    def archive_many(self, ids: list[int]) -> BulkResult:
+        return persons.archive_persons(self.db, ids)
 
-    def restore_one(self, record_id: int) -> None:
-        persons.restore_person(self.db, record_id)
+    def restore_many(self, ids: list[int]) -> BulkResult:
+        return persons.restore_persons(self.db, ids)
 
-    def delete_one(self, record_id: int) -> None:
-        persons.delete_person(self.db, record_id)
+    def delete_many(self, ids: list[int]) -> BulkResult:
+        return persons.delete_persons(self.db, ids)
 
     def email_addresses(self, ids: list[int]):
         return contacts.email_addresses(self.db, person_ids=ids, today=self.context.today())

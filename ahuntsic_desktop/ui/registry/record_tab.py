@@ -55,13 +55,13 @@ class RecordTab(RegistryTab):
     def delete_question(self, count: int) -> str:
         raise NotImplementedError
 
-    def archive_one(self, record_id: int) -> None:
+    def archive_many(self, ids: list[int]):
         raise NotImplementedError
 
-    def restore_one(self, record_id: int) -> None:
+    def restore_many(self, ids: list[int]):
         raise NotImplementedError
 
-    def delete_one(self, record_id: int) -> None:
+    def delete_many(self, ids: list[int]):
         raise NotImplementedError
 
     def email_addresses(self, ids: list[int]):
@@ -75,7 +75,7 @@ class RecordTab(RegistryTab):
         self.list.activated.connect(self.edit)
         self.archive_button.clicked.connect(self.archive)
         self.list.delete_requested.connect(self.archive)
-        self.restore_button.clicked.connect(lambda: self.restore_selection(self.restore_one))
+        self.restore_button.clicked.connect(lambda: self.restore_selection(self.restore_many))
         self.delete_button.clicked.connect(self.delete)
         self.merge_button.clicked.connect(lambda: self.merge_selection(self.kind))
         self.emails_button.clicked.connect(self.copy_selected_emails)
@@ -101,10 +101,10 @@ class RecordTab(RegistryTab):
             self._open(self.make_dialog(record_id))
 
     def archive(self) -> None:
-        self.archive_selection(self.archive_one, self.archive_question(len(self.selected())))
+        self.archive_selection(self.archive_many, self.archive_question(len(self.selected())))
 
     def delete(self) -> None:
-        self.delete_selection(self.delete_one, self.delete_question(len(self.selected())))
+        self.delete_selection(self.delete_many, self.delete_question(len(self.selected())))
 
     def copy_selected_emails(self) -> None:
         self.copy_emails(self.email_addresses(self.selected()))

@@ -4,22 +4,26 @@ archive, restore or delete the selection, and the hook to merge two records."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QPushButton, QVBoxLayout, QWidget
 
 from ...i18n import _, format_number, ngettext
-from ...services.core.errors import ValidationError
+from ...services.core import BulkResult
 from ...services.core.listing import Table
 from ...services.registry.contacts import EmailSelection
 from ..context import Context
 from ..errors import show_error
+from ..widgets.files import ask_save_path, document_name, offer_to_open, xlsx_filter
+from ..widgets.flow_layout import FlowLayout
+from ..widgets.worker import Task, run_task
 from .common import confirm, inform, status
 from .list_widget import RegistryList
+
+Bulk = Callable[[list[int]], BulkResult]  # one service call, one transaction
 
 
 def one(count: int) -> bool:
@@ -34,31 +38,6 @@ def two(count: int) -> bool:
     return count == 2
 
 
-class _Export(QObject):
-    """Writes a workbook on a worker thread; its signals arrive on the GUI thread."""
-
-    progressed = Signal(int, int)
-    done = Signal(object, object)  # (path or None, error message or None)
-
-    def run(self, path: Path, table: Table, title: str, columns, rows, banner=None) -> None:
-        try:
-            from ...exports.xlsx.list_view import write_list
-
-            write_list(
-                path,
-                table,
-                title=title,
-                columns=columns,
-                rows=rows,
-                progress=self.progressed.emit,
-                banner=banner,
-            )
-        except OSError as error:
-            self.done.emit(None, error.strerror or str(error))
-        else:
-            self.done.emit(path, None)
-
-
 class RegistryTab(QWidget):
     """Layout: buttons, then the list. Subclasses add buttons and wire them in ``_connect``."""
 
@@ -71,13 +50,13 @@ class RegistryTab(QWidget):
         super().__init__(parent)
         self.context = context
         self.dialog: QDialog | None = None  # the dialog last opened (tests reach it here)
-        self.buttons = QHBoxLayout()
+        self.buttons = FlowLayout()  # wraps on a narrow screen
         self.list = RegistryList(name, self)
         layout = QVBoxLayout(self)
         layout.addLayout(self.buttons)
         layout.addWidget(self.list, 1)
         self._needs: list[tuple[QPushButton, Callable[[int], bool], bool]] = []
-        self._jobs: list[_Export] = []
+        self.export_task: Task | None = None  # the list export running, if any
 
     @property
     def db(self):
@@ -93,7 +72,7 @@ class RegistryTab(QWidget):
     ) -> QPushButton:
         """A button of the row; ``needs`` says for how many selected rows it is enabled,
         ``writes`` that it changes the file (disabled when the file is read-only)."""
-        button = QPushButton(text, self)
+        button = QPushButton(self._mnemonic(text), self)
         button.setObjectName(name)
         self.buttons.addWidget(button)
         self._needs.append((button, needs or (lambda _count: True), writes))
@@ -117,6 +96,20 @@ class RegistryTab(QWidget):
     def selected(self) -> list[int]:
         return self.list.selected_ids()
 
+    def _mnemonic(self, text: str) -> str:
+        """« &Nouvelle adhésion… », « &Modifier… », « Enregistrer un &paiement… »: each
+        button of the row gets its own Alt+letter (a word's first letter when free)."""
+        used = getattr(self, "_letters", set())
+        self._letters = used
+        words = text.split()
+        starts = [sum(len(w) + 1 for w in words[:i]) for i in range(len(words))]
+        for index in [*starts, *range(len(text))]:
+            char = text[index]
+            if char.isalpha() and char.lower() not in used:
+                used.add(char.lower())
+                return text[:index] + "&" + text[index:]
+        return text
+
     def open_dialog(self, dialog: QDialog, on_saved: Callable[[], None] | None = None) -> QDialog:
         """Show ``dialog`` (window-modal, without a nested event loop); after a save the
         page reloads, then ``on_saved`` runs."""
@@ -128,6 +121,8 @@ class RegistryTab(QWidget):
                 if on_saved is not None:
                     on_saved()
             dialog.deleteLater()
+            self.window().activateWindow()  # the keyboard goes back to the list's row
+            self.list.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
         dialog.finished.connect(finished)
         dialog.open()
@@ -155,98 +150,99 @@ class RegistryTab(QWidget):
         status(self, message + ".")
 
     def export_list(self) -> None:
-        settings = QSettings()
-        folder = settings.value("lists/exportFolder") or str(Path.home())
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            _("Exporter la liste"),
-            str(Path(folder) / f"{self.export_name}.xlsx"),
-            _("Classeur Excel (*.xlsx)"),
-        )
-        if not name:
+        if self.export_task is not None:
             return
-        path = Path(name) if name.lower().endswith(".xlsx") else Path(name + ".xlsx")
-        settings.setValue("lists/exportFolder", str(path.parent))
+        name = document_name([self.export_name, self.context.today()], ".xlsx")
+        path = ask_save_path(self, _("Exporter la liste"), name, xlsx_filter())
+        if path is None:
+            return
         rows, columns = self.list.shown_rows(), self.list.shown_columns()
-        job = _Export()
-        self._jobs.append(job)
-        job.progressed.connect(
-            lambda done, total: status(
+        table, title = self.list.model.table, self.export_title
+        banner = self.confidential_banner(columns)
+
+        def work(progress) -> Path:
+            from ...exports.xlsx.list_view import write_list
+
+            write_list(
+                path, table, title=title, columns=columns, rows=rows, progress=progress,
+                banner=banner,
+            )  # fmt: skip
+            return path
+
+        def progressed(done: int, total: int) -> None:
+            status(
                 self,
                 _("Exportation de la liste… {done} sur {total} lignes").format(
                     done=format_number(done), total=format_number(total)
                 ),
             )
-        )
-        job.done.connect(lambda path, error: self._exported(job, path, error, len(rows)))
+
+        button = getattr(self, "export_button", None)
+        if button is not None:
+            button.setEnabled(False)
         status(self, _("Exportation de la liste…"))
-        thread = threading.Thread(
-            target=job.run,
-            args=(
-                path,
-                self.list.model.table,
-                self.export_title,
-                columns,
-                rows,
-                self.confidential_banner(columns),
-            ),
-            daemon=True,
+        self.export_task = run_task(
+            self,
+            work,
+            lambda written: self._exported(Path(written), None, len(rows)),
+            lambda error: self._exported(path, error, len(rows)),
+            progressed,
         )
-        thread.start()
 
     def confidential_banner(self, columns):
         """The "Confidentiel : renseignements personnels" mark when the exported columns
         hold personal information; None otherwise (subclasses decide)."""
         return None
 
-    def _exported(self, job: _Export, path: Path | None, error: str | None, count: int) -> None:
-        self._jobs.remove(job)
-        if path is None:
-            show_error(self, _("La liste n'a pas pu être exportée : {error}").format(error=error))
+    def _exported(self, path: Path, error: BaseException | None, count: int) -> None:
+        self.export_task = None
+        button = getattr(self, "export_button", None)
+        if button is not None:
+            button.setEnabled(True)
+        if error is not None:
+            reason = getattr(error, "strerror", None) or getattr(error, "message", None) or error
+            show_error(self, _("La liste n'a pas pu être exportée : {error}").format(error=reason))
             return
-        status(
-            self,
-            ngettext(
-                "Liste exportée : {path} ({n} ligne)", "Liste exportée : {path} ({n} lignes)", count
-            ).format(path=path, n=format_number(count)),
-        )
+        message = ngettext(
+            "Liste exportée : {path} ({n} ligne)", "Liste exportée : {path} ({n} lignes)", count
+        ).format(path=path, n=format_number(count))
+        offer_to_open(self, path, message)
 
-    def for_each(self, ids: Iterable[int], action: Callable[[int], None]) -> list[str]:
-        """Run ``action`` on each id; the refusals' messages come back (the rest is done)."""
-        refusals = []
-        for record_id in ids:
-            try:
-                action(record_id)
-            except ValidationError as error:
-                refusals.append(error.message)
-        return refusals
+    def tell_refusals(self, result: BulkResult, title: str) -> None:
+        """Each record the service refused, and why (the others were done)."""
+        if result.refusals:
+            inform(self, "\n\n".join(result.messages), title=title)
 
-    def archive_selection(self, archive: Callable[[int], None], question: str) -> None:
+    def archive_selection(self, archive: Bulk, question: str) -> None:
         ids = self.selected()
         if not ids or not confirm(self, question, title=_("Archiver"), yes=_("Archiver")):
             return
-        self.for_each(ids, archive)
-        status(
-            self,
-            ngettext("{n} fiche archivée.", "{n} fiches archivées.", len(ids)).format(n=len(ids)),
-        )
+        result = archive(ids)
+        done = len(result.done)
+        if done:
+            status(
+                self,
+                ngettext("{n} fiche archivée.", "{n} fiches archivées.", done).format(n=done),
+            )
+        self.tell_refusals(result, _("Archivage refusé"))
         self.changed.emit()
 
-    def restore_selection(self, restore: Callable[[int], None]) -> None:
-        ids = self.selected()
-        self.for_each(ids, restore)
+    def restore_selection(self, restore: Bulk) -> None:
+        result = restore(self.selected())
+        done = len(result.done)
         status(
             self,
-            ngettext("{n} fiche restaurée.", "{n} fiches restaurées.", len(ids)).format(n=len(ids)),
+            ngettext("{n} fiche restaurée.", "{n} fiches restaurées.", done).format(n=done),
         )
+        self.tell_refusals(result, _("Restauration refusée"))
         self.changed.emit()
 
-    def delete_selection(self, delete: Callable[[int], None], question: str) -> None:
+    def delete_selection(self, delete: Bulk, question: str) -> None:
         ids = self.selected()
         if not ids or not confirm(self, question, title=_("Supprimer"), yes=_("Supprimer")):
             return
-        refusals = self.for_each(ids, delete)
-        deleted = len(ids) - len(refusals)
+        result = delete(ids)
+        deleted = len(result.done)
         if deleted:
             status(
                 self,
@@ -255,8 +251,7 @@ class RegistryTab(QWidget):
                 ),
             )
             self.changed.emit()
-        if refusals:
-            inform(self, "\n\n".join(refusals), title=_("Suppression refusée"))
+        self.tell_refusals(result, _("Suppression refusée"))
 
     def merge_selection(self, kind: str) -> None:
         """Merge two selected records: the first selected is kept, the preview can swap."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,7 +26,7 @@ from ..table_model import SearchProxy, TableModel
 class ListView(QWidget):
     """Shows a :class:`Table` with instant accent-blind search and a live count."""
 
-    activated = Signal(int)  # the record id of a double-clicked row
+    activated = Signal(int)  # the record id of a row double-clicked, or Enter, F2, « Ouvrir »
 
     def __init__(self, parent: QWidget | None = None, *, placeholder: str | None = None) -> None:
         super().__init__(parent)
@@ -53,11 +54,19 @@ class ListView(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.doubleClicked.connect(self._on_double_click)
+        self.view.activated.connect(self._on_double_click)  # double click, Enter
+        self.view.setAccessibleName(placeholder or _("Liste"))
+        QShortcut(QKeySequence(Qt.Key.Key_F2), self.view, self.open_current)
+        # shown once something listens to « activated »: the list then opens its rows
+        self.open_button = QPushButton(_("&Ouvrir"), self)
+        self.open_button.setObjectName("openRow")
+        self.open_button.hide()
+        self.open_button.clicked.connect(self.open_current)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count_label)
+        top.addWidget(self.open_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
@@ -100,6 +109,16 @@ class ListView(QWidget):
     def selected_ids(self) -> list[int]:
         rows = {self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()}
         return [rid for rid in (self.model.row_id(r) for r in sorted(rows)) if rid is not None]
+
+    def connectNotify(self, signal) -> None:  # noqa: N802
+        if signal.name() == b"activated":
+            self.open_button.show()
+        super().connectNotify(signal)
+
+    def open_current(self) -> None:
+        index = self.view.currentIndex()
+        if index.isValid():
+            self._on_double_click(index)
 
     def _on_double_click(self, index) -> None:
         record_id = self.model.row_id(self.proxy.mapToSource(index).row())

@@ -1,4 +1,5 @@
-"""Run a long service call (read, check, import, report) in a worker thread, so the
+"""The one background worker of the window: a long service call (import, export, backup,
+report) runs in a worker thread, so the
 window keeps answering; progress and the outcome come back as signals on the GUI thread.
 
 A :class:`QThread` subclass whose ``run()`` calls the work: the task object lives in the
