@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QLabel,
@@ -24,6 +23,7 @@ from ..services.core import backup
 from ..services.core import settings as settings_service
 from ..services.core.errors import ValidationError
 from ..store import Database
+from . import main_menus
 from .context import Context
 from .errors import show_error
 from .file_opening import FILE_FILTER, open_database
@@ -82,8 +82,8 @@ class MainWindow(QMainWindow):
 
         self.file_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.file_label)
-        self._build_menus()
-        self._page_shortcuts()
+        main_menus.build_menus(self)
+        main_menus.page_shortcuts(self)
         place_window(self, "window/main", QSize(1280, 800))
         self._show_file()
         self.navigation.setCurrentRow(0)
@@ -91,64 +91,6 @@ class MainWindow(QMainWindow):
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.backup_if_due)
         self.backup_timer.start()
-
-    def _page_shortcuts(self) -> None:
-        """Ctrl+1 ... Ctrl+9 and Ctrl+0 go to the first ten pages (said in their tips)."""
-        for row, key in enumerate("1234567890"):
-            if row >= self.navigation.count():
-                break
-            shortcut = QKeySequence(f"Ctrl+{key}")
-            action = self._action(
-                PAGES[row].title(), lambda _c=False, r=row: self.navigation.setCurrentRow(r)
-            )
-            action.setShortcut(shortcut)
-            self.addAction(action)
-            item = self.navigation.item(row)
-            keys = shortcut.toString(QKeySequence.SequenceFormat.NativeText)
-            item.setToolTip(f"{PAGES[row].title()} ({keys})")  # whole, when elided
-
-    # -- menus -------------------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut=None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(_("&Fichier"))
-        self.new_action = self._action(_("&Nouveau fichier…"), self.new_file, "Ctrl+Shift+N")
-        self.open_action = self._action(
-            _("&Ouvrir…"), self.open_file, QKeySequence.StandardKey.Open
-        )
-        self.recent_menu = file_menu.addMenu(_("Ouvrir un fichier &récent"))
-        self.server_action = self._action(_("Se connecter à un &serveur…"), self.connect_server)
-        self.copy_action = self._action(
-            _("Enregistrer une &copie…"), self.save_copy, "Ctrl+Shift+S"
-        )
-        self.settings_action = self._action(_("&Paramètres…"), self.edit_settings, "Ctrl+,")
-        self.quit_action = self._action(_("&Quitter"), self.close)
-        # The platform's own key when it has one (none on Windows or offscreen), and Ctrl+Q.
-        quit_keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
-        self.quit_action.setShortcuts(quit_keys or [QKeySequence("Ctrl+Q")])
-        file_menu.addAction(self.new_action)
-        file_menu.addAction(self.open_action)
-        file_menu.addMenu(self.recent_menu)
-        file_menu.addAction(self.server_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.copy_action)
-        self.restore_action = self._action(_("&Restaurer une sauvegarde…"), self.restore_backup)
-        file_menu.addAction(self.restore_action)
-        self.import_action = self._action(_("&Importer des membres…"), self.import_members)
-        file_menu.addAction(self.import_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        help_menu = self.menuBar().addMenu(_("&Aide"))
-        help_menu.addAction(self._action(_("&Guide d'utilisation"), self.show_guide, "F1"))
-        help_menu.addAction(self._action(_("À &propos d'Ahuntsic Desktop"), self.about))
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

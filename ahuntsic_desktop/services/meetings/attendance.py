@@ -7,30 +7,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from ...domain import (
-    Assignment,
     Attendance,
     Meeting,
-    Membership,
-    MembershipCategory,
     Organization,
     Person,
-    Representation,
 )
-from ...domain.enums import AttendanceStatus, MeetingKind, RepresentationRole
+from ...domain.enums import AttendanceStatus
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
 from ..core import BulkResult, NotFoundError, ValidationError, bulk, name_sort_key
 from ..core import settings as settings_service
+from .convening import invite_members  # noqa: F401 (callers use it here)
 from .meetings import person_name_sql, require_meeting
-from .pick_lists import representation_current, represented_organizations
+from .pick_lists import represented_organizations
 from .quorum import attendance_lines, meeting_year
-from .seated import seated_members, uses_seats
 
 
 @dataclass(frozen=True)
@@ -342,75 +338,3 @@ def add_walk_in(db: Database, meeting_id: int, full_name: str) -> AddedAttendanc
         session.flush()
         year = table_settings.membership_year_of(meeting.date)
         return _sign_in(session, meeting, person, None, year, created=True)
-
-
-def invite_members(db: Database, meeting_id: int) -> int:
-    """Put the people to convene on the attendance list as invited; returns how many.
-
-    A chantier meeting convenes the chantier's active participants; a meeting of a body with
-    seats (the CC) the holders of its seats on the meeting's date; any other meeting the
-    delegates of voting member organisations and the voting individual members of the
-    meeting's membership year. People already listed are left as they are.
-    """
-    table_settings = settings_service.load(db)
-    with db.session() as session:
-        meeting = require_meeting(session, meeting_id)
-        day, year = meeting.date, table_settings.membership_year_of(meeting.date)
-        wanted: dict[int, int | None] = {}
-        if meeting.kind == MeetingKind.CHANTIER:
-            a = Assignment
-            query = select(a.person_id, a.organization_id).where(
-                a.chantier_id == meeting.chantier_id,
-                or_(a.start_date.is_(None), a.start_date <= day),
-                or_(a.end_date.is_(None), a.end_date >= day),
-            )
-            for person_id, org_id in session.execute(query):
-                wanted.setdefault(person_id, org_id)
-        elif uses_seats(session, meeting):
-            for seated in seated_members(session, meeting.body, day):
-                wanted.setdefault(seated.person_id, seated.organization_id)
-        else:
-            voting = (
-                select(Membership.organization_id, Membership.person_id)
-                .join(MembershipCategory, MembershipCategory.id == Membership.category_id)
-                .where(
-                    MembershipCategory.voting.is_(True),
-                    Membership.paid_on.is_not(None),
-                    Membership.year == year,
-                )
-            )
-            orgs, persons = set(), set()
-            for org_id, person_id in session.execute(voting):
-                if org_id is not None:
-                    orgs.add(org_id)
-                else:
-                    persons.add(person_id)
-            delegates = select(Representation.person_id, Representation.organization_id).where(
-                Representation.organization_id.in_(orgs),
-                Representation.role == RepresentationRole.DELEGATE.value,
-                representation_current(day),
-            )
-            for person_id, org_id in session.execute(delegates):
-                wanted.setdefault(person_id, org_id)
-            for person_id in persons:
-                wanted.setdefault(person_id, None)
-        listed = set(
-            session.scalars(select(Attendance.person_id).where(Attendance.meeting_id == meeting.id))
-        )
-        active = set(
-            session.scalars(
-                select(Person.id).where(Person.id.in_(wanted), Person.archived_at.is_(None))
-            )
-        )
-        new = [pid for pid in wanted if pid in active and pid not in listed]
-        session.add_all(
-            Attendance(
-                meeting_id=meeting.id,
-                person_id=pid,
-                organization_id=wanted[pid],
-                status=AttendanceStatus.INVITED.value,
-                invited=True,
-            )
-            for pid in new
-        )
-        return len(new)
