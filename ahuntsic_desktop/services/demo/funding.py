@@ -85,16 +85,14 @@ def _chantier(demo: Demo, index: int | None) -> int | None:
     return demo.chantier_ids[index]
 
 
-def write_applications(demo: Demo, agreements: list, funders: list[int]) -> None:
+def write_applications(demo: Demo, agreements: list, funders: list[int], extra: list[dict]) -> None:
     """The applications that became the agreements of this year and the last, and those
     of this year that did not (yet)."""
-    rows = []
-    current = demo.year_start(demo.current_year)
+    rows = list(extra)
     for index, a in enumerate(agreements):
         if a.start_date < demo.year_start(demo.current_year - 1):
             continue  # older agreements: their applications predate the file
-        partly = a.start_date >= current  # this year's: less than asked
-        requested = a.amount_cents + (550_000 if partly else 0)
+        requested = a.amount_cents
         rows.append(
             _application(
                 demo,
@@ -106,7 +104,7 @@ def write_applications(demo: Demo, agreements: list, funders: list[int]) -> None
                 period_start=a.start_date,
                 period_end=a.end_date,
                 deadline=a.start_date - 90 * DAY,
-                status=(S.PARTLY_ACCEPTED if partly else S.ACCEPTED).value,
+                status=S.ACCEPTED.value,
                 submitted_on=a.start_date - 75 * DAY,
                 decided_on=a.start_date - 30 * DAY,
                 conditions=a.conditions,
@@ -151,7 +149,9 @@ def _years(a) -> int:
 def _schedule(a) -> list[tuple[dt.date, int]]:
     """(due date, cents) of an agreement's instalments; they add up to its amount."""
     years = _years(a)
-    if years == 1:
+    if a.end_date and (a.end_date - a.start_date).days < 300:
+        parts = [(a.start_date, 70), (a.end_date - 30 * DAY, 30)]
+    elif years == 1:
         parts = [(a.start_date, 40), (a.start_date + 120 * DAY, 40), (a.start_date + 240 * DAY, 20)]
     else:
         parts = [(a.start_date.replace(year=a.start_date.year + y), 0) for y in range(years)]
@@ -159,6 +159,47 @@ def _schedule(a) -> list[tuple[dt.date, int]]:
     shares = [a.amount_cents * p // 100 if p else a.amount_cents // count for _d, p in parts]
     shares[-1] = a.amount_cents - sum(shares[:-1])  # to the cent
     return [(day, share) for (day, _p), share in zip(parts, shares, strict=True)]
+
+
+def _this_years_grant(demo: Demo, funders: list[int]) -> tuple[int, dict]:
+    """An agreement of this fiscal year from an application granted in part seven weeks
+    ago, and that application (written with the others)."""
+    decided = demo.today - 50 * DAY
+    start, end = demo.today - 36 * DAY, demo.year_start(demo.current_year + 1) - DAY
+    agreement_id = demo.new_id("funding_agreement")
+    values = {
+        "funder_id": funders[1],
+        "programme": _("Fonds d'initiatives de quartier"),
+        "conditions": _("Bilan des activités à la fin de l'exercice."),
+        "contact_person_id": None,
+    }
+    demo.write(
+        FundingAgreement,
+        [
+            {
+                "id": agreement_id,
+                "amount_cents": 1_200_000,
+                "start_date": start,
+                "end_date": end,
+                "notes": None,
+                **values,
+            }
+        ],
+    )
+    application = _application(
+        demo,
+        chantier_id=_chantier(demo, 3),
+        amount_requested_cents=1_500_000,  # granted in part
+        amount_granted_cents=1_200_000,
+        period_start=start,
+        period_end=end,
+        status=S.PARTLY_ACCEPTED.value,
+        submitted_on=decided - 60 * DAY,
+        decided_on=decided,
+        agreement_id=agreement_id,
+        **values,
+    )
+    return agreement_id, application
 
 
 def write_instalments(demo: Demo, agreements: list) -> None:
@@ -204,5 +245,7 @@ def write_pipeline(demo: Demo) -> None:
         if entry[3] == PartnerKind.FUNDER
     ]
     agreements = _agreements(demo)
-    write_applications(demo, agreements, funders)
+    _grant, application = _this_years_grant(demo, funders)
+    write_applications(demo, agreements, funders, [application])
+    agreements = _agreements(demo)
     write_instalments(demo, agreements)

@@ -4,7 +4,7 @@ deadlines and the funder report's figures.
 The public face: other services packages import only what is listed in ``__all__``
 (the modules, and the few names other concepts build on)."""
 
-from . import agreements, applications, instalments, money, partners, report
+from . import agreements, applications, instalments, money, overview, partners, report
 from .money import ConfirmationNeeded
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "ConfirmationNeeded",
     "instalments",
     "money",
+    "overview",
     "partners",
     "report",
 ]

@@ -7,12 +7,12 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from ...domain import FundingAgreement, FundingInstalment, Organization
 from ...i18n import N_, _, format_date, format_money
 from ...store import Database
-from ..core import Column, NotFoundError, Table, ValidationError
+from ..core import Column, NotFoundError, Period, Table, ValidationError
 from ..core import validation as v
 from .money import amount, ask
 
@@ -245,8 +245,11 @@ def _rows(db: Database, *conditions):
         return session.connection().execute(stmt).all()
 
 
-def list_instalments(db: Database, today: dt.date, agreement_id: int | None = None) -> Table:
-    """Instalments by expected date (of one agreement, or all), with their state."""
+def list_instalments(
+    db: Database, today: dt.date, agreement_id: int | None = None, period: Period | None = None
+) -> Table:
+    """Instalments by expected date (of one agreement, or all; expected or received within
+    ``period`` when given), with their state."""
     table = Table(
         [
             Column("funder", _("Bailleur de fonds")),
@@ -260,6 +263,13 @@ def list_instalments(db: Database, today: dt.date, agreement_id: int | None = No
         ]
     )
     conditions = [] if agreement_id is None else [FI.agreement_id == agreement_id]
+    if period is not None:
+        conditions.append(
+            or_(
+                FI.due_date.between(period.start, period.end),
+                FI.received_on.between(period.start, period.end),
+            )
+        )
     for r in _rows(db, *conditions):
         state = instalment_state(r[3], r[4], r[5], r[6], today)
         table.ids.append(r[0])
