@@ -292,3 +292,26 @@ def late_instalments(db: Database, today: dt.date) -> list[LateInstalment]:
     """Instalments expected before ``today`` and not received, the oldest first."""
     rows = _rows(db, FI.received_on.is_(None), FI.due_date < today)
     return [LateInstalment(r[0], r[8], r[1], r[2], r[3], r[4], (today - r[3]).days) for r in rows]
+
+
+@dataclass(frozen=True)
+class AgreementChoice:
+    id: int
+    label: str
+
+
+def agreement_choices(db: Database) -> list[AgreementChoice]:
+    """Every agreement as « funder — programme (start year) », for a picker."""
+    stmt = (
+        select(FA.id, Organization.name, FA.programme, FA.start_date)
+        .join(Organization, FA.funder_id == Organization.id)
+        .order_by(FA.start_date.desc(), FA.id)
+    )
+    with db.session() as session:
+        rows = session.connection().execute(stmt).all()
+    return [AgreementChoice(r[0], f"{r[1]} — {r[2]} ({r[3].year})") for r in rows]
+
+
+def agreement_of_instalment(db: Database, instalment_id: int) -> int:
+    with db.session() as session:
+        return _instalment(session, instalment_id).agreement_id
