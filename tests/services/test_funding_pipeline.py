@@ -232,3 +232,27 @@ def test_bad_instalments_are_refused_and_nothing_is_written(db, agreement):
     good = add_instalment(db, agreement, instalment("2026-05-01", "1"))
     with refused("expected_cents"):
         update_instalment(db, good, instalment("2026-05-01", "30 000,01"))
+
+
+def test_the_funding_year_per_funder(db, centraide, agreement):
+    from ahuntsic_desktop.services.funding.overview import funding_year
+
+    ville = create_organization(db, OrganizationData("Ville", sector="municipal"))
+    create_application(
+        db, submitted(ville, status="refusee", decided_on="2026-03-01", programme="Fonds B")
+    )
+    create_application(db, submitted(ville, programme="Fonds C"))  # no decision yet
+    create_application(db, request(ville, deadline="2026-06-01"))  # next year
+    paid = add_instalment(db, agreement, instalment("2026-04-15", "12 345,67"))
+    record_payment(db, paid, "2026-04-20", "12 345,67")
+    year = funding_year(db, Period(date(2025, 4, 1), date(2026, 3, 31)))
+    assert [y.funder for y in year] == ["Centraide", "Ville", "Total"]
+    centraide_year, ville_year, total = year
+    assert (centraide_year.requested_cents, centraide_year.granted_cents) == (3_000_000, 3_000_000)
+    assert centraide_year.success_rate == 1
+    assert (ville_year.applications, ville_year.decided, ville_year.success_rate) == (2, 1, 0)
+    assert total.success_rate == 0.5
+    assert total.received_cents == 0  # received in the next fiscal year
+    next_year = funding_year(db, Period(date(2026, 4, 1), date(2027, 3, 31)))
+    assert next_year[-1].received_cents == 1_234_567
+    assert next_year[-1].applications == 1 and next_year[-1].success_rate is None
