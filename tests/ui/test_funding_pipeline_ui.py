@@ -109,3 +109,34 @@ def test_an_application_from_preparation_to_its_last_payment(qtbot, window, demo
     table = tab.list.model.table
     state = table.rows[table.ids.index(instalment_id)][table.column_index("state")]
     assert state == "Reçu"
+
+
+def test_declining_the_question_saves_nothing(qtbot, window, demo_db, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def decline(box):
+        asked.append(box.text())
+        return QMessageBox.StandardButton.Cancel
+
+    monkeypatch.setattr(QMessageBox, "exec", decline)
+    page = open_page(qtbot, window, PARTNERS)
+    tab = page.applications
+    page.tabs.setCurrentWidget(tab)
+    before = tab.list.model.rowCount()
+    click(qtbot, tab.new_button)
+    dialog = tab.dialog
+    type_into(qtbot, dialog.funder.lineEdit(), "Fondation du Nord")
+    type_into(qtbot, dialog.programme, PROGRAMME)
+    type_into(qtbot, dialog.requested, "1 000")
+    dialog.status.setCurrentIndex(dialog.status.findData("acceptee"))
+    dialog.submitted_on.set_value(DEMO_TODAY - dt.timedelta(days=9))
+    dialog.decided_on.set_value(DEMO_TODAY)
+    type_into(qtbot, dialog.granted, "1 500")
+    save(qtbot, dialog)
+    assert "dépasse le montant demandé" in asked[0]
+    assert dialog.isVisible()
+    assert tab.list.model.rowCount() == before
+    assert dialog.application_id is None
+    assert PROGRAMME not in applications.list_applications(demo_db).values("programme")
