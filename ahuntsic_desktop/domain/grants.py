@@ -57,9 +57,6 @@ class FundingApplication(Timestamped, Base):
     submitted_on: Mapped[date | None] = mapped_column(Date)
     decided_on: Mapped[date | None] = mapped_column(Date)
     conditions: Mapped[str | None] = mapped_column(Text)
-    contact_person_id: Mapped[int | None] = mapped_column(
-        ForeignKey("person.id", ondelete="SET NULL")
-    )
     notes: Mapped[str | None] = mapped_column(Text)
     agreement_id: Mapped[int | None] = mapped_column(
         ForeignKey("funding_agreement.id", ondelete="SET NULL"), index=True

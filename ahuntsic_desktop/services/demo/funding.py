@@ -71,7 +71,6 @@ def _application(demo: Demo, **values) -> dict:
         "submitted_on": None,
         "decided_on": None,
         "conditions": None,
-        "contact_person_id": None,
         "notes": None,
         "agreement_id": None,
     }
@@ -171,7 +170,6 @@ def _this_years_grant(demo: Demo, funders: list[int]) -> tuple[int, dict]:
         "funder_id": funders[1],
         "programme": _("Fonds d'initiatives de quartier"),
         "conditions": _("Bilan des activités à la fin de l'exercice."),
-        "contact_person_id": None,
     }
     demo.write(
         FundingAgreement,
@@ -182,6 +180,7 @@ def _this_years_grant(demo: Demo, funders: list[int]) -> tuple[int, dict]:
                 "start_date": start,
                 "end_date": end,
                 "notes": None,
+                "contact_person_id": None,
                 **values,
             }
         ],

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
-from ...domain import Chantier, FundingAgreement, FundingApplication, Organization, Person
+from ...domain import Chantier, FundingAgreement, FundingApplication, Organization
 from ...domain.grants import ApplicationStatus
 from ...i18n import N_, _, format_money
 from ...store import Database
@@ -49,7 +49,6 @@ class ApplicationData:
     decided_on: dt.date | str | None = None
     amount_granted_cents: int | str | None = None
     conditions: str | None = None
-    contact_person_id: int | None = None
     notes: str | None = None
 
 
@@ -136,8 +135,6 @@ def _apply(session, application: FundingApplication, data: ApplicationData, conf
         raise NotFoundError(_("Cet organisme n'existe plus."), "funder_id")
     if data.chantier_id is not None and session.get(Chantier, data.chantier_id) is None:
         raise NotFoundError(_("Ce chantier n'existe plus."), "chantier_id")
-    if data.contact_person_id is not None and session.get(Person, data.contact_person_id) is None:
-        raise NotFoundError(_("Cette personne n'existe plus."), "contact_person_id")
     if application.agreement_id is not None and status not in GRANTED:
         raise ValidationError(
             _(
@@ -153,7 +150,6 @@ def _apply(session, application: FundingApplication, data: ApplicationData, conf
     for name, value in dates.items():
         setattr(application, name, value)
     application.conditions, application.notes = conditions, notes
-    application.contact_person_id = data.contact_person_id
     session.flush()
 
 
@@ -184,7 +180,7 @@ def _data(a: FundingApplication) -> ApplicationData:
     return ApplicationData(
         a.funder_id, a.programme, a.amount_requested_cents, S(a.status), a.chantier_id,
         a.project, a.period_start, a.period_end, a.deadline, a.submitted_on, a.decided_on,
-        a.amount_granted_cents, a.conditions, a.contact_person_id, a.notes,
+        a.amount_granted_cents, a.conditions, a.notes,
     )  # fmt: skip
 
 
@@ -241,7 +237,6 @@ def accept_application(
             start_date=application.period_start or application.decided_on,
             end_date=application.period_end,
             conditions=application.conditions,
-            contact_person_id=application.contact_person_id,
             notes=_("Issue de la demande déposée le {day}.").format(
                 day=application.submitted_on.isoformat()
             ),

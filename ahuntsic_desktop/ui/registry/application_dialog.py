@@ -116,7 +116,6 @@ class ApplicationDialog(ApplicationDialogView):
             decided_on=self.decided_on.value(),
             amount_granted_cents=self.granted.text() or None,
             conditions=self.conditions.toPlainText(),
-            contact_person_id=self.data.contact_person_id if self.data else None,
             notes=self.notes.toPlainText(),
         )
 

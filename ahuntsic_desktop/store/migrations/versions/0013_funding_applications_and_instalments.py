@@ -70,7 +70,6 @@ def upgrade() -> None:
         sa.Column("submitted_on", sa.Date(), nullable=True),
         sa.Column("decided_on", sa.Date(), nullable=True),
         sa.Column("conditions", sa.Text(), nullable=True),
-        sa.Column("contact_person_id", sa.Integer(), nullable=True),
         sa.Column("notes", sa.Text(), nullable=True),
         sa.Column("agreement_id", sa.Integer(), nullable=True),
         sa.Column(
@@ -113,12 +112,6 @@ def upgrade() -> None:
             ["chantier_id"],
             ["chantier.id"],
             name=op.f("fk_funding_application_chantier_id_chantier"),
-            ondelete="SET NULL",
-        ),
-        sa.ForeignKeyConstraint(
-            ["contact_person_id"],
-            ["person.id"],
-            name=op.f("fk_funding_application_contact_person_id_person"),
             ondelete="SET NULL",
         ),
         sa.ForeignKeyConstraint(
