@@ -12,6 +12,7 @@ from .evaluation import (
 )
 from .funding import FundingAgreement, ReportingDeadline
 from .governance import Candidacy, Election, Mandate, Seat
+from .grants import ApplicationStatus, FundingApplication, FundingInstalment
 from .meetings import (
     AgendaItem,
     Attendance,
@@ -44,6 +45,9 @@ from .privacy import AccessRequest, PrivacyIncident
 from .records import AuditEntry, Consent, Setting
 
 __all__ = [
+    "ApplicationStatus",
+    "FundingApplication",
+    "FundingInstalment",
     "Candidacy",
     "Election",
     "Mandate",

@@ -1,7 +1,7 @@
 """The documents the table can export: for each kind, its title, the options it takes and
 the function that writes it. The Exports page and the ``export`` command both read it.
 
-Each kind names the function that writes it, as a plain import: ``_funder_report`` below
+Each kind names the function that writes it, as a plain import: ``writers.funder_report``
 calls :func:`.xlsx.funder_report.write`. The writers are imported when a document is made,
 not when the window opens (openpyxl and reportlab take about half a second to import).
 Each is called as ``write(db, path, options, progress=None) -> Path``; ``progress(done,
@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..i18n import N_, _
 from ..services.core.errors import ValidationError
+from . import writers
 
 if TYPE_CHECKING:
     from ..store import Database
@@ -76,116 +77,13 @@ class ExportKind:
         return f"{stem} {day.isoformat()}{self.suffix}".replace("'", "’")
 
 
-# -- the writers, imported when a document is made -------------------------------------
-
-
-def _members(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
-    from .xlsx.members import write
-
-    return write(db, path, options, progress=progress)
-
-
-def _attendance(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
-    from .xlsx.attendance import write
-
-    return write(db, path, options, progress=progress)
-
-
-def _chantiers(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
-    from .xlsx.chantiers import write
-
-    return write(db, path, options, progress=progress)
-
-
-def _plan_tracking(
-    db: Database, path: Path, options: ExportOptions, progress: Progress | None = None
-):
-    from .xlsx.plan_tracking import write
-
-    return write(db, path, options, progress=progress)
-
-
-def _follow_ups(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
-    from .xlsx.follow_ups import write
-
-    return write(db, path, options, progress=progress)
-
-
-def _funder_report(
-    db: Database, path: Path, options: ExportOptions, progress: Progress | None = None
-):
-    from .xlsx.funder_report import write
-
-    return write(db, path, options, progress=progress)
-
-
-def _activities(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
-    from .xlsx.activities import write
-
-    return write(db, path, options, progress=progress)
-
-
-def _demarche(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
-    from .pdf.demarche import write
-
-    return write(db, path, options, progress=progress)
-
-
-def _bilan_global(
-    db: Database, path: Path, options: ExportOptions, progress: Progress | None = None
-):
-    from .pdf.bilan_global import write
-
-    return write(db, path, options, progress=progress)
-
-
-def _timeline(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
-    from .pdf.timeline import write
-
-    return write(db, path, options, progress=progress)
-
-
-def _portrait(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
-    from .pdf.portrait import write
-
-    return write(db, path, options, progress=progress)
-
-
-def _contributions(
-    db: Database, path: Path, options: ExportOptions, progress: Progress | None = None
-):
-    from .xlsx.contributions import write
-
-    return write(db, path, options, progress=progress)
-
-
-def _coverage(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
-    from .xlsx.coverage import write
-
-    return write(db, path, options, progress=progress)
-
-
-def _annual_report(
-    db: Database, path: Path, options: ExportOptions, progress: Progress | None = None
-):
-    from .pdf.annual_report import write
-
-    return write(db, path, options, progress=progress)
-
-
-def _directory(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
-    from .pdf.directory import write
-
-    return write(db, path, options, progress=progress)
-
-
 KINDS: tuple[ExportKind, ...] = (
     ExportKind(
         "membres",
         N_("Registre des membres (Excel)"),
         N_("Organismes, personnes, catégories et cotisations par année."),
         ".xlsx",
-        _members,
+        writers.members,
         frozenset({CONTACTS}),
     ),
     ExportKind(
@@ -193,7 +91,7 @@ KINDS: tuple[ExportKind, ...] = (
         N_("Suivi des présences (Excel)"),
         N_("Présences par rencontre pour une période et une instance, avec les taux."),
         ".xlsx",
-        _attendance,
+        writers.attendance,
         frozenset({PERIOD, BODY}),
         frozenset({PERIOD}),
     ),
@@ -202,7 +100,7 @@ KINDS: tuple[ExportKind, ...] = (
         N_("Participation aux chantiers (Excel)"),
         N_("Qui participe à quel chantier, avec son rôle."),
         ".xlsx",
-        _chantiers,
+        writers.chantiers,
         frozenset({PLAN}),
     ),
     ExportKind(
@@ -213,7 +111,7 @@ KINDS: tuple[ExportKind, ...] = (
             "après modification."
         ),
         ".xlsx",
-        _plan_tracking,
+        writers.plan_tracking,
         frozenset({PLAN}),
     ),
     ExportKind(
@@ -221,7 +119,7 @@ KINDS: tuple[ExportKind, ...] = (
         N_("Suivis (Excel)"),
         N_("Les suivis avec responsable, échéance, statut et rencontre d'origine."),
         ".xlsx",
-        _follow_ups,
+        writers.follow_ups,
         frozenset({PERIOD, BODY}),
     ),
     ExportKind(
@@ -232,16 +130,27 @@ KINDS: tuple[ExportKind, ...] = (
             "renseignements personnels."
         ),
         ".xlsx",
-        _funder_report,
+        writers.funder_report,
         frozenset({PERIOD, FUNDER, CONTACTS, PLAN, BEYOND_TODAY}),
         frozenset({PERIOD, FUNDER}),
+    ),
+    ExportKind(
+        "financement",
+        N_("Financement (Excel)"),
+        N_(
+            "Demandes, versements et, par bailleur, montants demandés, accordés et reçus de "
+            "l'exercice, avec le taux de succès."
+        ),
+        ".xlsx",
+        writers.financing,
+        frozenset({PERIOD}),
     ),
     ExportKind(
         "rapport-annuel",
         N_("Rapport annuel (PDF)"),
         N_("Bilan de la période pour l'assemblée générale annuelle, avec graphiques."),
         ".pdf",
-        _annual_report,
+        writers.annual_report,
         frozenset({PERIOD, PLAN, BEYOND_TODAY}),
         frozenset({PERIOD}),
     ),
@@ -253,7 +162,7 @@ KINDS: tuple[ExportKind, ...] = (
             "activités, totaux par type et par secteur ; des nombres, sans noms."
         ),
         ".xlsx",
-        _activities,
+        writers.activities,
         frozenset({PLAN}),
     ),
     ExportKind(
@@ -264,7 +173,7 @@ KINDS: tuple[ExportKind, ...] = (
             "population, votes) pour coder les thèmes dans Excel ; se réimporte avec un aperçu."
         ),
         ".xlsx",
-        _contributions,
+        writers.contributions,
         frozenset({PLAN}),
     ),
     ExportKind(
@@ -275,7 +184,7 @@ KINDS: tuple[ExportKind, ...] = (
             "éléments saillants, chaque nombre calculé à partir des données."
         ),
         ".pdf",
-        _demarche,
+        writers.demarche,
         frozenset({PLAN}),
     ),
     ExportKind(
@@ -283,7 +192,7 @@ KINDS: tuple[ExportKind, ...] = (
         N_("Bottin des membres (PDF)"),
         N_("Organismes et représentant·es ; coordonnées selon le consentement. Confidentiel."),
         ".pdf",
-        _directory,
+        writers.directory,
     ),
     ExportKind(
         "bilan-global",
@@ -293,7 +202,7 @@ KINDS: tuple[ExportKind, ...] = (
             "démarches intégrées, projets phares, chantiers et évaluation globale."
         ),
         ".pdf",
-        _bilan_global,
+        writers.bilan_global,
         frozenset({PLAN}),
     ),
     ExportKind(
@@ -301,7 +210,7 @@ KINDS: tuple[ExportKind, ...] = (
         N_("Ligne du temps (PDF)"),
         N_("L'histoire de la table, événement par événement."),
         ".pdf",
-        _timeline,
+        writers.timeline,
     ),
     ExportKind(
         "portrait",
@@ -311,7 +220,7 @@ KINDS: tuple[ExportKind, ...] = (
             "les histoires de résident·es consenties et le portrait du milieu communautaire."
         ),
         ".pdf",
-        _portrait,
+        writers.portrait,
     ),
     ExportKind(
         "couverture",
@@ -321,7 +230,7 @@ KINDS: tuple[ExportKind, ...] = (
             "du plan : enjeux encore sans réponse, orientations qui ne reposent sur rien."
         ),
         ".xlsx",
-        _coverage,
+        writers.coverage,
         frozenset({PLAN}),
     ),
 )

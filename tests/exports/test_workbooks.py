@@ -33,6 +33,7 @@ SHEETS = {
     "suivis": ["Suivis"],
     "reddition": ["Sommaire", "Rencontres", "Participation", "Résolutions", "Plan d'action"],
     "couverture": ["Orientations", "Enjeux", "Matrice"],
+    "financement": ["Par bailleur", "Demandes", "Versements"],
 }
 
 

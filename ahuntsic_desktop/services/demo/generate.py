@@ -16,6 +16,7 @@ from ..core import ValidationError
 from ..core import settings as settings_service
 from . import (
     bilan,
+    funding,
     governance,
     meetings,
     members,
@@ -45,6 +46,8 @@ class DemoSummary:
     partner_roles: int = 0
     funding_agreements: int = 0
     reporting_deadlines: int = 0
+    funding_applications: int = 0
+    funding_instalments: int = 0
     action_plans: int = 0
     pillars: int = 0
     chantiers: int = 0
@@ -99,6 +102,8 @@ _TABLES = {
     "partner_roles": "partner_role",
     "funding_agreements": "funding_agreement",
     "reporting_deadlines": "reporting_deadline",
+    "funding_applications": "funding_application",
+    "funding_instalments": "funding_instalment",
     "action_plans": "action_plan",
     "pillars": "pillar",
     "chantiers": "chantier",
@@ -172,6 +177,7 @@ def generate_demo(
         bilan.write_evaluation(demo)  # last: the steps above draw the same dice as before
         portrait.write_indicators(demo)
         portrait_parts.write_portrait_parts(demo)  # draws no dice
+        funding.write_pipeline(demo)  # draws no dice
     # The settings service keeps its own unit of work: the name follows the data.
     settings_service.save(db, table_settings)
     counts = {name: demo.counts[table] for name, table in _TABLES.items()}

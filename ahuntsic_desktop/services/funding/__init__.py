@@ -1,12 +1,19 @@
-"""Funding: partners, funding agreements, reporting deadlines and the funder report's figures.
+"""Funding: partners, applications, funding agreements and their instalments, reporting
+deadlines and the funder report's figures.
 
 The public face: other services packages import only what is listed in ``__all__``
 (the modules, and the few names other concepts build on)."""
 
-from . import agreements, partners, report
+from . import agreements, applications, instalments, money, overview, partners, report
+from .money import ConfirmationNeeded
 
 __all__ = [
     "agreements",
+    "applications",
+    "ConfirmationNeeded",
+    "instalments",
+    "money",
+    "overview",
     "partners",
     "report",
 ]

@@ -88,6 +88,7 @@ LABELS: dict[tuple[str, str], str] = {
     ("consent", "person_id"): N_("Consentements"),
     ("funding_agreement", "contact_person_id"): N_("Ententes de financement (personne-ressource)"),
     ("funding_agreement", "funder_id"): N_("Ententes de financement"),
+    ("funding_application", "funder_id"): N_("Demandes de financement"),
     ("meeting", "chair_id"): N_("Rencontres présidées"),
     ("meeting", "secretary_id"): N_("Rencontres (secrétariat)"),
     ("agenda_item", "presenter_id"): N_("Points à l'ordre du jour présentés"),

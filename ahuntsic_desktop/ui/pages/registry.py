@@ -11,6 +11,7 @@ from ..registry.funding_tabs import AgreementsTab, DeadlinesTab, PartnersTab
 from ..registry.memberships_tab import MembershipsTab
 from ..registry.organizations_tab import OrganizationsTab
 from ..registry.persons_tab import PersonsTab
+from ..registry.pipeline_tabs import ApplicationsTab, InstalmentsTab
 from ..registry.tab import RegistryTab
 from .base import Destination, TabbedListPage
 
@@ -82,7 +83,17 @@ class PartnersPage(RegistryPage):
         self.title = _("Partenaires et financement")
         super().__init__(context, parent)
         self.partners = self.add_tab(PartnersTab(context, self.tabs), _("Partenaires"))
+        self.applications = self.add_tab(ApplicationsTab(context, self.tabs), _("Demandes"))
         self.agreements = self.add_tab(
             AgreementsTab(context, self.tabs), _("Ententes de financement")
         )
+        self.instalments = self.add_tab(InstalmentsTab(context, self.tabs), _("Versements"))
         self.deadlines = self.add_tab(DeadlinesTab(context, self.tabs), _("Redditions de comptes"))
+        self.agreements.instalment_button.clicked.connect(self._new_instalment)
+
+    def _new_instalment(self) -> None:
+        """« Nouveau versement… » on an agreement: the instalments tab, the agreement chosen."""
+        agreement_id = self.agreements.list.current_id()
+        if agreement_id is not None:
+            self.tabs.setCurrentWidget(self.instalments)
+            self.instalments.new(agreement_id)

@@ -64,6 +64,9 @@ class AgreementsTab(RegistryTab):
         self.new_button = self.button(_("Nouvelle entente…"), "newAgreement")
         self.edit_button = self.button(_("Modifier…"), "editAgreement", one)
         self.deadline_button = self.button(_("Nouvelle reddition…"), "newDeadlineForAgreement", one)
+        self.instalment_button = self.button(
+            _("Nouveau versement…"), "newInstalmentForAgreement", one
+        )
         self.delete_button = self.button(_("Supprimer…"), "deleteAgreement", some)
         self.export_button = self.button(_("Exporter la liste…"), "exportList", writes=False)
         self.end_buttons()
