@@ -5,7 +5,7 @@ funder's decision; an accepted one becomes an agreement. An agreement's instalme
 (versements) are expected on a date and received with a reference.
 
 Revision ID: 0013
-Revises: 0011
+Revises: 0012
 Create Date: 2026-12-07 13:30:00
 """
 
@@ -14,7 +14,7 @@ import sqlalchemy as sa
 
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
