@@ -53,7 +53,7 @@ def test_the_workbook_holds_the_fiscal_year(demo, tmp_path):
     assert "Refusée" in statuses and "Acceptée en partie" in statuses
     states = [row[7] for row in book["Versements"][1:]]
     assert states.count("En retard") == 1
-    assert "Reçu" in states
+    assert "Versé" in states
 
 
 def test_a_chosen_period_and_an_empty_one(demo, tmp_path):

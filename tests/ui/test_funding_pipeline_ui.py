@@ -108,7 +108,7 @@ def test_an_application_from_preparation_to_its_last_payment(qtbot, window, demo
     assert (sums.received_cents, sums.outstanding_cents) == (2_200_000, 0)
     table = tab.list.model.table
     state = table.rows[table.ids.index(instalment_id)][table.column_index("state")]
-    assert state == "Reçu"
+    assert state == "Versé"
 
 
 def test_declining_the_question_saves_nothing(qtbot, window, demo_db, monkeypatch):

@@ -29,7 +29,7 @@ class InstalmentState(StrEnum):
 _STATE_LABELS = {
     InstalmentState.EXPECTED: N_("Prévu"),
     InstalmentState.LATE: N_("En retard"),
-    InstalmentState.RECEIVED: N_("Reçu"),
+    InstalmentState.RECEIVED: N_("Versé"),
     InstalmentState.SHORT: N_("Reçu en partie"),
 }
 

@@ -238,6 +238,6 @@ class ElectionDialog(ElectionDialogView):
             )
             self.result = elections.hold_election(self.context.db, data)
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         super().accept()

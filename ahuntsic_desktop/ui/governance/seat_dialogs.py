@@ -56,7 +56,7 @@ class SeatDialog(FormDialog):
         try:
             self.seat_id = seats.add_seat(self.context.db, data)
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         super().accept()
 
@@ -140,7 +140,7 @@ class MandateDialog(FormDialog):
             )
             self.mandate_id = seats.add_mandate(self.context.db, data)
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         super().accept()
 
@@ -170,6 +170,6 @@ class EndMandateDialog(FormDialog):
         try:
             seats.end_mandate(self.context.db, self.mandate_id, pydate(self.end.date()))
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         super().accept()

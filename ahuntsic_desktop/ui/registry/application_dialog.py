@@ -134,7 +134,7 @@ class ApplicationDialog(ApplicationDialogView):
             if not save_confirmed(self, save):
                 return
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         super().accept()
 
@@ -188,6 +188,6 @@ class AcceptDialog(FormDialog):
             if not save_confirmed(self, save):
                 return
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         super().accept()

@@ -90,6 +90,6 @@ class InstalmentDialog(FormDialog):
             if not save_confirmed(self, save):
                 return
         except ValidationError as error:
-            self.form.show_error(error)
+            self.form.show_field_error(error)
             return
         super().accept()
