@@ -139,6 +139,29 @@ def test_untouched_dialog_closes_on_esc_without_a_question(qtbot, window, unsave
     assert unsaved_answers.asked == []
 
 
+def test_settings_looked_through_but_untouched_close_without_a_question(
+    qtbot, window, unsaved_answers
+):
+    """Showing another tab reparents Qt's widgets (their order changes, not their values):
+    the dialog must not think it was edited."""
+    from PySide6.QtWidgets import QTabWidget
+
+    from ahuntsic_desktop.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(window.context.db, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    tabs = dialog.findChild(QTabWidget)
+    for index in range(tabs.count()):
+        qtbot.mouseClick(
+            tabs.tabBar(), Qt.MouseButton.LeftButton, pos=tabs.tabBar().tabRect(index).center()
+        )
+        assert tabs.currentIndex() == index
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert unsaved_answers.asked == []
+
+
 def _type_vision(qtbot, editor, text) -> None:
     _click_node(qtbot, editor, editor.model.index(0, 0))  # the plan itself: its vision
     assert editor.panel.ref.kind == "plan"

@@ -157,8 +157,9 @@ def _inputs(root: QWidget) -> list[QWidget]:
 
 
 def snapshot(root: QWidget) -> tuple:
-    """The values of every input under ``root`` (in a stable order), to compare later."""
-    return tuple((widget.objectName(), _value(widget)) for widget in _inputs(root))
+    """The values of every input under ``root``, to compare later. Sorted: Qt's order of
+    children changes when a tab is first shown (widgets are reparented), not their values."""
+    return tuple(sorted(((w.objectName(), _value(w)) for w in _inputs(root)), key=repr))
 
 
 def ignore(widget: QWidget) -> QWidget:
