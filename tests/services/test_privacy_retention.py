@@ -136,6 +136,7 @@ def test_the_rule_follows_the_settings(db, people):
     settings.retention_years = 10
     settings_service.save(db, settings)
     assert retention_rule(db, TODAY).cutoff == dt.date(2016, 5, 15)
+    assert "(avant le 15 mai 2016)" in retention_rule(db, TODAY).description  # not ISO
     due = {c.first_name for c in due_for_anonymisation(db, TODAY)}
     assert due == {"absent_recently", "nothing_old"}
     settings.retention_enabled = False

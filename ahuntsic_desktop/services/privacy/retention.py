@@ -24,7 +24,7 @@ from ...domain import (
     Representation,
 )
 from ...domain.enums import AttendanceStatus
-from ...i18n import _
+from ...i18n import _, format_date
 from ...store import Database
 from ..core import Column, Table
 from ..core import settings as settings_service
@@ -42,9 +42,9 @@ class RetentionRule:
         if not self.enabled:
             return _("La règle de conservation est désactivée.")
         return _(
-            "Les personnes sans activité depuis {years} ans (avant le {cutoff:%Y-%m-%d}) sont "
+            "Les personnes sans activité depuis {years} ans (avant le {cutoff}) sont "
             "proposées pour anonymisation. Rien n'est effacé sans confirmation."
-        ).format(years=self.years, cutoff=self.cutoff)
+        ).format(years=self.years, cutoff=format_date(self.cutoff))
 
 
 def years_before(day: dt.date, years: int) -> dt.date:
