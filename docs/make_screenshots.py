@@ -21,6 +21,11 @@ DAY = date(2026, 11, 26)  # the demo is made around this day, and the window liv
 
 def main() -> int:
     os.environ.setdefault("AHUNTSIC_DATA_DIR", tempfile.mkdtemp())
+    from ahuntsic_desktop.ui.widgets import unsaved
+
+    # The script fills dialogs to show them, then closes them: it saves nothing, and never
+    # waits on « Enregistrer les modifications ? ».
+    unsaved.ask_to_save = lambda _parent, _names: unsaved.Choice.DISCARD
     if "--size" in sys.argv:
         from small_screens import shoot_all  # docs/small_screens.py
 
