@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from ..i18n import _
 from ..paths import log_path
 from ..store import RETRYABLE, StoreError
-from .widgets.messages import show_error
+from .widgets.messages import clicked, show_error
 
 log = logging.getLogger("ahuntsic_desktop.unexpected")
 T = TypeVar("T")
@@ -46,6 +46,7 @@ def retry_box(parent: QWidget | None, error: StoreError) -> QMessageBox:
     if error.advice:
         box.setInformativeText(error.advice)
     box.retry = box.addButton(_("Réessayer"), QMessageBox.ButtonRole.AcceptRole)
+    box.retry.setObjectName("retry")
     box.addButton(_("Annuler"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(box.retry)
     return box
@@ -55,7 +56,7 @@ def ask_retry(parent: QWidget | None, error: StoreError) -> bool:
     """Show ``error`` with « Réessayer » and « Annuler »; True when the user retries."""
     box = retry_box(parent, error)
     box.exec()
-    return box.clickedButton() is box.retry
+    return clicked(box) == "retry"
 
 
 def retrying(parent: QWidget | None, action: Callable[[], T]) -> T | None:

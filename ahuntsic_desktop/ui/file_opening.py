@@ -19,6 +19,7 @@ from ..paths import default_db_path
 from ..services.core.backup import has_backups
 from ..store import RETRYABLE, Database, StoreError, StoreProblem
 from .widgets.files import ask_open_path
+from .widgets.messages import clicked
 
 log = logging.getLogger(__name__)
 FILE_FILTER = "Ahuntsic Desktop (*.sqlite *.db);;" + "*"
@@ -83,14 +84,18 @@ def refusal_box(parent: QWidget | None, path: Path, error: StoreError) -> QMessa
     if error.problem in RETRYABLE:
         button = box.addButton(_("Réessayer"), QMessageBox.ButtonRole.AcceptRole)
         box.choices[button] = RETRY
+        button.setObjectName(RETRY)
     if error.problem in _CAN_READ_ONLY:
         button = box.addButton(_("Ouvrir en lecture seule"), QMessageBox.ButtonRole.AcceptRole)
         box.choices[button] = READ_ONLY
+        button.setObjectName(READ_ONLY)
     if error.problem in _CAN_RESTORE and has_backups(path):
         button = box.addButton(_("Restaurer une sauvegarde…"), QMessageBox.ButtonRole.AcceptRole)
         box.choices[button] = RESTORE
+        button.setObjectName(RESTORE)
     button = box.addButton(_("Choisir un autre fichier…"), QMessageBox.ButtonRole.ActionRole)
     box.choices[button] = OTHER
+    button.setObjectName(OTHER)
     box.addButton(_("Annuler"), QMessageBox.ButtonRole.RejectRole)
     return box
 
@@ -98,7 +103,7 @@ def refusal_box(parent: QWidget | None, path: Path, error: StoreError) -> QMessa
 def _explain(parent: QWidget | None, path: Path, error: StoreError) -> Database | None:
     box = refusal_box(parent, path, error)
     box.exec()
-    choice = box.choices.get(box.clickedButton())
+    choice = clicked(box) or None  # the button's name is its choice
     if choice == READ_ONLY:
         try:
             return Database.open(path, read_only=True)

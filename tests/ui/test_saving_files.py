@@ -111,3 +111,32 @@ def test_the_file_dialog_speaks_french(qapp):
         )
     finally:
         qapp.removeTranslator(translator)
+
+
+def test_the_end_dialog_buttons_do_what_they_say_in_the_real_window(qtbot, window, monkeypatch):
+    """The window's keyboard defaults filter every widget's first show; a button is then
+    told apart by its name (a Python ``is`` on it failed, and « Ouvrir le document » did
+    nothing)."""
+    from pathlib import Path
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from ahuntsic_desktop.ui.widgets import files
+
+    opened: list[Path] = []
+    monkeypatch.setattr(files, "open_path", opened.append)
+    monkeypatch.setattr(files, "run_box", lambda box: box.exec())
+    document = Path("/nowhere/recu-2026-0012.pdf")
+    for text, expected in (
+        ("Ouvrir le document", document),
+        ("Ouvrir le dossier", document.parent),
+    ):
+
+        def answer(text=text):
+            box = QApplication.activeModalWidget()
+            next(b for b in box.buttons() if b.text() == text).click()
+
+        QTimer.singleShot(0, answer)
+        files.offer_to_open(window, document)
+        assert opened[-1] == expected

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QAbstractButton, QFileDialog, QMessageBox, QWidget
 
 from ...i18n import _
 from ...services.core.errors import ValidationError
-from .messages import show_error
+from .messages import clicked, show_error
 
 log = logging.getLogger(__name__)
 LAST_FOLDER_KEY = "documents/last_folder"
@@ -172,11 +172,14 @@ def offer_to_open(parent: QWidget | None, path: Path, message: str | None = None
     open_file = box.addButton(_("Ouvrir le document"), QMessageBox.ButtonRole.AcceptRole)
     open_folder = box.addButton(_("Ouvrir le dossier"), QMessageBox.ButtonRole.ActionRole)
     box.addButton(_("Fermer"), QMessageBox.ButtonRole.RejectRole)
+    open_file.setObjectName("open_file")
+    open_folder.setObjectName("open_folder")
     box.setDefaultButton(open_file)
     run_box(box)
-    if box.clickedButton() is open_file:
+    answer = clicked(box)
+    if answer == "open_file":
         open_path(path)
-    elif box.clickedButton() is open_folder:
+    elif answer == "open_folder":
         open_path(path.parent)
 
 

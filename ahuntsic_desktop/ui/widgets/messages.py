@@ -11,6 +11,14 @@ from ...i18n import _
 from ...services.core.errors import ValidationError
 
 
+def clicked(box: QMessageBox) -> str:
+    """The object name of the button that closed ``box`` ("" if none). Buttons are told
+    apart by name, not by Python identity: once an event filter has handled a button, Qt
+    may hand back another wrapper for it, and ``is`` fails."""
+    button = box.clickedButton()
+    return button.objectName() if button is not None else ""
+
+
 def show_error(parent: QWidget | None, message: str, title: str | None = None) -> None:
     """A French message box that says what went wrong and what to do."""
     QMessageBox.critical(parent, title or _("Ahuntsic Desktop"), message)

@@ -83,10 +83,12 @@ def ask_with_box(parent: QWidget | None, names: Sequence[str]) -> Choice:
     box.setDefaultButton(save)
     box.setEscapeButton(cancel)
     box.exec()
-    clicked = box.clickedButton()
-    if clicked is save:
+    # By the standard button, not the Python wrapper: another wrapper may stand for the
+    # same button once an event filter has handled it.
+    clicked = box.standardButton(box.clickedButton()) if box.clickedButton() else None
+    if clicked == QMessageBox.StandardButton.Save:
         return Choice.SAVE
-    if clicked is discard:
+    if clicked == QMessageBox.StandardButton.Discard:
         return Choice.DISCARD
     return Choice.CANCEL
 
