@@ -28,8 +28,13 @@ def key(qtbot, k, modifier=Qt.KeyboardModifier.NoModifier, times: int = 1) -> No
 
 
 def modal(qtbot):
+    """The dialog a key just opened, once it has the keyboard. Activation reaches a new
+    window through the event loop: typing before it lands in the main window (flaky on a
+    loaded machine), so wait for it as a user waits for the dialog to appear."""
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None)
-    return QApplication.activeModalWidget()
+    dialog = QApplication.activeModalWidget()
+    qtbot.waitUntil(lambda: focused() is not None and dialog.isAncestorOf(focused()))
+    return dialog
 
 
 def tab_to(qtbot, predicate, limit: int = 60):
