@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -21,13 +20,15 @@ from ..i18n import _, ngettext
 from ..services.core.errors import ValidationError
 from ..services.registry.merge import MergePreview, merge, merge_preview
 from ..store import Database
+from .widgets.unsaved import GuardedDialog
 
 ERROR_STYLE = "color: #b00020; font-weight: 600;"
 
 
-class MergeDialog(QDialog):
+class MergeDialog(GuardedDialog):
     """``kind`` is "person" or "organization". After ``exec()``, ``merged`` holds what was
-    done (a :class:`MergePreview`) when the user confirmed."""
+    done (a :class:`MergePreview`) when the user confirmed. Swapping the kept record is the
+    one edit: Esc after a swap asks first (« Enregistrer » merges, after its own question)."""
 
     def __init__(
         self, db: Database, kind: str, keep_id: int, lose_id: int, parent: QWidget | None = None
@@ -138,6 +139,13 @@ class MergeDialog(QDialog):
                 "dans le journal."
             ).format(lose=preview.lose_name, keep_id=preview.keep_id)
         )
+
+    def mark_clean(self) -> None:
+        super().mark_clean()
+        self._clean_keep = self.keep_id
+
+    def is_dirty(self) -> bool:
+        return super().is_dirty() or (self._clean is not None and self.keep_id != self._clean_keep)
 
     def swap(self) -> None:
         self.keep_id, self.lose_id = self.lose_id, self.keep_id

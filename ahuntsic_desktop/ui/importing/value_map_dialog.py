@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -17,9 +16,12 @@ from PySide6.QtWidgets import (
 
 from ...i18n import _, format_number
 from ...services.importing.value_maps import value_key
+from ..widgets.unsaved import GuardedDialog
 
 
-class ValueMapDialog(QDialog):
+class ValueMapDialog(GuardedDialog):
+    """Esc or « Annuler » after changing a choice asks first (:class:`GuardedDialog`)."""
+
     def __init__(
         self,
         parent,

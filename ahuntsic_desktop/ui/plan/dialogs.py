@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from ...services.core.errors import ValidationError
 from ...services.plan import editing as plan_editing
 from ...services.plan.editing import MoveTarget, NodeRef
 from ..meetings.common import clear_error, error_label, show_field_error
+from ..widgets.unsaved import GuardedDialog
 
 
 def year_box(parent: QWidget, name: str, value: int) -> QSpinBox:
@@ -67,7 +67,7 @@ class PlanFieldsView(QWidget):
         }
 
 
-class NewPlanDialog(QDialog):
+class NewPlanDialog(GuardedDialog):
     """Create an empty plan; ``plan_id`` holds it once accepted."""
 
     def __init__(self, context, parent: QWidget | None = None) -> None:
@@ -106,8 +106,9 @@ class NewPlanDialog(QDialog):
         super().accept()
 
 
-class MoveDialog(QDialog):
-    """Choose where a node goes: the places it may go, indented as in the plan."""
+class MoveDialog(GuardedDialog):
+    """Choose where a node goes: the places it may go, indented as in the plan. Choosing
+    another place than the one shown first counts as an edit: Esc then asks."""
 
     def __init__(
         self, title: str, places: list[MoveTarget], current: NodeRef | None, parent=None
@@ -142,6 +143,15 @@ class MoveDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.places, 1)
         layout.addWidget(buttons)
+
+    def mark_clean(self) -> None:
+        super().mark_clean()
+        self._clean_choice = self.chosen()
+
+    def is_dirty(self) -> bool:
+        return super().is_dirty() or (
+            self._clean is not None and self.chosen() != self._clean_choice
+        )
 
     def choose(self, ref: NodeRef) -> None:
         for row in range(self.places.count()):

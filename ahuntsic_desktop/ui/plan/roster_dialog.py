@@ -7,7 +7,6 @@ from collections import Counter
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -31,9 +30,10 @@ from ..meetings.common import (
     show_field_error,
     to_date,
 )
+from ..widgets.unsaved import GuardedDialog
 
 
-class _Dialog(QDialog):
+class _Dialog(GuardedDialog):
     def __init__(self, title: str, parent: QWidget | None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)

@@ -25,6 +25,7 @@ from ...services import planning
 from ...services.core.errors import ValidationError
 from ..meetings.common import clear_error
 from ..widgets.forms import error_label
+from ..widgets.unsaved import GuardedDialog
 from .common import open_on_enter
 
 
@@ -34,6 +35,7 @@ class TermEditor(QGroupBox):
         super().__init__(title, parent)
         self.setObjectName(name)
         self.db, self.calls = db, calls
+        self.renaming: int | None = None  # the term picked to rename, until written
         self.list = QListWidget(self)
         self.list.setObjectName(f"{name}List")
         self.edit = QLineEdit(self)
@@ -87,6 +89,7 @@ class TermEditor(QGroupBox):
     def pick(self) -> None:
         current = self.current()
         if current is not None:
+            self.renaming = current[0]
             self.edit.setText(current[1])
             self.edit.setFocus()
             self.edit.selectAll()
@@ -101,6 +104,7 @@ class TermEditor(QGroupBox):
             self.edit.setFocus()
             return
         self.edit.clear()
+        self.renaming = None
         self.reload(term_id)
 
     def add(self) -> None:
@@ -122,8 +126,22 @@ class TermEditor(QGroupBox):
         if current is not None:
             self._run(lambda: self.calls["delete"](self.db, current[0]))
 
+    def write_pending(self) -> bool:
+        """Add (or rename) the term left in the field; True when nothing is left."""
+        if not self.edit.text().strip():
+            return True
+        current = self.current()
+        if self.renaming is not None and current is not None and current[0] == self.renaming:
+            self.rename()
+        else:
+            self.add()
+        return not self.edit.text().strip()
 
-class VocabularyDialog(QDialog):
+
+class VocabularyDialog(GuardedDialog):
+    """A term typed (or picked to rename) and not yet added or renamed is an unsaved edit:
+    « Fermer » or Esc then asks; « Enregistrer » adds or renames it."""
+
     def __init__(self, context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Vocabulaires de la démarche"))
@@ -154,3 +172,9 @@ class VocabularyDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(row, 1)
         layout.addWidget(buttons)
+
+    def save_changes(self) -> bool:
+        if not all(editor.write_pending() for editor in (self.types, self.themes)):
+            return False
+        self.done(QDialog.DialogCode.Accepted)
+        return True

@@ -26,7 +26,7 @@ from ..table_model import SearchProxy, TableModel
 class ListView(QWidget):
     """Shows a :class:`Table` with instant accent-blind search and a live count."""
 
-    activated = Signal(int)  # the record id of a row double-clicked, or Enter, F2, « Ouvrir »
+    activated = Signal(int)  # a row double-clicked, Enter, F2, the menu key, « Ouvrir »
 
     def __init__(self, parent: QWidget | None = None, *, placeholder: str | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +57,10 @@ class ListView(QWidget):
         self.view.activated.connect(self._on_double_click)  # double click, Enter
         self.view.setAccessibleName(placeholder or _("Liste"))
         QShortcut(QKeySequence(Qt.Key.Key_F2), self.view, self.open_current)
+        # the context-menu key opens the row too (the lists have no context menu): the
+        # keyboard's « right click » on a row
+        menu_key = QShortcut(QKeySequence(Qt.Key.Key_Menu), self.view, self.open_current)
+        menu_key.setContext(Qt.ShortcutContext.WidgetShortcut)
         # shown once something listens to « activated »: the list then opens its rows
         self.open_button = QPushButton(_("&Ouvrir"), self)
         self.open_button.setObjectName("openRow")
