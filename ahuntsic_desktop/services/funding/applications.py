@@ -337,16 +337,3 @@ def application_deadlines(db: Database) -> list[ApplicationDeadline]:
     with db.session() as session:
         rows = session.connection().execute(stmt).all()
     return [ApplicationDeadline(*r) for r in rows]
-
-
-def upcoming_application_deadlines(
-    db: Database, today: dt.date, days: int = 60
-) -> list[ApplicationDeadline]:
-    """Applications still in preparation whose deadline falls from ``today`` to ``days``
-    days later."""
-    limit = today + dt.timedelta(days=days)
-    return [
-        d
-        for d in application_deadlines(db)
-        if d.status == S.PREPARING and today <= d.deadline <= limit
-    ]
