@@ -92,7 +92,7 @@ def _add_export_parser(commands) -> None:
 
     export = commands.add_parser(
         "export",
-        help=_("produire un document Excel ou PDF sans ouvrir la fenêtre"),
+        help=_("produire un document (Excel, PDF ou calendrier .ics) sans ouvrir la fenêtre"),
         description=_("Documents : {names}.").format(
             names=", ".join(f"{kind.key} ({kind.title})" for kind in KINDS)
         ),

@@ -33,7 +33,7 @@ STARTED = time.time()
 # xlsx/zip, a PDF, a SQLite file) or nothing yet are removed.
 _TEMPORARY = re.compile(r"^\..+-[a-z0-9_]{8}\.tmp$|^.+\.sqlite\.partiel$")
 _COMPANIONS = ("-journal", "-wal", "-shm")
-_OURS = (b"PK\x03\x04", b"%PDF", b"SQLite format 3\x00", b"{", b"[")
+_OURS = (b"PK\x03\x04", b"%PDF", b"SQLite format 3\x00", b"{", b"[", b"BEGIN:VCALENDAR")
 
 
 def make_private_folder(folder: Path) -> Path:

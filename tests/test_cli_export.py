@@ -100,3 +100,45 @@ def test_missing_file_or_folder(tmp_path, capsys):
         "--out", str(tmp_path / "nulle-part" / "m.xlsx"),
     )  # fmt: skip
     assert code == 1 and "le dossier" in err
+
+
+def test_export_the_deadlines_calendar(tmp_path, capsys):
+    import datetime as dt
+
+    from icalendar import Calendar
+
+    from ahuntsic_desktop.domain import (
+        FundingAgreement,
+        FundingApplication,
+        Organization,
+        ReportingDeadline,
+    )
+
+    path = tmp_path / "table.sqlite"
+    db = Database.open(path, create=True)
+    with db.session() as session:
+        funder = Organization(name="Centraide, Grand Montréal", sector="communautaire")
+        agreement = FundingAgreement(
+            funder=funder, programme="Impact collectif", start_date=dt.date(2026, 4, 1)
+        )
+        agreement.deadlines = [ReportingDeadline(title="Bilan", due_date=dt.date(2027, 3, 31))]
+        session.add_all(
+            [
+                agreement,
+                FundingApplication(
+                    funder=funder, programme="Mobilité", deadline=dt.date(2026, 12, 21)
+                ),
+            ]
+        )
+    db.close()
+    out = tmp_path / "x.ics"
+    code, stdout, stderr = run(
+        capsys, "echeances", "--db", str(path), "--out", str(out), "--today", "2026-11-26"
+    )
+    assert (code, stderr) == (0, "")
+    assert "Échéances (calendrier .ics) écrit dans" in stdout
+    events = Calendar.from_ical(out.read_bytes()).walk("VEVENT")
+    assert sorted((e.decoded("DTSTART"), str(e["SUMMARY"])) for e in events) == [
+        (dt.date(2026, 12, 21), "Date limite de dépôt : Mobilité (Centraide, Grand Montréal)"),
+        (dt.date(2027, 3, 31), "Reddition de comptes : Bilan (Centraide, Grand Montréal)"),
+    ]

@@ -55,7 +55,7 @@ class ExportKind:
     key: str  # the command-line name
     title_source: str
     description_source: str
-    suffix: str  # ".xlsx" or ".pdf"
+    suffix: str  # ".xlsx", ".pdf" or ".ics"
     write: Writer
     needs: frozenset[str] = frozenset()  # options the document uses
     required: frozenset[str] = frozenset()  # options it cannot do without
@@ -144,6 +144,16 @@ KINDS: tuple[ExportKind, ...] = (
         ".xlsx",
         writers.financing,
         frozenset({PERIOD}),
+    ),
+    ExportKind(
+        "echeances",
+        N_("Échéances (calendrier .ics)"),
+        N_(
+            "Dates limites de dépôt des demandes et échéances de reddition de comptes, à "
+            "ouvrir dans un agenda ; réimporté, le fichier met les événements à jour."
+        ),
+        ".ics",
+        writers.deadlines,
     ),
     ExportKind(
         "rapport-annuel",

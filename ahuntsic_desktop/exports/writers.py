@@ -58,6 +58,12 @@ def financing(db: Database, path: Path, options: ExportOptions, progress: Progre
     return write(db, path, options, progress=progress)
 
 
+def deadlines(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
+    from .deadlines_ics import write
+
+    return write(db, path, options, progress=progress)
+
+
 def activities(db: Database, path: Path, options: ExportOptions, progress: Progress | None = None):
     from .xlsx.activities import write
 

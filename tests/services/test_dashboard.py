@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 
@@ -150,3 +150,32 @@ def test_empty_database(db):
     board = dashboard.summary(db, TODAY)
     assert board.members_paid == board.meetings_this_year == board.memberships_to_renew == 0
     assert board.next_meetings == () and board.plan is None
+
+
+def test_application_deadlines_in_preparation_within_sixty_days(db):
+    from ahuntsic_desktop.domain import FundingApplication
+
+    with db.session() as session:
+        funder = org("Centraide")
+        session.add(funder)
+
+        def application(programme, deadline, status="en_preparation"):
+            return FundingApplication(
+                funder=funder, programme=programme, deadline=deadline, status=status
+            )
+
+        session.add_all(
+            [
+                application("Dans un mois", date(2026, 7, 15)),
+                application("Aujourd'hui", TODAY),
+                application("Déjà déposée", date(2026, 7, 1), status="deposee"),
+                application("Trop tard", date(2026, 6, 1)),
+                application("Trop loin", TODAY + timedelta(days=61)),
+                application("Sans date", None),
+            ]
+        )
+    board = dashboard.summary(db, TODAY)
+    assert [(a.programme, a.funder, a.days_left) for a in board.applications_soon] == [
+        ("Aujourd'hui", "Centraide", 0),
+        ("Dans un mois", "Centraide", 30),
+    ]

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel
 
+from ahuntsic_desktop.i18n import format_date
 from ahuntsic_desktop.services.reports import dashboard
 from ahuntsic_desktop.ui.page_table import row_of
 from ahuntsic_desktop.ui.pages.plan_page import PlanPage
@@ -127,3 +128,21 @@ def test_settings_in_the_navigation(qtbot, window, demo_db, monkeypatch):
     monkeypatch.setattr(window, "edit_settings", lambda: opened.append(True))
     click(qtbot, page.edit_button)
     assert opened == [True]
+
+
+def test_an_application_deadline_line_opens_the_application(qtbot, window, demo_db):
+    data = dashboard.summary(demo_db, DEMO_TODAY)
+    assert data.applications_soon  # the demo prepares a renewal due within 60 days
+    application = data.applications_soon[0]
+    line = next(
+        label
+        for label in window.pages[0].findChildren(LinkLabel)
+        if f"dépôt de la demande « {application.programme} »" in label.text()
+    )
+    assert line.text().startswith(format_date(application.deadline))
+    assert application.funder in line.text()
+    click(qtbot, line)
+    page = window.current_page()
+    assert isinstance(page, PartnersPage)
+    assert page.tabs.currentWidget() is page.applications
+    assert page.applications.list.selected_ids() == [application.id]

@@ -305,6 +305,11 @@ def _deadlines(db: Database, today: date, *conditions) -> list[DeadlineInfo]:
     return [DeadlineInfo(*r, deadline_state(r[5], r[6], today), (r[5] - today).days) for r in rows]
 
 
+def list_deadline_infos(db: Database, today: date) -> list[DeadlineInfo]:
+    """Every report owed to funders, by due date, with its state."""
+    return _deadlines(db, today)
+
+
 def list_deadlines(db: Database, today: date) -> Table:
     """Every report owed to funders, by due date, with its state."""
     table = Table(

@@ -304,3 +304,36 @@ def application_day(
     """The day that places an application in a fiscal year: its submission, else its
     deadline, else the start of the period it asks for."""
     return submitted_on or deadline or period_start
+
+
+# -- application deadlines (calendar export, dashboard) -----------------------------------
+
+
+@dataclass(frozen=True)
+class ApplicationDeadline:
+    id: int
+    funder: str
+    programme: str
+    deadline: dt.date
+    status: str  # an ApplicationStatus value
+    submitted_on: dt.date | None
+
+
+def application_deadlines(db: Database) -> list[ApplicationDeadline]:
+    """Every application with a submission deadline, by deadline."""
+    stmt = (
+        select(
+            FApp.id,
+            Organization.name,
+            FApp.programme,
+            FApp.deadline,
+            FApp.status,
+            FApp.submitted_on,
+        )  # fmt: skip
+        .join(Organization, FApp.funder_id == Organization.id)
+        .where(FApp.deadline.is_not(None))
+        .order_by(FApp.deadline, FApp.id)
+    )
+    with db.session() as session:
+        rows = session.connection().execute(stmt).all()
+    return [ApplicationDeadline(*r) for r in rows]

@@ -12,6 +12,7 @@ from ...domain import (
     ActionPlan,
     FollowUp,
     FundingAgreement,
+    FundingApplication,
     Meeting,
     Membership,
     Organization,
@@ -19,6 +20,7 @@ from ...domain import (
     ReportingDeadline,
 )
 from ...domain.enums import MeetingKind, MeetingStatus
+from ...domain.grants import ApplicationStatus
 from ...domain.labels import label
 from ...store import Database
 from ..core import settings as settings_service
@@ -61,6 +63,17 @@ class DeadlineBrief:
 
 
 @dataclass(frozen=True)
+class ApplicationDeadlineBrief:
+    """An application still in preparation and the day it must be submitted by."""
+
+    id: int
+    funder: str
+    programme: str
+    deadline: dt.date
+    days_left: int
+
+
+@dataclass(frozen=True)
 class PillarProgress:
     id: int
     number: str
@@ -95,6 +108,7 @@ class Dashboard:
     memberships_to_renew: int  # paid last membership year, not (yet) this one
     deadlines_overdue: tuple[DeadlineBrief, ...]
     deadlines_soon: tuple[DeadlineBrief, ...]  # due within 60 days
+    applications_soon: tuple[ApplicationDeadlineBrief, ...]  # in preparation, due within 60
     plan: PlanProgress | None  # the current plan: the latest to start
 
 
@@ -205,6 +219,19 @@ def _deadlines(session: Session, today: dt.date, *where) -> tuple[DeadlineBrief,
     return tuple(DeadlineBrief(*r, (r[5] - today).days) for r in rows)
 
 
+def _applications_soon(
+    session: Session, today: dt.date, horizon: dt.date
+) -> tuple[ApplicationDeadlineBrief, ...]:
+    A = FundingApplication
+    rows = session.execute(
+        select(A.id, Organization.name, A.programme, A.deadline)
+        .join(Organization, Organization.id == A.funder_id)
+        .where(A.status == ApplicationStatus.PREPARING.value, A.deadline.between(today, horizon))
+        .order_by(A.deadline, A.id)
+    )
+    return tuple(ApplicationDeadlineBrief(*r, (r[3] - today).days) for r in rows)
+
+
 def _plan_progress(session: Session) -> PlanProgress | None:
     plan = session.scalars(
         select(ActionPlan).order_by(ActionPlan.start_year.desc(), ActionPlan.id.desc()).limit(1)
@@ -259,5 +286,6 @@ def summary(db: Database, today: dt.date) -> Dashboard:
             deadlines_soon=_deadlines(
                 session, today, ReportingDeadline.due_date.between(today, horizon)
             ),
+            applications_soon=_applications_soon(session, today, horizon),
             plan=_plan_progress(session),
         )

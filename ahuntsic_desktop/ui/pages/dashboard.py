@@ -79,16 +79,22 @@ def listing(title: str, lines: list, empty: str, go=None) -> QGroupBox:
     return box
 
 
-def deadline_line(deadline: dashboard.DeadlineBrief) -> str:
-    when = format_date(deadline.due_date)
-    if deadline.days_left < 0:
-        late = ngettext("en retard de {n} jour", "en retard de {n} jours", -deadline.days_left)
-        state = late.format(n=-deadline.days_left)
+def _when(day, days_left: int) -> str:
+    if days_left < 0:
+        late = ngettext("en retard de {n} jour", "en retard de {n} jours", -days_left)
+        state = late.format(n=-days_left)
     else:
-        state = ngettext("dans {n} jour", "dans {n} jours", deadline.days_left).format(
-            n=deadline.days_left
-        )
-    return f"{when} ({state}) — {deadline.funder} : {deadline.title}"
+        state = ngettext("dans {n} jour", "dans {n} jours", days_left).format(n=days_left)
+    return f"{format_date(day)} ({state})"
+
+
+def deadline_line(deadline: dashboard.DeadlineBrief) -> str:
+    return f"{_when(deadline.due_date, deadline.days_left)} — {deadline.funder} : {deadline.title}"
+
+
+def application_line(application: dashboard.ApplicationDeadlineBrief) -> str:
+    what = _("dépôt de la demande « {programme} »").format(programme=application.programme)
+    return f"{_when(application.deadline, application.days_left)} — {application.funder} : {what}"
 
 
 RENEWAL_LINES = 10
@@ -213,12 +219,15 @@ class DashboardPage(Page):
         deadlines = [
             (deadline_line(d), Destination("PartnersPage", "deadlines", record_id=d.id))
             for d in data.deadlines_overdue + data.deadlines_soon
+        ] + [
+            (application_line(a), Destination("PartnersPage", "applications", record_id=a.id))
+            for a in data.applications_soon
         ]
         columns.addWidget(
             listing(
-                _("Redditions de comptes (en retard et d'ici 60 jours)"),
+                _("Redditions et demandes (en retard et d'ici 60 jours)"),
                 deadlines,
-                _("Aucune reddition de comptes à venir."),
+                _("Aucune reddition de comptes ni demande à venir."),
                 go,
             ),
             0,

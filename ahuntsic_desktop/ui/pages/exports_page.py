@@ -58,6 +58,8 @@ log = logging.getLogger(__name__)
 
 
 def file_filter(suffix: str) -> str:
+    if suffix == ".ics":
+        return _("Calendrier iCalendar (*.ics)")
     return _("Classeur Excel (*.xlsx)") if suffix == ".xlsx" else _("Document PDF (*.pdf)")
 
 
