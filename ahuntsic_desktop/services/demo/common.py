@@ -18,8 +18,13 @@ from typing import NamedTuple
 from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
+from ...domain.enums import RepresentationRole
 from ..core import TableSettings
 from .names import NAME_GROUPS, NAME_WEIGHTS, POSTAL_AREAS, POSTAL_LETTERS, STREETS
+
+DELEGATE = RepresentationRole.DELEGATE.value
+SUBSTITUTE = RepresentationRole.SUBSTITUTE.value
+STAFF = RepresentationRole.STAFF.value
 
 
 class OrgInfo(NamedTuple):
@@ -57,6 +62,10 @@ class Demo:
     persons: list[PersonInfo] = field(default_factory=list)
     coordinator_id: int = 0
     org_people: dict[int, list[int]] = field(default_factory=dict)  # delegate first
+    # (person id, organisation id) -> the representations' (role, start, end)
+    roles: dict[tuple[int, int], list[tuple[str, dt.date | None, dt.date | None]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
     # filled by the membership step: (year, "o"|"p", id) of paid voting memberships with
     # the day paid, and per year the ids of member organisations and member persons
     voting_members: dict[tuple[int, str, int], dt.date] = field(default_factory=dict)
@@ -105,14 +114,39 @@ class Demo:
     def person(self, person_id: int) -> PersonInfo:
         return self.persons[person_id - 1]  # ids were given in order from 1
 
-    def votes_on(self, day: dt.date, org_id: int | None, person_id: int) -> tuple[str, int] | None:
-        """The member whose vote a person (for ``org_id``) carries on ``day``: a voting
-        membership of ``day``'s year paid on or before ``day`` (as the quorum service)."""
-        year = self.settings.membership_year_of(day)
-        for key in ((year, "o", org_id), (year, "p", person_id)):
-            paid_on = self.voting_members.get(key) if key[2] is not None else None
-            if paid_on is not None and paid_on <= day:
-                return key[1], key[2]
+    def _paid_by(self, day: dt.date, kind: str, member_id: int | None) -> bool:
+        """A voting membership of ``day``'s year paid on or before ``day`` (as the services)."""
+        if member_id is None:
+            return False
+        paid_on = self.voting_members.get((self.settings.membership_year_of(day), kind, member_id))
+        return paid_on is not None and paid_on <= day
+
+    def roles_on(self, day: dt.date, person_id: int, org_id: int | None) -> set[str]:
+        """The roles (RepresentationRole values) ``person_id`` holds for ``org_id`` on ``day``."""
+        spans = self.roles.get((person_id, org_id), ()) if org_id is not None else ()
+        return {
+            role
+            for role, start, end in spans
+            if (start is None or start <= day) and (end is None or end >= day)
+        }
+
+    def votes_on(
+        self, day: dt.date, org_id: int | None, person_id: int
+    ) -> tuple[tuple[str, int], int] | None:
+        """The member whose vote a person listed for ``org_id`` may carry on ``day``, and the
+        rank among those listed for it (0 delegate, 1 substitute, 2 other), as the quorum
+        service's ``attendance_lines``: the organisation's vote unless the person is only its
+        employee that day, else the person's own."""
+        if self._paid_by(day, "o", org_id):
+            roles = self.roles_on(day, person_id, org_id)
+            if DELEGATE in roles:
+                return ("o", org_id), 0
+            if SUBSTITUTE in roles:
+                return ("o", org_id), 1
+            if STAFF not in roles:
+                return ("o", org_id), 2
+        if self._paid_by(day, "p", person_id):
+            return ("p", person_id), 0
         return None
 
     # --- dice ----------------------------------------------------------------------------

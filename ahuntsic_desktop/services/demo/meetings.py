@@ -1,9 +1,12 @@
 """Demo step 4b: the meetings with their attendance and participant counts, minutes approved
 by the next meeting of the same group; agenda, resolutions and follow-ups via :mod:`.agenda`.
 
-Attendance carries the voting flag the attendance service would compute (a paid membership
-of a voting category, for the person or the organisation represented, in the membership year
-of the meeting), and decisions are only numbered when the quorum is reached."""
+Attendance carries the voting flag the attendance service would compute: one vote per voting
+member (a paid membership of a voting category, of the organisation represented or the
+person, in the meeting's membership year; a seat at the CC), carried by one person listed
+for it (the delegate, else the substitute, else anyone listed but its employees), present
+first. Decisions are only numbered when the quorum is reached, moved and seconded by two
+people present who carry the votes of two members."""
 
 from __future__ import annotations
 
@@ -36,6 +39,7 @@ from .schedule import TIMES, MeetingSpec
 ASSEMBLIES = (MeetingKind.AGA, MeetingKind.AGE, MeetingKind.NEIGHBOURHOOD_ASSEMBLY)
 FLUSH_ROWS = 20_000
 MAX_CHANTIER_INVITES = 15
+STATUS_RANK = {AttendanceStatus.PRESENT.value: 0, AttendanceStatus.INVITED.value: 1}
 PRESENT_SHARE = {
     MeetingKind.AGA: 0.6,
     MeetingKind.AGE: 0.6,
@@ -195,12 +199,26 @@ def _invitees(demo: Demo, pools: _Pools, spec: MeetingSpec, chair: int | None) -
     return unique
 
 
+def _carriers(lines: list[tuple]) -> set[int]:
+    """The attendance ids carrying their member's vote, as the quorum service's
+    ``choose_carriers``: per member someone present first, then someone still expected, then
+    the others; the delegate before the substitute before anyone else; then the first."""
+    best: dict[tuple, tuple] = {}
+    for attendance_id, status, member, rank in lines:
+        if member is None:
+            continue
+        key = (STATUS_RANK.get(status, 2), rank, attendance_id)
+        if member not in best or key < best[member]:
+            best[member] = key
+    return {key[-1] for key in best.values()}
+
+
 def _attendance(demo: Demo, buffers: _Buffers, spec: MeetingSpec, people: list):
-    """Write attendance; returns (person id, voting) of those present, and whether the
-    voting members present (an organisation counts once) reach the quorum."""
+    """Write attendance; returns (person id, carries a vote) of those present, and whether
+    the voting members present (an organisation counts once) reach the quorum."""
     rng = demo.rng
     present_share = PRESENT_SHARE.get(spec.kind, 0.75)
-    present = []
+    rows, lines = [], []
     invited_members, present_members = set(), set()
     for index, (person_id, invited) in enumerate(people):
         org_id = demo.person(person_id).org_id
@@ -217,29 +235,34 @@ def _attendance(demo: Demo, buffers: _Buffers, spec: MeetingSpec, people: list):
                 if draw < present_share + 0.6 * (1 - present_share)
                 else AttendanceStatus.ABSENT
             )
-        member = None
+        member, rank = None, 0
         if spec.kind == MeetingKind.COORDINATION:  # a seat is a vote
             member = ("s", person_id) if seated_on(demo, person_id, spec.date) else None
-        elif spec.kind != MeetingKind.PARTICIPATION:
-            member = demo.votes_on(spec.date, org_id, person_id)
-        buffers.add(
-            Attendance,
+        else:
+            member, rank = demo.votes_on(spec.date, org_id, person_id) or (None, 0)
+        attendance_id = demo.new_id("attendance")
+        lines.append((attendance_id, status.value, member, rank))
+        rows.append(
             {
-                "id": demo.new_id("attendance"),
+                "id": attendance_id,
                 "meeting_id": spec.id,
                 "person_id": person_id,
                 "organization_id": org_id,
                 "status": status.value,
                 "invited": invited,
-                "voting": member is not None,
-            },
+            }
         )
         if member is not None and invited:
             invited_members.add(member)
-        if status == AttendanceStatus.PRESENT:
-            present.append((person_id, member is not None))
-            if member is not None:
-                present_members.add(member)
+        if member is not None and status == AttendanceStatus.PRESENT:
+            present_members.add(member)
+    carriers = _carriers(lines)
+    present = []
+    for row in rows:
+        row["voting"] = row["id"] in carriers  # as the attendance service stores it
+        buffers.add(Attendance, row)
+        if row["status"] == AttendanceStatus.PRESENT.value:
+            present.append((row["person_id"], row["voting"]))
     listed = len(invited_members | present_members)
     return present, demo.settings.quorum_reached(spec.kind, len(present_members), listed)
 

@@ -205,6 +205,7 @@ def write_persons(demo: Demo) -> None:
 
 
 def _representation(demo: Demo, person_id, org_id, role, start, end) -> dict:
+    demo.roles[(person_id, org_id)].append((role.value, start, end))
     return {
         "id": demo.new_id("representation"),
         "person_id": person_id,
