@@ -99,9 +99,9 @@ class SettingsDialog(GuardedDialog):
             mode = QComboBox(self.quorum)
             mode.addItem(_("Nombre de membres votants"), "count")
             mode.addItem(
-                _("Pourcentage des membres votants convoqués (50 % : la moitié)"), "percent"
+                _("Pourcentage des membres votants de l'instance (50 % : la moitié)"), "percent"
             )
-            mode.addItem(_("Majorité (50 % + 1) des membres votants convoqués"), "majority")
+            mode.addItem(_("Majorité (50 % + 1) des membres votants de l'instance"), "majority")
             mode.setCurrentIndex(max(0, mode.findData(rule["mode"])))
             value = QSpinBox(self.quorum)
             value.setRange(0, 10_000)

@@ -76,7 +76,7 @@ def test_fifty_percent_is_half_and_majority_is_more_than_half(db):
     assert state.message == "Quorum non atteint : 5 membres votants sur 6 requis"
     table = settings_service.load(db)
     assert table.quorum_rule_text("comite_coordination") == (
-        "majorité (50 % + 1) des membres votants convoqués"
+        "majorité (50 % + 1) des membres votants de l'instance"
     )
 
 

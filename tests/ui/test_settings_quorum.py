@@ -13,11 +13,11 @@ def test_majority_rule_chosen_and_said_in_settings(qtbot, db):
     row = list(MeetingKind).index(MeetingKind("comite_coordination"))
     mode = dialog.quorum.cellWidget(row, 0)
     assert "50 % : la moitié" in mode.currentText()
-    assert "Comité de coordination : au moins 50 % des membres votants convoqués" in (
+    assert "Comité de coordination : au moins 50 % des membres votants de l'instance" in (
         dialog.quorum_summary.text()
     )
     mode.setCurrentIndex(mode.findData("majority"))
-    assert "Comité de coordination : majorité (50 % + 1) des membres votants convoqués" in (
+    assert "Comité de coordination : majorité (50 % + 1) des membres votants de l'instance" in (
         dialog.quorum_summary.text()
     )
     dialog.accept()

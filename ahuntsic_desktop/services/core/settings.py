@@ -104,8 +104,8 @@ def quorum_rule_text(rule: dict[str, int | str] | None) -> str:
     if rule["mode"] == "count":
         return _("au moins {count} membres votants présents").format(count=int(rule["value"]))
     if rule["mode"] == "majority":
-        return _("majorité (50 % + 1) des membres votants convoqués")
-    return _("au moins {percent} % des membres votants convoqués").format(
+        return _("majorité (50 % + 1) des membres votants de l'instance")
+    return _("au moins {percent} % des membres votants de l'instance").format(
         percent=int(rule["value"])
     )
 
