@@ -15,24 +15,29 @@ The record merged away is archived with a note « Fusionné dans #id », never d
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
-from decimal import Decimal
 
-from sqlalchemy import Table, and_, delete, or_, select, update
+from sqlalchemy import Table, delete, select, update
 from sqlalchemy.orm import Session
 
 from ...domain import AuditEntry, Base, Organization, Person
-from ...domain.enums import AttendanceStatus, AuditAction
+from ...domain.enums import AuditAction
 from ...domain.instants import utc_now
-from ...domain.labels import label
-from ...i18n import N_, _, format_date, format_money
+from ...i18n import N_, _
 from ...store import Database
 from ..core import NotFoundError, ValidationError, audit
 from .duplicates import Kind
+from .merge_conflicts import (
+    Plan,
+    attendance_conflicts,
+    candidacy_conflicts,
+    json_value,
+    membership_conflicts,
+    record_name,
+    resolution_conflicts,
+    same_rows,
+)
 from .merge_details import (
-    MergeConflict,
     MergeItem,
     MergePreview,
     describe,
@@ -65,32 +70,6 @@ _SAME_ROW_TABLES = {
     "consent",
     "activity_participant",
 }
-_STATUS_RANK = {
-    AttendanceStatus.PRESENT.value: 3,
-    AttendanceStatus.EXCUSED.value: 2,
-    AttendanceStatus.ABSENT.value: 1,
-    AttendanceStatus.INVITED.value: 0,
-}
-
-
-@dataclass
-class _Plan:
-    keep: Person | Organization
-    lose: Person | Organization
-    references: list[tuple[Table, str]]
-    deletes: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
-    dropped: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
-    cleared: list[tuple[str, str, int]] = field(default_factory=list)
-    notes: list[tuple[int, str]] = field(default_factory=list)
-    conflicts: list[MergeConflict] = field(default_factory=list)
-    moved: dict[tuple[str, str], list[int]] = field(default_factory=dict)
-    filled: dict[str, object] = field(default_factory=dict)
-
-
-def _name(record) -> str:
-    if isinstance(record, Person):
-        return record.full_name
-    return record.name
 
 
 def _references(model) -> list[tuple[Table, str]]:
@@ -104,132 +83,7 @@ def _references(model) -> list[tuple[Table, str]]:
     return found
 
 
-def _json(value):
-    if isinstance(value, dt.date | dt.datetime | dt.time):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
-
-
-def _row_dict(row) -> dict:
-    return {key: _json(value) for key, value in row._mapping.items()}
-
-
-def _drop(plan: _Plan, table: Table, row) -> None:
-    plan.deletes[table.name].append(row.id)
-    plan.dropped[table.name].append(_row_dict(row))
-
-
-def _membership_conflicts(session: Session, plan: _Plan, column: str) -> None:
-    m = Base.metadata.tables["membership"]
-    keep_rows = {r.year: r for r in session.execute(select(m).where(m.c[column] == plan.keep.id))}
-    for row in session.execute(select(m).where(m.c[column] == plan.lose.id)).all():
-        other = keep_rows.get(row.year)
-        if other is None:
-            continue
-        lose_wins = row.paid_on is not None and other.paid_on is None
-        survivor, dropped = (row, other) if lose_wins else (other, row)
-        _drop(plan, m, dropped)
-        details = _(
-            "adhésion {year} en double retirée lors de la fusion : cotisation {dues}"
-        ).format(year=dropped.year, dues=format_money(dropped.dues_cents))
-        if dropped.paid_on is not None:
-            details += _(", payée le {day}").format(day=format_date(dropped.paid_on))
-        if dropped.receipt_number:
-            details += _(", reçu {number}").format(number=dropped.receipt_number)
-        plan.notes.append((survivor.id, details + "."))
-        why = _("la seule payée") if lose_wins or (other.paid_on and not row.paid_on) else ""
-        name = _name(plan.lose if lose_wins else plan.keep)
-        plan.conflicts.append(
-            MergeConflict(
-                _("Adhésion {year} : les deux fiches en ont une.").format(year=row.year),
-                _(
-                    "On garde celle de « {name} »{why} ; l'autre est retirée, consignée dans le "
-                    "journal et dans les notes de l'adhésion gardée."
-                ).format(name=name, why=f" ({why})" if why else ""),
-            )
-        )
-
-
-def _attendance_conflicts(session: Session, plan: _Plan) -> None:
-    a = Base.metadata.tables["attendance"]
-    meetings = Base.metadata.tables["meeting"]
-    keep_rows = {
-        r.meeting_id: r for r in session.execute(select(a).where(a.c.person_id == plan.keep.id))
-    }
-    for row in session.execute(select(a).where(a.c.person_id == plan.lose.id)).all():
-        other = keep_rows.get(row.meeting_id)
-        if other is None:
-            continue
-        lose_wins = _STATUS_RANK.get(row.status, 0) > _STATUS_RANK.get(other.status, 0)
-        survivor, dropped = (row, other) if lose_wins else (other, row)
-        _drop(plan, a, dropped)
-        meeting = session.execute(
-            select(meetings.c.title, meetings.c.date).where(meetings.c.id == row.meeting_id)
-        ).one()
-        plan.conflicts.append(
-            MergeConflict(
-                _("Présence à « {meeting} » du {day} : les deux fiches y figurent.").format(
-                    meeting=meeting.title, day=format_date(meeting.date)
-                ),
-                _(
-                    "On garde « {status} » (fiche de « {name} ») ; l'autre présence est retirée "
-                    "et consignée dans le journal."
-                ).format(
-                    status=label(survivor.status, AttendanceStatus),
-                    name=_name(plan.lose if lose_wins else plan.keep),
-                ),
-            )
-        )
-
-
-def _resolution_conflicts(session: Session, plan: _Plan) -> None:
-    r = Base.metadata.tables["resolution"]
-    keep, lose = plan.keep.id, plan.lose.id
-    rows = session.execute(
-        select(r.c.id, r.c.number).where(
-            or_(
-                and_(r.c.moved_by_id == keep, r.c.seconded_by_id == lose),
-                and_(r.c.moved_by_id == lose, r.c.seconded_by_id == keep),
-            )
-        )
-    ).all()
-    for row in rows:
-        plan.cleared.append(("resolution", "seconded_by_id", row.id))
-        plan.conflicts.append(
-            MergeConflict(
-                _("Résolution {number} : proposée par une fiche et appuyée par l'autre.").format(
-                    number=row.number
-                ),
-                _(
-                    "Une même personne ne peut proposer et appuyer : on garde le proposeur et "
-                    "l'appui est retiré (consigné dans le journal)."
-                ),
-            )
-        )
-
-
-def _same_rows(session: Session, plan: _Plan, table: Table, column: str) -> None:
-    others = [c for c in table.c if c.name not in ("id", column)]
-    kept = {
-        tuple(r) for r in session.execute(select(*others).where(table.c[column] == plan.keep.id))
-    }
-    for row in session.execute(select(table).where(table.c[column] == plan.lose.id)).all():
-        if tuple(getattr(row, c.name) for c in others) in kept:
-            _drop(plan, table, row)
-            (line,) = describe(session, table.name, [row.id])
-            plan.conflicts.append(
-                MergeConflict(
-                    _("{what} : « {line} » figure déjà sur la fiche gardée.").format(
-                        what=reference_label(table.name, column), line=line
-                    ),
-                    _("Le doublon est retiré."),
-                )
-            )
-
-
-def _plan(session: Session, kind: Kind | str, keep_id: int, lose_id: int) -> _Plan:
+def _plan(session: Session, kind: Kind | str, keep_id: int, lose_id: int) -> Plan:
     kind = Kind(kind)
     model = Person if kind is Kind.PERSON else Organization
     if keep_id == lose_id:
@@ -241,15 +95,16 @@ def _plan(session: Session, kind: Kind | str, keep_id: int, lose_id: int) -> _Pl
         raise ValidationError(_("La fiche gardée est archivée : restaurez-la d'abord."))
     if kind is Kind.PERSON and (keep.anonymized_at or lose.anonymized_at):
         raise ValidationError(_("Une fiche anonymisée ne peut pas être fusionnée."))
-    plan = _Plan(keep, lose, _references(model))
+    plan = Plan(keep, lose, _references(model))
     member_column = "person_id" if kind is Kind.PERSON else "organization_id"
-    _membership_conflicts(session, plan, member_column)
+    membership_conflicts(session, plan, member_column)
     if kind is Kind.PERSON:
-        _attendance_conflicts(session, plan)
-        _resolution_conflicts(session, plan)
+        attendance_conflicts(session, plan)
+        resolution_conflicts(session, plan)
+        candidacy_conflicts(session, plan)
     for table, column in plan.references:
         if table.name in _SAME_ROW_TABLES:
-            _same_rows(session, plan, table, column)
+            same_rows(session, plan, table, column)
     cleared = {(t, c, i) for t, c, i in plan.cleared}
     for table, column in plan.references:
         ids = session.scalars(
@@ -266,7 +121,7 @@ def _plan(session: Session, kind: Kind | str, keep_id: int, lose_id: int) -> _Pl
     return plan
 
 
-def _preview(session: Session, kind: Kind | str, plan: _Plan) -> MergePreview:
+def _preview(session: Session, kind: Kind | str, plan: Plan) -> MergePreview:
     moves = tuple(
         MergeItem(reference_label(table, column), len(ids), tuple(describe(session, table, ids)))
         for (table, column), ids in plan.moved.items()
@@ -276,9 +131,9 @@ def _preview(session: Session, kind: Kind | str, plan: _Plan) -> MergePreview:
     return MergePreview(
         Kind(kind).value,
         plan.keep.id,
-        _name(plan.keep),
+        record_name(plan.keep),
         plan.lose.id,
-        _name(plan.lose),
+        record_name(plan.lose),
         moves,
         tuple(plan.conflicts),
         filled,
@@ -332,7 +187,7 @@ def merge(db: Database, kind: Kind | str, keep_id: int, lose_id: int) -> MergePr
             "moved": {f"{t}.{c}": ids for (t, c), ids in plan.moved.items()},
             "dropped": dict(plan.dropped),
             "cleared": [f"{t}.{c}#{i}" for t, c, i in plan.cleared],
-            "filled": {name: _json(value) for name, value in plan.filled.items()},
+            "filled": {name: json_value(value) for name, value in plan.filled.items()},
         }
         session.add(
             AuditEntry(
@@ -356,7 +211,7 @@ def merge(db: Database, kind: Kind | str, keep_id: int, lose_id: int) -> MergePr
     return done
 
 
-def _record_rows(session: Session, plan: _Plan, entity: str, keep_id: int, lose_id: int) -> None:
+def _record_rows(session: Session, plan: Plan, entity: str, keep_id: int, lose_id: int) -> None:
     """Each moved, changed or set-aside row's own history tells of the merge (the audit
     listeners do not see Core statements)."""
     note = _("Fusion de {entity} #{lose} dans #{keep}").format(
