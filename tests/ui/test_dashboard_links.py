@@ -4,7 +4,7 @@ Paramètres is in the navigation (issue 14, item 7)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel
+from PySide6.QtWidgets import QFrame, QGroupBox, QLabel
 
 from ahuntsic_desktop.i18n import format_date
 from ahuntsic_desktop.services.reports import dashboard
@@ -146,3 +146,15 @@ def test_an_application_deadline_line_opens_the_application(qtbot, window, demo_
     assert isinstance(page, PartnersPage)
     assert page.tabs.currentWidget() is page.applications
     assert page.applications.list.selected_ids() == [application.id]
+
+
+def test_reports_and_applications_are_listed_in_the_order_they_fall_due(window):
+    data = dashboard.summary(window.context.db, DEMO_TODAY)
+    reports = data.deadlines_overdue + data.deadlines_soon
+    days = sorted([d.due_date for d in reports] + [a.deadline for a in data.applications_soon])
+    assert data.applications_soon and reports  # the demo has both kinds within 60 days
+    box = next(
+        b for b in window.pages[0].findChildren(QGroupBox) if b.title().startswith("Redditions")
+    )
+    shown = [label.text() for label in box.findChildren(LinkLabel)]
+    assert [text.split(" (")[0] for text in shown] == [format_date(day) for day in days]

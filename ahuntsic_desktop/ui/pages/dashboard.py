@@ -216,13 +216,19 @@ class DashboardPage(Page):
         columns.addWidget(
             listing(_("Prochaines rencontres"), meetings, _("Aucune rencontre prévue."), go), 0, 0
         )
-        deadlines = [
-            (deadline_line(d), Destination("PartnersPage", "deadlines", record_id=d.id))
+        # Reports and applications in one list, in the order they fall due.
+        dated = [
+            (d.due_date, deadline_line(d), Destination("PartnersPage", "deadlines", record_id=d.id))
             for d in data.deadlines_overdue + data.deadlines_soon
         ] + [
-            (application_line(a), Destination("PartnersPage", "applications", record_id=a.id))
+            (
+                a.deadline,
+                application_line(a),
+                Destination("PartnersPage", "applications", record_id=a.id),
+            )
             for a in data.applications_soon
         ]
+        deadlines = [(text, where) for _day, text, where in sorted(dated, key=lambda d: d[0])]
         columns.addWidget(
             listing(
                 _("Redditions et demandes (en retard et d'ici 60 jours)"),
@@ -247,6 +253,8 @@ class DashboardPage(Page):
         due = renewals.renewals_this_month(self.context.db, self.context.today())
         columns.addWidget(renewals_box(due, go), 2, 0, 1, 2)
         columns.addWidget(terms_box(self.context.db, self.context.today(), go), 3, 0, 1, 2)
+        columns.setColumnStretch(0, 1)  # two columns of equal width, whatever the lines say
+        columns.setColumnStretch(1, 1)
         holder = QWidget(self.body)
         holder.setLayout(columns)
         self.body_layout.addWidget(holder)
