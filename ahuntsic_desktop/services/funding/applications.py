@@ -286,8 +286,15 @@ def list_applications(db: Database, period: Period | None = None) -> Table:
         rows = session.connection().execute(stmt).all()
     if period is not None:
         rows = [r for r in rows if period.contains(application_day(r[7], r[10], r[11]))]
+    # The id last: rows alike otherwise come in the order they were made, on any engine
+    # (PostgreSQL returns an unordered SELECT in no fixed order).
     rows.sort(
-        key=lambda r: (r[7] is not None, -(r[7] or dt.date.min).toordinal(), v.name_sort_key(r[1]))
+        key=lambda r: (
+            r[7] is not None,
+            -(r[7] or dt.date.min).toordinal(),
+            v.name_sort_key(r[1]),
+            r[0],
+        )
     )
     table.ids = [r[0] for r in rows]
     table.rows = [
