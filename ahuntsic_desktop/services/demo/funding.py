@@ -1,5 +1,5 @@
-"""Demo step: a year of funding applications (some refused, one granted in part) and the
-instalments of the agreements (one late). Draws no dice: the steps after it are unchanged."""
+"""Demo step: a year of funding applications (some refused, one granted in part), the
+instalments of the agreements (one late) and the chantiers they fund. Draws no dice: the steps after it are unchanged."""
 
 from __future__ import annotations
 
@@ -7,7 +7,12 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from ...domain import FundingAgreement, FundingApplication, FundingInstalment
+from ...domain import (
+    AgreementAllocation,
+    FundingAgreement,
+    FundingApplication,
+    FundingInstalment,
+)
 from ...domain.enums import PartnerKind
 from ...domain.grants import ApplicationStatus as S
 from ...i18n import N_, _
@@ -73,6 +78,7 @@ def _application(demo: Demo, **values) -> dict:
         "conditions": None,
         "notes": None,
         "agreement_id": None,
+        "contact_person_id": None,
     }
     row.update(values)
     return row
@@ -237,6 +243,36 @@ def write_instalments(demo: Demo, agreements: list) -> None:
     demo.write(FundingInstalment, rows)
 
 
+def write_allocations(demo: Demo, agreements: list) -> None:
+    """The agreements of this year and the last fund chantiers: most of the amount to one
+    chantier, the rest to the next one, or to the table's coordination when none is left
+    (the granted-in-part agreement funds its chantier alone)."""
+    rows = []
+    for index, a in enumerate(agreements):
+        if a.start_date < demo.year_start(demo.current_year - 1):
+            continue
+        chantier = _chantier(demo, 3 if index == len(agreements) - 1 else index)
+        if chantier is None:
+            continue
+        main = a.amount_cents if index == len(agreements) - 1 else a.amount_cents * 70 // 100
+        lines = [(chantier, None, main)]
+        if main < a.amount_cents:
+            other = _chantier(demo, index + 1)
+            project = None if other is not None else _("Coordination de la Table")
+            lines.append((other, project, a.amount_cents - main))
+        for chantier_id, project, cents in lines:
+            rows.append(
+                {
+                    "id": demo.new_id("agreement_allocation"),
+                    "agreement_id": a.id,
+                    "chantier_id": chantier_id,
+                    "project": project,
+                    "amount_cents": cents,
+                }
+            )
+    demo.write(AgreementAllocation, rows)
+
+
 def write_pipeline(demo: Demo) -> None:
     funders = [
         demo.orgs[index].id
@@ -248,3 +284,4 @@ def write_pipeline(demo: Demo) -> None:
     write_applications(demo, agreements, funders, [application])
     agreements = _agreements(demo)
     write_instalments(demo, agreements)
+    write_allocations(demo, agreements)
