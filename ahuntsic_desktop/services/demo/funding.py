@@ -5,15 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from ...domain import (
     AgreementAllocation,
     FundingAgreement,
     FundingApplication,
     FundingInstalment,
+    Meeting,
 )
-from ...domain.enums import PartnerKind
+from ...domain.enums import MeetingStatus, PartnerKind
 from ...domain.grants import ApplicationStatus as S
 from ...i18n import N_, _
 from .common import Demo
@@ -85,9 +86,20 @@ def _application(demo: Demo, **values) -> dict:
 
 
 def _chantier(demo: Demo, index: int | None) -> int | None:
+    """The chantier of rank ``index``, the most active first (held meetings), so that the
+    funded chantiers have figures to report."""
     if index is None or index >= len(demo.chantier_ids):
         return None
-    return demo.chantier_ids[index]
+    held = dict(
+        demo.session.execute(
+            select(Meeting.chantier_id, func.count(Meeting.id))
+            .where(Meeting.status == MeetingStatus.HELD.value, Meeting.chantier_id.is_not(None))
+            .group_by(Meeting.chantier_id)
+        ).all()
+    )
+    order = {chantier_id: i for i, chantier_id in enumerate(demo.chantier_ids)}
+    ranked = sorted(demo.chantier_ids, key=lambda c: (-held.get(c, 0), order[c]))
+    return ranked[index]
 
 
 def write_applications(demo: Demo, agreements: list, funders: list[int], extra: list[dict]) -> None:
