@@ -177,6 +177,13 @@ def test_from_the_application_to_the_last_payment_and_the_report(
     renewals = [overview.renewals.item(r, 1).text() for r in range(overview.renewals.rowCount())]
     assert PROGRAMME in renewals
     assert "taux de succès" in overview.summary.text()
+    funder = funder_name(demo_db)
+    (bars,) = [b for b in overview.chart.bars if b.label == funder]
+    assert bars.values[1] >= 2_400_000 and bars.values[2] >= 2_400_000  # granted, received
+    assert not overview.chart.grab().isNull()  # painted without error
+    overview.year.setCurrentIndex(overview.year.findText("2025-2026"))
+    assert PROGRAMME not in [overview.programmes.item(r, 1).text()
+                             for r in range(overview.programmes.rowCount())]  # fmt: skip
 
     # The chantier's page shows its funding.
     chantiers = open_page(qtbot, window, CHANTIERS)
@@ -193,7 +200,7 @@ def test_from_the_application_to_the_last_payment_and_the_report(
     # The funder report, from the Exports page: the chantier's figures for the agreement.
     exports = open_page(qtbot, window, EXPORTS)
     exports.select_kind("reddition")
-    exports.funder_combo.setCurrentIndex(exports.funder_combo.findText(funder_name(demo_db)))
+    exports.funder_combo.setCurrentIndex(exports.funder_combo.findText(funder))
     exports.start_edit.setDate(YEAR.start)
     exports.end_edit.setDate(YEAR.end)
     out = tmp_path / "sortie"
