@@ -77,13 +77,19 @@ def test_from_the_application_to_the_last_payment_and_the_report(
     dialog.period_end.set_value(YEAR.end)
     type_into(qtbot, dialog.contact.lineEdit(), contact.label)
     type_into(qtbot, dialog.documents.paths, "C:\\Demandes\\ruelles-vertes.pdf")
+    budget = tmp_path / "budget ruelles.xlsx"
+    budget.write_bytes(b"")
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", lambda *args: (str(budget), "Tous les fichiers (*)")
+    )
+    click(qtbot, dialog.documents.attach_button)
     assert applications.list_applications(demo_db).values("programme").count(PROGRAMME) == 0
     save(qtbot, dialog)
     assert not dialog.isVisible()
     application_id = click_row(qtbot, tab.list, find_row(tab.list, PROGRAMME, 1))
     data = applications.get_application(demo_db, application_id)
     assert (data.status, data.contact_person_id) == ("en_preparation", contact.id)
-    assert data.documents == ("C:\\Demandes\\ruelles-vertes.pdf",)
+    assert data.documents == ("C:\\Demandes\\ruelles-vertes.pdf", str(budget))
 
     # Submitted, then granted in part: the agreement exists without retyping.
     click(qtbot, tab.edit_button)
