@@ -12,7 +12,13 @@ from .evaluation import (
 )
 from .funding import FundingAgreement, ReportingDeadline
 from .governance import Candidacy, Election, Mandate, Seat
-from .grants import ApplicationStatus, FundingApplication, FundingInstalment
+from .grants import (
+    AgreementAllocation,
+    ApplicationStatus,
+    FundingApplication,
+    FundingDocument,
+    FundingInstalment,
+)
 from .meetings import (
     AgendaItem,
     Attendance,
@@ -45,7 +51,9 @@ from .privacy import AccessRequest, PrivacyIncident
 from .records import AuditEntry, Consent, Setting
 
 __all__ = [
+    "AgreementAllocation",
     "ApplicationStatus",
+    "FundingDocument",
     "FundingApplication",
     "FundingInstalment",
     "Candidacy",

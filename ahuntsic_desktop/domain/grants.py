@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from .base import Base, Timestamped, enum_check, enum_column
 from .funding import FundingAgreement
-from .people import Organization
+from .people import Organization, Person
 
 
 class ApplicationStatus(StrEnum):
@@ -61,9 +61,47 @@ class FundingApplication(Timestamped, Base):
     agreement_id: Mapped[int | None] = mapped_column(
         ForeignKey("funding_agreement.id", ondelete="SET NULL"), index=True
     )
+    contact_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), index=True
+    )
 
     funder: Mapped[Organization] = relationship()
     agreement: Mapped[FundingAgreement | None] = relationship()
+    contact_person: Mapped[Person | None] = relationship()
+    documents: Mapped[list[FundingDocument]] = relationship(
+        cascade="all, delete-orphan", order_by="FundingDocument.id"
+    )
+
+
+class FundingDocument(Base):
+    """A document attached to an application: the path of a file on the secretariat's
+    computer or shared drive (the file itself stays where it is)."""
+
+    __tablename__ = "funding_document"
+    __table_args__ = (CheckConstraint("length(trim(path)) > 0", name="path_not_blank"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("funding_application.id", ondelete="CASCADE"), index=True
+    )
+    path: Mapped[str] = mapped_column(String(1000))
+
+
+class AgreementAllocation(Base):
+    """Répartition: the part of an agreement that funds a chantier or a project."""
+
+    __tablename__ = "agreement_allocation"
+    __table_args__ = (CheckConstraint("amount_cents >= 0", name="amount_positive"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("funding_agreement.id", ondelete="CASCADE"), index=True
+    )
+    chantier_id: Mapped[int | None] = mapped_column(
+        ForeignKey("chantier.id", ondelete="SET NULL"), index=True
+    )
+    project: Mapped[str | None] = mapped_column(String(200))
+    amount_cents: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class FundingInstalment(Base):

@@ -126,8 +126,8 @@ KINDS: tuple[ExportKind, ...] = (
         "reddition",
         N_("Reddition de comptes (Excel)"),
         N_(
-            "Indicateurs pour un bailleur de fonds et une période : des nombres, sans "
-            "renseignements personnels."
+            "Indicateurs pour un bailleur de fonds et une période, avec l'activité des "
+            "chantiers qu'il finance : des nombres, sans renseignements personnels."
         ),
         ".xlsx",
         writers.funder_report,
@@ -138,8 +138,9 @@ KINDS: tuple[ExportKind, ...] = (
         "financement",
         N_("Financement (Excel)"),
         N_(
-            "Demandes, versements et, par bailleur, montants demandés, accordés et reçus de "
-            "l'exercice, avec le taux de succès."
+            "Par bailleur et par programme, montants demandés, accordés et reçus de "
+            "l'exercice, avec le taux de succès ; demandes, versements, ententes à renouveler "
+            "et répartition entre chantiers et projets."
         ),
         ".xlsx",
         writers.financing,

@@ -33,7 +33,14 @@ SHEETS = {
     "suivis": ["Suivis"],
     "reddition": ["Sommaire", "Rencontres", "Participation", "Résolutions", "Plan d'action"],
     "couverture": ["Orientations", "Enjeux", "Matrice"],
-    "financement": ["Par bailleur", "Demandes", "Versements"],
+    "financement": [
+        "Par bailleur",
+        "Par programme",
+        "Demandes",
+        "Versements",
+        "Renouvellements",
+        "Répartition",
+    ],
 }
 
 

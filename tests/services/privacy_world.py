@@ -19,6 +19,7 @@ from ahuntsic_desktop.domain import (
     Consent,
     FollowUp,
     FundingAgreement,
+    FundingApplication,
     Means,
     Meeting,
     Membership,
@@ -48,6 +49,7 @@ class World:
     agreement: int
     org_audit: int
     person_audit: int
+    application: int = 0
 
 
 def build_world(db) -> World:
@@ -194,6 +196,15 @@ def build_world(db) -> World:
             },
         )
         s.add_all([person_audit, org_audit])
+        application = FundingApplication(
+            funder_id=org.id,
+            programme="Fonds de quartier",
+            amount_requested_cents=500_000,
+            status="deposee",
+            submitted_on=dt.date(2026, 2, 1),
+            contact_person_id=elise.id,
+        )
+        s.add(application)
         s.flush()
         return World(
             elise.id,
@@ -206,6 +217,7 @@ def build_world(db) -> World:
             agreement.id,
             org_audit.id,
             person_audit.id,
+            application.id,
         )
 
 

@@ -1,5 +1,6 @@
-"""The demo's funding year: applications (some refused, one granted in part) and
-instalments (one late), each of them accepted by the services' own rules."""
+"""The demo's funding year: applications (some refused, one granted in part),
+instalments (one late) and funded chantiers, each of them accepted by the services' own
+rules."""
 
 from __future__ import annotations
 
@@ -8,7 +9,16 @@ import datetime as dt
 import pytest
 
 from ahuntsic_desktop.services.demo.generate import generate_demo
-from ahuntsic_desktop.services.funding.agreements import list_agreements
+from ahuntsic_desktop.services.funding.agreements import (
+    get_agreement,
+    list_agreements,
+    update_agreement,
+)
+from ahuntsic_desktop.services.funding.allocations import (
+    chantier_choices,
+    chantier_funding,
+    list_allocations,
+)
 from ahuntsic_desktop.services.funding.applications import (
     agreement_of,
     get_application,
@@ -22,6 +32,7 @@ from ahuntsic_desktop.services.funding.instalments import (
     list_instalments,
     update_instalment,
 )
+from ahuntsic_desktop.services.funding.overview import fiscal_year, funding_year
 from ahuntsic_desktop.store import Database
 from tests.dates import DEMO_TODAY
 
@@ -71,3 +82,19 @@ def test_instalments_add_up_to_each_agreement_and_one_is_late(demo):
     assert len(late) == 1
     assert late[0].days_late == 21
     assert list_instalments(db, today).values("state").count("En retard") == 1
+
+
+def test_the_recent_agreements_fund_chantiers_within_their_amount(demo):
+    db, today, _summary = demo
+    agreements = list_agreements(db, today=today)
+    for agreement_id in agreements.ids:  # the services accept every agreement as it is
+        update_agreement(db, agreement_id, get_agreement(db, agreement_id))
+    table = list_allocations(db)
+    chantiers = {c for c in table.values("chantier") if c}
+    assert len(chantiers) >= 3
+    funded = next(c.value for c in chantier_choices(db) if c.text in chantiers)
+    assert chantier_funding(db, funded)
+    if today == DEMO_TODAY:  # the demo's fiscal year: a refusal and a partial grant
+        (total,) = [r for r in funding_year(db, fiscal_year(db, today)) if r.funder == "Total"]
+        assert total.decided > total.accepted > 0
+        assert total.granted_cents < total.requested_cents

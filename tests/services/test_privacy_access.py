@@ -112,7 +112,12 @@ def test_the_file_holds_everything_about_the_person(db, world):
     )
     assert rows["follow_ups"][0][0] == "Envoyer le bilan aux membres"
     roles = {r[2] for r in rows["roles"]}
-    assert roles == {"Présidence", "Présentation d'un point", "Personne-ressource d'une entente"}
+    assert roles == {
+        "Présidence",
+        "Présentation d'un point",
+        "Personne-ressource d'une entente",
+        "Personne-ressource d'une demande de financement",
+    }
     assert {r[0] for r in rows["consents"]} == {"Contact par courriel", "Parution au bottin"}
     audit = rows["audit"]  # the journal's entries about her and her own records
     assert {(entry[2], entry[3]) for entry in audit} >= {
@@ -145,6 +150,7 @@ COVERED = {
     ("meeting", "secretary_id"): "roles",
     ("agenda_item", "presenter_id"): "roles",
     ("funding_agreement", "contact_person_id"): "roles",
+    ("funding_application", "contact_person_id"): "roles",
     ("consent", "person_id"): "consents",
     ("access_request", "person_id"): "requests",
     ("activity_participant", "person_id"): "planning_activities",

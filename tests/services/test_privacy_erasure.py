@@ -16,6 +16,7 @@ from ahuntsic_desktop.domain import (
     Consent,
     FollowUp,
     FundingAgreement,
+    FundingApplication,
     Membership,
     Person,
     Representation,
@@ -105,6 +106,7 @@ def test_erasure_anonymises_the_person_everywhere(db, world):
         representation = s.scalars(select(Representation)).one()
         assert representation.end_date == NOW.date()
         assert s.get(FundingAgreement, world.agreement).contact_person_id is None
+        assert s.get(FundingApplication, world.application).contact_person_id is None
         # free text names the anonymous record instead
         minutes = s.get(AgendaItem, world.agenda_item).minutes_text
         assert minutes == f"{label} présente le bilan. Paul Roy pose une question."

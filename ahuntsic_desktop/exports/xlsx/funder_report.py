@@ -20,6 +20,7 @@ from ...services.core.periods import check_period
 from ...services.funding.report import (
     SharedContacts,
     consenting_participants,
+    funded_chantier_activity,
     funder_agreements,
     organization_name,
 )
@@ -40,6 +41,7 @@ from .common import (
     measured_height,
     put,
 )
+from .funded_chantiers import funded_section, funded_sheet
 
 PAGE_ROWS = 56  # rows of the summary that fit on a portrait page, with some room
 NOTE = Font(name=FONT_NAME, italic=True, color="52606D")
@@ -133,7 +135,12 @@ def left_out_text(count: int) -> str:
 
 
 def _summary(
-    book: Book, stats: ActivityStats, funder: str, agreements, shared: SharedContacts | None
+    book: Book,
+    stats: ActivityStats,
+    funder: str,
+    agreements,
+    shared: SharedContacts | None,
+    funded=(),
 ) -> None:
     lines = [
         (_("Bailleur de fonds"), funder),
@@ -189,6 +196,8 @@ def _summary(
             (_("Suivis ouverts à la fin de la période"), stats.follow_ups_open),
         ],
     )
+    if funded:
+        funded_section(sheet, funded)
     sheet.section(
         [_("Membres par secteur"), _("Organismes"), _("Personnes"), _("Total")],
         ["text", "int", "int", "int"],
@@ -350,6 +359,9 @@ def write(
         db, period, options.day, plan_id=options.plan_id, beyond_today=options.beyond_today
     )
     agreements = funder_agreements(db, options.funder_id, period)
+    funded = funded_chantier_activity(
+        db, options.funder_id, period, options.day, beyond_today=options.beyond_today
+    )
     counted = stats.counted or period
     shared = consenting_participants(db, counted, options.day) if options.include_contacts else None
     contacts = shared.lines if shared is not None else []
@@ -364,8 +376,10 @@ def write(
         banner=banner_for(db) if options.include_contacts else None,
     )
     book.expect(80 + 2 * len(stats.meetings) + len(stats.resolutions) + len(contacts))
-    _summary(book, stats, funder, agreements, shared)
+    _summary(book, stats, funder, agreements, shared, funded)
     _details(book, stats)
+    if funded:
+        funded_sheet(book, funded)
     if options.include_contacts:
         book.data_sheet(
             _("Contacts"),

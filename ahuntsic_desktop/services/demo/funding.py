@@ -1,14 +1,20 @@
-"""Demo step: a year of funding applications (some refused, one granted in part) and the
-instalments of the agreements (one late). Draws no dice: the steps after it are unchanged."""
+"""Demo step: a year of funding applications (some refused, one granted in part), the
+instalments of the agreements (one late) and the chantiers they fund. Draws no dice: the steps after it are unchanged."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from ...domain import FundingAgreement, FundingApplication, FundingInstalment
-from ...domain.enums import PartnerKind
+from ...domain import (
+    AgreementAllocation,
+    FundingAgreement,
+    FundingApplication,
+    FundingInstalment,
+    Meeting,
+)
+from ...domain.enums import MeetingStatus, PartnerKind
 from ...domain.grants import ApplicationStatus as S
 from ...i18n import N_, _
 from .common import Demo
@@ -73,15 +79,27 @@ def _application(demo: Demo, **values) -> dict:
         "conditions": None,
         "notes": None,
         "agreement_id": None,
+        "contact_person_id": None,
     }
     row.update(values)
     return row
 
 
 def _chantier(demo: Demo, index: int | None) -> int | None:
+    """The chantier of rank ``index``, the most active first (held meetings), so that the
+    funded chantiers have figures to report."""
     if index is None or index >= len(demo.chantier_ids):
         return None
-    return demo.chantier_ids[index]
+    held = dict(
+        demo.session.execute(
+            select(Meeting.chantier_id, func.count(Meeting.id))
+            .where(Meeting.status == MeetingStatus.HELD.value, Meeting.chantier_id.is_not(None))
+            .group_by(Meeting.chantier_id)
+        ).all()
+    )
+    order = {chantier_id: i for i, chantier_id in enumerate(demo.chantier_ids)}
+    ranked = sorted(demo.chantier_ids, key=lambda c: (-held.get(c, 0), order[c]))
+    return ranked[index]
 
 
 def write_applications(demo: Demo, agreements: list, funders: list[int], extra: list[dict]) -> None:
@@ -237,6 +255,36 @@ def write_instalments(demo: Demo, agreements: list) -> None:
     demo.write(FundingInstalment, rows)
 
 
+def write_allocations(demo: Demo, agreements: list) -> None:
+    """The agreements of this year and the last fund chantiers: most of the amount to one
+    chantier, the rest to the next one, or to the table's coordination when none is left
+    (the granted-in-part agreement funds its chantier alone)."""
+    rows = []
+    for index, a in enumerate(agreements):
+        if a.start_date < demo.year_start(demo.current_year - 1):
+            continue
+        chantier = _chantier(demo, 3 if index == len(agreements) - 1 else index)
+        if chantier is None:
+            continue
+        main = a.amount_cents if index == len(agreements) - 1 else a.amount_cents * 70 // 100
+        lines = [(chantier, None, main)]
+        if main < a.amount_cents:
+            other = _chantier(demo, index + 1)
+            project = None if other is not None else _("Coordination de la Table")
+            lines.append((other, project, a.amount_cents - main))
+        for chantier_id, project, cents in lines:
+            rows.append(
+                {
+                    "id": demo.new_id("agreement_allocation"),
+                    "agreement_id": a.id,
+                    "chantier_id": chantier_id,
+                    "project": project,
+                    "amount_cents": cents,
+                }
+            )
+    demo.write(AgreementAllocation, rows)
+
+
 def write_pipeline(demo: Demo) -> None:
     funders = [
         demo.orgs[index].id
@@ -248,3 +296,4 @@ def write_pipeline(demo: Demo) -> None:
     write_applications(demo, agreements, funders, [application])
     agreements = _agreements(demo)
     write_instalments(demo, agreements)
+    write_allocations(demo, agreements)

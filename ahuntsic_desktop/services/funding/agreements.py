@@ -18,6 +18,9 @@ from ...i18n import N_, _
 from ...store import Database
 from ..core import BulkResult, Column, NotFoundError, Table, ValidationError, bulk
 from ..core import validation as v
+from . import allocations
+from .allocations import AllocationLine
+from .money import amount as funding_amount
 
 FA, RD = FundingAgreement, ReportingDeadline
 
@@ -156,11 +159,13 @@ class AgreementData:
     conditions: str | None = None
     contact_person_id: int | None = None
     notes: str | None = None
+    # the chantiers and projects it funds; None leaves them as they are
+    allocations: tuple[AllocationLine, ...] | None = None
 
 
 def _apply_agreement(session, agreement: FundingAgreement, data: AgreementData) -> None:
     programme = v.required_text(data.programme, "programme", _("Programme"), max_length=200)
-    amount = v.cents(data.amount_cents, "amount", _("Montant"))
+    amount = funding_amount(data.amount_cents, "amount", _("Montant"))
     start = v.parse_date(data.start_date, "start_date", _("Début"), required=True)
     end = v.parse_date(data.end_date, "end_date", _("Fin"))
     v.dates_ordered(start, end)
@@ -175,7 +180,9 @@ def _apply_agreement(session, agreement: FundingAgreement, data: AgreementData) 
     agreement.start_date, agreement.end_date = start, end
     agreement.conditions, agreement.notes = conditions, notes
     agreement.contact_person_id = data.contact_person_id
+    session.add(agreement)
     session.flush()
+    allocations.apply(session, agreement, data.allocations, amount)
 
 
 def _agreement(session, agreement_id: int) -> FundingAgreement:
@@ -189,8 +196,6 @@ def create_agreement(db: Database, data: AgreementData) -> int:
     with db.session() as session:
         agreement = FundingAgreement()
         _apply_agreement(session, agreement, data)
-        session.add(agreement)
-        session.flush()
         return agreement.id
 
 
@@ -211,6 +216,7 @@ def get_agreement(db: Database, agreement_id: int) -> AgreementData:
             a.conditions,
             a.contact_person_id,
             a.notes,
+            allocations.lines_of(session, a.id),
         )
 
 

@@ -8,7 +8,14 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 
-from ...domain import Chantier, FundingAgreement, FundingApplication, Organization
+from ...domain import (
+    Chantier,
+    FundingAgreement,
+    FundingApplication,
+    FundingDocument,
+    Organization,
+    Person,
+)
 from ...domain.grants import ApplicationStatus
 from ...i18n import N_, _, format_money
 from ...store import Database
@@ -50,6 +57,27 @@ class ApplicationData:
     amount_granted_cents: int | str | None = None
     conditions: str | None = None
     notes: str | None = None
+    contact_person_id: int | None = None  # the funder's person for this file
+    documents: tuple[str, ...] | None = None  # paths of the attached files; None: unchanged
+
+
+MAX_DOCUMENTS = 50
+
+
+def _documents(paths: tuple[str, ...] | None) -> list[str] | None:
+    """The documents' paths, trimmed, blank lines and repeats left out (or None)."""
+    if paths is None:
+        return None
+    clean: list[str] = []
+    for path in paths:
+        text = v.optional_text(path, "documents", _("Document"), max_length=1000)
+        if text is not None and text not in clean:
+            clean.append(text)
+    if len(clean) > MAX_DOCUMENTS:
+        raise ValidationError(
+            _("Au plus {n} documents par demande.").format(n=MAX_DOCUMENTS), "documents"
+        )
+    return clean
 
 
 def _dates(data: ApplicationData, status: S) -> dict[str, dt.date | None]:
@@ -131,6 +159,9 @@ def _apply(session, application: FundingApplication, data: ApplicationData, conf
     multiline = {"max_length": 10_000, "multiline": True}
     conditions = v.optional_text(data.conditions, "conditions", _("Conditions"), **multiline)
     notes = v.optional_text(data.notes, "notes", _("Notes"), **multiline)
+    documents = _documents(data.documents)
+    if data.contact_person_id is not None and session.get(Person, data.contact_person_id) is None:
+        raise NotFoundError(_("Cette personne n'existe plus."), "contact_person_id")
     if session.get(Organization, data.funder_id) is None:
         raise NotFoundError(_("Cet organisme n'existe plus."), "funder_id")
     if data.chantier_id is not None and session.get(Chantier, data.chantier_id) is None:
@@ -150,6 +181,9 @@ def _apply(session, application: FundingApplication, data: ApplicationData, conf
     for name, value in dates.items():
         setattr(application, name, value)
     application.conditions, application.notes = conditions, notes
+    application.contact_person_id = data.contact_person_id
+    if documents is not None:
+        application.documents = [FundingDocument(path=path) for path in documents]
     session.flush()
 
 
@@ -180,7 +214,8 @@ def _data(a: FundingApplication) -> ApplicationData:
     return ApplicationData(
         a.funder_id, a.programme, a.amount_requested_cents, S(a.status), a.chantier_id,
         a.project, a.period_start, a.period_end, a.deadline, a.submitted_on, a.decided_on,
-        a.amount_granted_cents, a.conditions, a.notes,
+        a.amount_granted_cents, a.conditions, a.notes, a.contact_person_id,
+        tuple(d.path for d in a.documents),
     )  # fmt: skip
 
 
@@ -237,6 +272,7 @@ def accept_application(
             start_date=application.period_start or application.decided_on,
             end_date=application.period_end,
             conditions=application.conditions,
+            contact_person_id=application.contact_person_id,
             notes=_("Issue de la demande déposée le {day}.").format(
                 day=application.submitted_on.isoformat()
             ),

@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from sqlalchemy import func, or_, select
 
 from ...domain import (
+    AgreementAllocation,
     Attendance,
+    Chantier,
     FundingAgreement,
     Meeting,
     Organization,
+    ParticipantCount,
     PartnerRole,
     Person,
     ReportingDeadline,
@@ -30,7 +33,8 @@ from ...domain.enums import (
 )
 from ...i18n import _
 from ...store import Database
-from ..core import Choice, Period, ValidationError, name_sort_key
+from ..core import Choice, Period, ValidationError, name_sort_key, periods
+from ..meetings import PRESENT, held_in
 from ..registry import consented_person_ids
 
 
@@ -162,3 +166,67 @@ def consenting_participants(db: Database, period: Period, today: dt.date) -> Sha
         if r[0] in consented
     ]
     return SharedContacts(lines, len(rows) - len(lines))
+
+
+# -- funded chantiers ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChantierActivity:
+    """What a chantier funded by one of the funder's agreements did over the agreement's
+    period (counted up to today at most): held meetings, presences, anonymous participants."""
+
+    programme: str
+    chantier: str
+    amount_cents: int
+    counted: Period
+    meetings_held: int
+    presences: int
+    anonymous: int
+
+
+def funded_chantier_activity(
+    db: Database, funder_id: int, period: Period, today: dt.date, *, beyond_today: bool = False
+) -> list[ChantierActivity]:
+    """For each of the funder's agreements overlapping ``period``, each chantier it funds
+    (see :mod:`.allocations`) with its activity over the *agreement's* period."""
+    fa, aa = FundingAgreement, AgreementAllocation
+    lines = []
+    with db.session() as session:
+        funded = session.execute(
+            select(fa.programme, fa.start_date, fa.end_date, Chantier.id, Chantier.name,
+                   func.sum(aa.amount_cents))
+            .join(aa, aa.agreement_id == fa.id)
+            .join(Chantier, Chantier.id == aa.chantier_id)
+            .where(
+                fa.funder_id == funder_id,
+                fa.start_date <= period.end,
+                or_(fa.end_date.is_(None), fa.end_date >= period.start),
+            )
+            .group_by(fa.id, Chantier.id)
+            .order_by(fa.start_date, fa.id, Chantier.position, Chantier.id)
+        ).all()  # fmt: skip
+        for programme, start, end, chantier_id, name, cents in funded:
+            if start > today and not beyond_today:
+                continue  # nothing happened yet
+            counted = periods.counted_period(
+                Period(start, end or max(period.end, start)), today, beyond_today=beyond_today
+            )
+            meetings = select(Meeting.id).where(
+                Meeting.chantier_id == chantier_id, *held_in(counted)
+            )
+            held = session.scalar(select(func.count()).select_from(meetings.subquery()))
+            presences = session.scalar(
+                select(func.count(Attendance.id)).where(
+                    Attendance.meeting_id.in_(meetings), Attendance.status == PRESENT
+                )
+            )
+            anonymous = session.scalar(
+                select(func.coalesce(func.sum(ParticipantCount.count), 0)).where(
+                    ParticipantCount.meeting_id.in_(meetings)
+                )
+            )
+            lines.append(
+                ChantierActivity(programme, name, cents, counted, held, presences, anonymous)
+            )
+    return lines

@@ -31,6 +31,7 @@ from ...domain import (
     Consent,
     FollowUp,
     FundingAgreement,
+    FundingApplication,
     Membership,
     Person,
     Representation,
@@ -238,6 +239,10 @@ def _detach(session: Session, person_id: int, today: dt.date) -> int:
         select(FundingAgreement).where(FundingAgreement.contact_person_id == person_id)
     ):
         agreement.contact_person_id = None
+    for application in session.scalars(
+        select(FundingApplication).where(FundingApplication.contact_person_id == person_id)
+    ):
+        application.contact_person_id = None
     for request in session.scalars(
         select(AccessRequest).where(
             AccessRequest.person_id == person_id,

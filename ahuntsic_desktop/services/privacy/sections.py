@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from ...domain import (
@@ -18,6 +18,7 @@ from ...domain import (
     Consent,
     FollowUp,
     FundingAgreement,
+    FundingApplication,
     Meeting,
     Membership,
     MembershipCategory,
@@ -285,6 +286,18 @@ def roles(session: Session, pid: int) -> Section:
         .where(FundingAgreement.contact_person_id == pid)
     ):
         lines.append((start, f"{funder} — {programme}", _("Personne-ressource d'une entente")))
+    for day, programme, funder in session.execute(
+        select(
+            func.coalesce(FundingApplication.submitted_on, FundingApplication.deadline),
+            FundingApplication.programme,
+            Organization.name,
+        )
+        .join(Organization, Organization.id == FundingApplication.funder_id)
+        .where(FundingApplication.contact_person_id == pid)
+    ):
+        lines.append(
+            (day, f"{funder} — {programme}", _("Personne-ressource d'une demande de financement"))
+        )
     lines.sort(key=lambda line: (line[0] or dt.date.min, line[1]))
     return Section(
         "roles",

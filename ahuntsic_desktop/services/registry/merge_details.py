@@ -89,6 +89,9 @@ LABELS: dict[tuple[str, str], str] = {
     ("funding_agreement", "contact_person_id"): N_("Ententes de financement (personne-ressource)"),
     ("funding_agreement", "funder_id"): N_("Ententes de financement"),
     ("funding_application", "funder_id"): N_("Demandes de financement"),
+    ("funding_application", "contact_person_id"): N_(
+        "Demandes de financement (personne-ressource)"
+    ),
     ("meeting", "chair_id"): N_("Rencontres présidées"),
     ("meeting", "secretary_id"): N_("Rencontres (secrétariat)"),
     ("agenda_item", "presenter_id"): N_("Points à l'ordre du jour présentés"),

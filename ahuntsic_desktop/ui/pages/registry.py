@@ -10,6 +10,7 @@ from ..context import Context
 from ..registry.funding_tabs import AgreementsTab, DeadlinesTab, PartnersTab
 from ..registry.memberships_tab import MembershipsTab
 from ..registry.organizations_tab import OrganizationsTab
+from ..registry.overview_tab import FundingOverviewTab
 from ..registry.persons_tab import PersonsTab
 from ..registry.pipeline_tabs import ApplicationsTab, InstalmentsTab
 from ..registry.tab import RegistryTab
@@ -89,7 +90,13 @@ class PartnersPage(RegistryPage):
         )
         self.instalments = self.add_tab(InstalmentsTab(context, self.tabs), _("Versements"))
         self.deadlines = self.add_tab(DeadlinesTab(context, self.tabs), _("Redditions de comptes"))
+        self.overview = FundingOverviewTab(context, self.tabs)
+        self.tabs.addTab(self.overview, _("Vue d'ensemble"))
         self.agreements.instalment_button.clicked.connect(self._new_instalment)
+
+    def refresh(self) -> None:
+        super().refresh()
+        self.overview.refresh()
 
     def _new_instalment(self) -> None:
         """« Nouveau versement… » on an agreement: the instalments tab, the agreement chosen."""

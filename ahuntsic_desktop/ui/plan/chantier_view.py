@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import Evaluation, PlanStatus
 from ...domain.labels import label
-from ...i18n import _, format_date, format_percent, ngettext
+from ...i18n import _, format_date, format_money, format_percent, ngettext
 from ...services.core.errors import ValidationError
+from ...services.funding.allocations import chantier_funding
 from ...services.plan import chantiers
 from ...services.plan.editing import NodeRef
 from ..errors import show_error
@@ -121,10 +122,17 @@ class ChantierViewLayout(QWidget):
         )
         self.follow_ups = ListView(self)
         self.follow_ups.setObjectName("chantierFollowUps")
+        self.funding = make_table(
+            self,
+            "chantierFunding",
+            [_("Bailleur de fonds"), _("Entente"), _("Période"), _("Projet"), _("Montant")],
+            [200, 200, 190, 140],
+        )
         self.tabs.addTab(self.orientations, _("Orientations"))
         self.tabs.addTab(roster_tab, _("Participant·es"))
         self.tabs.addTab(self.meetings, _("Rencontres"))
         self.tabs.addTab(self.follow_ups, _("Suivis ouverts"))
+        self.tabs.addTab(self.funding, _("Financement"))
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.sheet_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -171,6 +179,7 @@ class ChantierView(ChantierViewLayout):
             self.orientation_model.clear()
             self.roster.setRowCount(0)
             self.meetings.setRowCount(0)
+            self.funding.setRowCount(0)
             return
         writable = not self.context.db.read_only
         for button in (self.join_button, self.role_button, self.leave_button, self.remove_button):
@@ -202,6 +211,20 @@ class ChantierView(ChantierViewLayout):
         ]  # fmt: skip
         fill_table(self.meetings, rows)
         self.follow_ups.set_table(detail.follow_ups, {"description": 320, "owner": 200})
+        self._show_funding(chantier_id)
+
+    def _show_funding(self, chantier_id: int) -> None:
+        lines = chantier_funding(self.context.db, chantier_id)
+        rows = [
+            [f.funder, f.programme,
+             f"{format_date(f.start_date)} – {format_date(f.end_date) if f.end_date else '…'}",
+             f.project, format_money(f.amount_cents)]
+            for f in lines
+        ]  # fmt: skip
+        if len(lines) > 1:
+            total = format_money(sum(f.amount_cents for f in lines))
+            rows.append([_("Total"), "", "", "", total])
+        fill_table(self.funding, rows, bold={len(lines)} if len(lines) > 1 else set())
 
     def _show_orientations(self) -> None:
         model = self.orientation_model

@@ -9,8 +9,10 @@ from ...i18n import _, format_money
 from ...services.core.errors import ValidationError
 from ...services.funding import agreements as funding
 from ...services.funding.agreements import AgreementData
+from ...services.funding.allocations import chantier_choices
 from ...services.registry import lists as registry_lists
 from ..context import Context
+from .allocation_grid import AllocationGrid
 from .common import (
     Form,
     FormDialog,
@@ -44,6 +46,7 @@ class AgreementDialogView(FormDialog):
         )
         self.notes = f.add(_("Notes :"), QPlainTextEdit(self), "notes")
         self.notes.setFixedHeight(60)
+        self.allocations = f.add(_("Répartition :"), AllocationGrid(self), "allocations")
         self.buttons = save_buttons(self)
         layout = QVBoxLayout()
         layout.addLayout(self.form)
@@ -79,7 +82,9 @@ class AgreementDialog(AgreementDialogView):
             registry_lists.person_choices(db, include_archived=data is not None),
             data.contact_person_id if data else None,
         )
+        self.allocations.set_choices(chantier_choices(db))
         if data is not None:
+            self.allocations.set_lines(data.allocations or ())
             self.programme.setText(data.programme)
             self.amount.setText(format_money(int(data.amount_cents)))
             self.start_date.setDate(qdate(data.start_date))
@@ -114,6 +119,7 @@ class AgreementDialog(AgreementDialogView):
             conditions=self.conditions.toPlainText(),
             contact_person_id=self._picked(self.contact, "contact_person_id", False),
             notes=self.notes.toPlainText(),
+            allocations=self.allocations.lines(),
         )
 
     def accept(self) -> None:

@@ -13,6 +13,7 @@ from ...services.funding.applications import ApplicationData
 from ...services.registry import lists as registry_lists
 from ..context import Context
 from .common import Form, FormDialog, OptionalDate, RecordPicker, save_button, save_buttons
+from .documents_field import DocumentsField
 from .funding_confirm import save_confirmed
 
 
@@ -41,6 +42,10 @@ class ApplicationDialogView(FormDialog):
         self.granted = f.add(_("Montant accordé :"), QLineEdit(self), "amount_granted")
         self.conditions = f.add(_("Conditions :"), QPlainTextEdit(self), "conditions")
         self.conditions.setFixedHeight(70)
+        self.contact = f.add(
+            _("Personne-ressource :"), RecordPicker(self, _("facultatif")), "contact_person_id"
+        )
+        self.documents = f.add(_("Documents :"), DocumentsField(self), "documents")
         self.notes = f.add(_("Notes :"), QPlainTextEdit(self), "notes")
         self.notes.setFixedHeight(50)
         for edit in (self.requested, self.granted):
@@ -72,6 +77,10 @@ class ApplicationDialog(ApplicationDialogView):
             registry_lists.organization_choices(db, include_archived=data is not None),
             data.funder_id if data else None,
         )
+        self.contact.set_choices(
+            registry_lists.person_choices(db, include_archived=data is not None),
+            data.contact_person_id if data else None,
+        )
         if data is not None:
             self._show(data)
         self.buttons.accepted.connect(self.accept)
@@ -94,6 +103,7 @@ class ApplicationDialog(ApplicationDialogView):
         self.status.setCurrentIndex(self.status.findData(str(data.status)))
         self.conditions.setPlainText(data.conditions or "")
         self.notes.setPlainText(data.notes or "")
+        self.documents.set_paths(data.documents or ())
 
     def edited(self) -> ApplicationData:
         try:
@@ -102,6 +112,10 @@ class ApplicationDialog(ApplicationDialogView):
             raise ValidationError(_("Choisissez dans la liste."), "funder_id") from None
         if funder is None:
             raise ValidationError(_("Choisissez le bailleur de fonds."), "funder_id")
+        try:
+            contact = self.contact.record_id()
+        except ValueError:
+            raise ValidationError(_("Choisissez dans la liste."), "contact_person_id") from None
         return ApplicationData(
             funder_id=funder,
             programme=self.programme.text(),
@@ -117,6 +131,8 @@ class ApplicationDialog(ApplicationDialogView):
             amount_granted_cents=self.granted.text() or None,
             conditions=self.conditions.toPlainText(),
             notes=self.notes.toPlainText(),
+            contact_person_id=contact,
+            documents=self.documents.value(),
         )
 
     def accept(self) -> None:
