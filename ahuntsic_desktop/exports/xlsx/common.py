@@ -164,6 +164,16 @@ class _Styles:
             cell.alignment = alignment
         self.made[key] = copy(cell._style)
 
+    def streamed(self, ws, column: int, number_format, risky: bool, alignment):
+        """The write-only cell of a column and look, styled once: a streamed row is written
+        when appended, so the next row can reuse the cell."""
+        key = ("cell", column, number_format, risky, id(alignment))
+        cell = self.made.get(key)
+        if cell is None:
+            cell = self.made[key] = WriteOnlyCell(ws)
+            self.apply(cell, column, number_format, risky, alignment)
+        return cell
+
 
 class Book:
     """A workbook being written: sheets, document properties, progress, atomic save."""
@@ -274,6 +284,8 @@ class Book:
                 ws.append([mark_first_row(ws, self.banner, cell=WriteOnlyCell(ws))])
             else:
                 mark_first_row(ws, self.banner)
+        from .header import write_header
+
         header = [] if self.streamed else None
         write_header(ws, columns, row=top, cells=header)
         if header is not None:
@@ -292,25 +304,28 @@ class Book:
                     lines = max(lines, line_count(text, widths[i], bold=bold_rows))
             if lines > 1:
                 measured_height(ws, r, lines)  # before the row: a streamed row is final
-            row_out = [] if self.streamed else None
+            row_out = [None] * len(values) if self.streamed else None
             for c, value in enumerate(values, start=1):
                 if value is None or value == "":
-                    if row_out is not None:
-                        row_out.append(None)
                     continue
                 value, number_format, risky = converted(value, kinds[c - 1])
                 alignment = aligned[c - 1] or (TOP if lines > 1 else None)
                 styled = number_format or risky or alignment is not None
                 if row_out is not None and not styled:
-                    row_out.append(value)
+                    row_out[c - 1] = value
                     continue
-                cell = ws.cell(r, c, value) if row_out is None else WriteOnlyCell(ws, value)
+                if row_out is not None:  # one styled cell a column and look, reused:
+                    cell = styles.streamed(ws, c, number_format, risky, alignment)
+                    cell.value = value  # written as the row is appended
+                    if risky:
+                        cell.data_type = "s"
+                    row_out[c - 1] = cell
+                    continue
+                cell = ws.cell(r, c, value)
                 if risky:
                     cell.data_type = "s"
                 if styled:
                     styles.apply(cell, c, number_format, risky, alignment)
-                if row_out is not None:
-                    row_out.append(cell)
             if row_out is not None:
                 ws.append(row_out)
             self.advance()
@@ -341,56 +356,6 @@ class Book:
         if self._progress is not None:
             self._progress(self.total, self.total)
         return path
-
-
-ROTATED_MAX = 170  # points: the tallest a header of rotated titles grows
-BOLD_POINTS = 5.8  # points a digit width of bold 11-point Calibri takes along a rotated line
-
-
-def _rotated_lines(column: Col) -> int:
-    """A rotated title wraps into as many vertical lines as its column's width allows."""
-    return max(1, int((column.width or 4.5) / 4))
-
-
-def _rotated_title(column: Col) -> str:
-    """A rotated title cut on a word when even the tallest header cannot hold it (a long
-    chantier name), rather than clipped in the middle of a word."""
-    room = (ROTATED_MAX - 14) / BOLD_POINTS * _rotated_lines(column)
-    return cut_to_width(column.title, room, 1.1)
-
-
-def write_header(
-    ws: Worksheet, columns: Sequence[Col], row: int = 1, *, cells: list | None = None
-) -> None:
-    """The styled header in ``row``; with ``cells``, its cells are made for a write-only
-    sheet and added to that list (the caller appends them as the row)."""
-    rotated = any(c.rotate for c in columns)
-    for c, column in enumerate(columns, start=1):
-        if cells is None:
-            cell = ws.cell(row, c)
-        else:
-            cell = WriteOnlyCell(ws)
-            cells.append(cell)
-        put(cell, _rotated_title(column) if column.rotate else column.title)
-        cell.font, cell.fill, cell.border = WHITE_BOLD, HEADER_STYLE_FILL, HEADER_RULE
-        cell.alignment = Alignment(
-            wrap_text=not column.rotate or (column.width or 0) >= 8,
-            vertical="bottom" if rotated else "center",
-            horizontal="center" if column.rotate else None,
-            textRotation=90 if column.rotate else 0,
-        )
-    if rotated:
-        needed = max(
-            text_width(_rotated_title(c)) * 1.1 * BOLD_POINTS / _rotated_lines(c) + 14
-            for c in columns
-            if c.rotate
-        )
-        estimated_height(ws, row, min(ROTATED_MAX, max(60, needed)))
-    else:
-        lines = max(
-            (line_count(c.title, column_width(c, [])[0], bold=True) for c in columns), default=1
-        )
-        measured_height(ws, row, max(lines, 1), padding=5)
 
 
 def band(ws: Worksheet, ref: str) -> None:
