@@ -110,13 +110,17 @@ def pdf_banner(banner: ConfidentialBanner, width: float) -> list:
     return [block, Spacer(1, 10)]
 
 
-def mark_first_row(ws, banner: ConfidentialBanner, row: int = 1) -> None:
-    """Write the mark, with the person in charge, as the sheet's visible first line."""
+def mark_first_row(ws, banner: ConfidentialBanner, row: int = 1, cell=None):
+    """Write the mark, with the person in charge, as the sheet's visible first line (in
+    ``cell``, a write-only sheet's cell the caller appends, when given)."""
     from openpyxl.styles import Font
 
-    cell = ws.cell(row, 1, banner.text)
+    if cell is None:
+        cell = ws.cell(row, 1)
+    cell.value = banner.text
     cell.font = Font(name="Calibri", bold=True, color=BANNER_HEX.lstrip("#").upper())
     ws.row_dimensions[row].height = 20
+    return cell
 
 
 def mark_worksheet(ws, banner: ConfidentialBanner) -> None:

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractProxyModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from ..i18n import _, format_date, format_money, format_number, format_percent, format_time
 from ..services.core.listing import Table
@@ -176,53 +182,147 @@ class TableModel(QAbstractTableModel):
         return None
 
 
-class SearchProxy(QSortFilterProxyModel):
+class SearchProxy(QAbstractProxyModel):
     """Keeps rows whose text holds every word of the search; sorting is the source's.
 
-    The matching rows are found in one pass over the source's folded texts, so the
-    per-row check Qt makes is a list lookup."""
+    The proxy keeps the list of the source rows it shows, made in one list comprehension
+    over the source's folded texts (no call back into Python per row, as
+    ``QSortFilterProxyModel.filterAcceptsRow`` makes). A change of search is a layout
+    change: the selection and current row stay on their records when still shown."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
         self._words: list[str] = []
-        self._accepted: list[bool] | None = None
+        self._rows: list[int] | None = None  # source rows shown, in order; None: all
+        self._positions: dict[int, int] | None = None
+        self._saved: list = []
 
     def setSourceModel(self, model) -> None:  # noqa: N802
+        self.beginResetModel()
         super().setSourceModel(model)
-        model.modelReset.connect(self._forget_matches)
-        model.layoutChanged.connect(self._forget_matches)
+        model.modelAboutToBeReset.connect(self._source_about_to_reset)
+        model.modelReset.connect(self._source_reset)
+        model.layoutAboutToBeChanged.connect(self._about_to_change)
+        model.layoutChanged.connect(self._changed)
+        model.dataChanged.connect(self._source_data_changed)
+        self._rows, self._positions = self._matches(), None
+        self.endResetModel()
 
-    def _forget_matches(self, *_args) -> None:
-        self._accepted = None
+    # -- the rows shown ------------------------------------------------------------------
+    def _matches(self) -> list[int] | None:
+        """The source rows to show (None: all of them); subclasses add their filters."""
+        model = self.sourceModel()
+        if not self._words or not isinstance(model, TableModel):
+            return None
+        texts = model.search_texts()
+        if len(self._words) == 1:
+            word = self._words[0]
+            return [i for i, text in enumerate(texts) if word in text]
+        words = self._words
+        return [i for i, text in enumerate(texts) if all(w in text for w in words)]
 
+    def refilter(self) -> None:
+        """Recompute the rows shown (a filter changed), keeping selected records."""
+        self._about_to_change()
+        self._changed()
+
+    def _about_to_change(self, *_args) -> None:
+        self.layoutAboutToBeChanged.emit()
+        self._saved = [
+            (index, QPersistentModelIndex(self.mapToSource(index)))
+            for index in self.persistentIndexList()
+        ]
+
+    def _changed(self, *_args) -> None:
+        self._rows, self._positions = self._matches(), None
+        old, new = [], []
+        for index, source in self._saved:
+            row = self._proxy_row(source.row()) if source.isValid() else None
+            old.append(index)
+            new.append(QModelIndex() if row is None else self.index(row, source.column()))
+        self._saved = []
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _source_about_to_reset(self) -> None:
+        self.beginResetModel()
+
+    def _source_reset(self) -> None:
+        self._rows, self._positions = self._matches(), None
+        self.endResetModel()
+
+    def _source_data_changed(self, *_args) -> None:
+        if self.rowCount() and self.columnCount():
+            last = self.index(self.rowCount() - 1, self.columnCount() - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
+
+    def _proxy_row(self, source_row: int) -> int | None:
+        if self._rows is None:
+            return source_row
+        if self._positions is None:
+            self._positions = {row: position for position, row in enumerate(self._rows)}
+        return self._positions.get(source_row)
+
+    # -- searching and sorting -----------------------------------------------------------
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         model = self.sourceModel()
-        if isinstance(model, TableModel):
+        if model is not None:
             model.sort(column, order)
-        else:
-            super().sort(column, order)
 
     def set_search(self, text: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10 and later
-            self.beginFilterChange()
-            self._set_words(text)
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self._set_words(text)
-            self.invalidateFilter()
+        words = fold_for_search(text).split()
+        if words != self._words:
+            self._words = words
+            self.refilter()
 
-    def _set_words(self, text: str) -> None:
-        self._words = fold_for_search(text).split()
-        self._accepted = None
-
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
-        if not self._words:
-            return True
+    # -- QAbstractProxyModel -------------------------------------------------------------
+    def mapToSource(self, index: QModelIndex) -> QModelIndex:  # noqa: N802
         model = self.sourceModel()
-        if not isinstance(model, TableModel):
-            return True
-        if self._accepted is None:
-            words = self._words
-            self._accepted = [all(w in text for w in words) for text in model.search_texts()]
-        return self._accepted[source_row]
+        if model is None or not index.isValid():
+            return QModelIndex()
+        row = index.row() if self._rows is None else self._rows[index.row()]
+        return model.index(row, index.column())
+
+    def mapFromSource(self, index: QModelIndex) -> QModelIndex:  # noqa: N802
+        if not index.isValid():
+            return QModelIndex()
+        row = self._proxy_row(index.row())
+        return QModelIndex() if row is None else self.index(row, index.column())
+
+    def index(self, row: int, column: int, parent: QModelIndex = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if parent.isValid() or not (
+            0 <= row < self.rowCount() and 0 <= column < self.columnCount()
+        ):
+            return QModelIndex()
+        return self.createIndex(row, column)
+
+    def parent(self, index: QModelIndex | None = None):
+        if index is None:
+            return super().parent()  # the QObject's parent
+        return QModelIndex()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        model = self.sourceModel()
+        if parent.isValid() or model is None:
+            return 0
+        return model.rowCount() if self._rows is None else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        model = self.sourceModel()
+        return 0 if parent.isValid() or model is None else model.columnCount()
+
+    def hasChildren(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008, N802
+        return not parent.isValid() and self.rowCount() > 0
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        model = self.sourceModel()
+        if model is None:
+            return None
+        if orientation == Qt.Orientation.Vertical and self._rows is not None:
+            if not 0 <= section < len(self._rows):
+                return None
+            section = self._rows[section]
+        return model.headerData(section, orientation, role)
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        return self.sourceModel().data(self.mapToSource(index), role) if index.isValid() else None

@@ -16,7 +16,8 @@ from ...services.core import settings as settings_service
 from ...services.planning import ProcessSummary
 from ...store import Database
 from ..catalog import ExportOptions, Progress
-from .common import BOLD, FONT_NAME, HEADER_FILL, Book, Col, put, write_header
+from .common import BOLD, FONT_NAME, HEADER_FILL, Book, Col, put
+from .header import write_header
 
 TITLE_FONT = Font(name=FONT_NAME, bold=True, size=14, color=HEADER_FILL)
 

@@ -3,7 +3,6 @@ body, with totals and attendance rates, and the list of meetings with their coun
 
 from __future__ import annotations
 
-from copy import copy
 from pathlib import Path
 
 from openpyxl.formatting.rule import CellIsRule
@@ -47,7 +46,7 @@ def _matrix_sheet(
 ) -> None:
     columns = [
         *label_columns,
-        *(Col(meeting_header(h), rotate=True) for h in matrix.meetings),
+        *(Col(meeting_header(h), rotate=True, centered=True) for h in matrix.meetings),
         Col(_("Présences"), "int", 11),
         Col(_("Excuses"), "int", 10),
         Col(_("Absences"), "int", 10),
@@ -74,24 +73,6 @@ def _matrix_sheet(
             ),
         )
     band(ws, f"A{top}:{get_column_letter(len(columns))}{bottom}")  # after: lower priority
-    _center_marks(ws, top, first, rows)
-
-
-def _center_marks(ws, top: int, first: int, rows: list[MatrixRow]) -> None:
-    """Center the marks. Only the cells that hold one: walking the whole grid made a cell
-    for every empty one (a person by a meeting: millions at a large table's scale), and
-    setting a style through openpyxl hashes it each time; the style is made once, copied."""
-    style = None
-    for r, row in enumerate(rows, start=top):
-        for c, mark in enumerate(row.marks, start=first):
-            if not mark:
-                continue
-            cell = ws.cell(r, c)
-            if style is None:
-                cell.alignment = CENTER
-                style = copy(cell._style)
-            else:
-                cell._style = copy(style)
 
 
 def _meetings_sheet(book: Book, matrix: AttendanceMatrix) -> None:
@@ -168,6 +149,7 @@ def write(
         subject=_("Présences {period}").format(period=period),
         progress=progress,
         banner=banner_for(db),
+        streamed=True,  # the marks are centred by their columns' style, not afterwards
     )
     book.expect(len(matrix.persons) + len(matrix.organizations) + len(matrix.meetings) + 10)
     _matrix_sheet(

@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE, WriteOnlyCell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
@@ -94,6 +94,7 @@ class Col:
     wrap: bool = False
     hidden: bool = False
     rotate: bool = False  # header written vertically (matrix columns)
+    centered: bool = False  # values centred (the marks of a matrix)
 
 
 def cols(columns: Iterable[Column], **widths: float) -> list[Col]:
@@ -163,6 +164,16 @@ class _Styles:
             cell.alignment = alignment
         self.made[key] = copy(cell._style)
 
+    def streamed(self, ws, column: int, number_format, risky: bool, alignment):
+        """The write-only cell of a column and look, styled once: a streamed row is written
+        when appended, so the next row can reuse the cell."""
+        key = ("cell", column, number_format, risky, id(alignment))
+        cell = self.made.get(key)
+        if cell is None:
+            cell = self.made[key] = WriteOnlyCell(ws)
+            self.apply(cell, column, number_format, risky, alignment)
+        return cell
+
 
 class Book:
     """A workbook being written: sheets, document properties, progress, atomic save."""
@@ -178,8 +189,14 @@ class Book:
         now: dt.datetime | None = None,
         banner=None,
         short_name: str = "",
+        streamed: bool = False,
     ) -> None:
         self.title = title
+        # A streamed book is an openpyxl write-only workbook: each data sheet's rows go to
+        # the file as they are made (no Cell objects kept: about the write-only floor's time
+        # and memory). Its sheets cannot be changed once written: only for writers that add
+        # nothing to a sheet's cells after data_sheet (conditional formats still can be).
+        self.streamed = streamed
         self.short_name = short_name  # for printed headers where the full name has no room
         # With a ConfidentialBanner (exports.privacy_marks) the workbook holds personal
         # information: every data sheet shows the mark in row 1 (header in row 2), and the
@@ -189,8 +206,9 @@ class Book:
         self.table_name = table_name
         self.paper_size = paper_size
         self.now = now or dt.datetime.now().replace(microsecond=0)
-        self.workbook = Workbook()
-        self.workbook.remove(self.workbook.active)
+        self.workbook = Workbook(write_only=streamed)
+        if not streamed:
+            self.workbook.remove(self.workbook.active)
         props = self.workbook.properties
         props.title = title
         props.subject = subject or title
@@ -241,25 +259,42 @@ class Book:
         ws = self.new_sheet(title)
         rows = rows if isinstance(rows, list) else list(rows)
         top = self.header_row
-        if self.banner is not None:
-            from ..privacy_marks import mark_first_row
-
-            mark_first_row(ws, self.banner)
-        write_header(ws, columns, row=top)
         kinds = [c.kind for c in columns]
-        wraps = []
+        widths, wraps = [], []
         for i, column in enumerate(columns):
             width, wrap = column_width(column, [row[i] for row in rows[:300]])
             letter = get_column_letter(i + 1)
             ws.column_dimensions[letter].width = width
             ws.column_dimensions[letter].hidden = column.hidden
+            widths.append(ws.column_dimensions[letter].width)
             wraps.append(wrap)
+        # Everything but the cells first: a write-only sheet writes its column widths,
+        # frozen panes and fit-to-page flag with its first row.
+        last_row = max(top, len(rows) + top)
+        last = get_column_letter(max(1, len(columns)))
+        ws.auto_filter.ref = f"A{top}:{last}{last_row}"
+        ws.freeze_panes = f"{get_column_letter(frozen_columns + 1)}{top + 1}"
+        if banding and rows:
+            band(ws, f"A{top + 1}:{last}{last_row}")
+        self.print_setup(ws, title_rows=f"1:{top}")
+        if self.banner is not None:
+            from ..privacy_marks import mark_first_row
+
+            if self.streamed:
+                ws.append([mark_first_row(ws, self.banner, cell=WriteOnlyCell(ws))])
+            else:
+                mark_first_row(ws, self.banner)
+        from .header import write_header
+
+        header = [] if self.streamed else None
+        write_header(ws, columns, row=top, cells=header)
+        if header is not None:
+            ws.append(header)
         aligned = [
-            WRAP_TOP if w else CENTER_TOP if k in CENTERED else None
-            for w, k in zip(wraps, kinds, strict=True)
+            WRAP_TOP if w else CENTER_TOP if k in CENTERED or c.centered else None
+            for w, k, c in zip(wraps, kinds, columns, strict=True)
         ]
         styles = _Styles()
-        widths = [ws.column_dimensions[get_column_letter(i + 1)].width for i in range(len(columns))]
         wrapped = [i for i, wrap in enumerate(wraps) if wrap]
         for r, values in enumerate(rows, start=top + 1):
             lines = 1
@@ -268,25 +303,32 @@ class Book:
                     text = str(values[i])
                     lines = max(lines, line_count(text, widths[i], bold=bold_rows))
             if lines > 1:
-                measured_height(ws, r, lines)
+                measured_height(ws, r, lines)  # before the row: a streamed row is final
+            row_out = [None] * len(values) if self.streamed else None
             for c, value in enumerate(values, start=1):
                 if value is None or value == "":
                     continue
                 value, number_format, risky = converted(value, kinds[c - 1])
+                alignment = aligned[c - 1] or (TOP if lines > 1 else None)
+                styled = number_format or risky or alignment is not None
+                if row_out is not None and not styled:
+                    row_out[c - 1] = value
+                    continue
+                if row_out is not None:  # one styled cell a column and look, reused:
+                    cell = styles.streamed(ws, c, number_format, risky, alignment)
+                    cell.value = value  # written as the row is appended
+                    if risky:
+                        cell.data_type = "s"
+                    row_out[c - 1] = cell
+                    continue
                 cell = ws.cell(r, c, value)
                 if risky:
                     cell.data_type = "s"
-                alignment = aligned[c - 1] or (TOP if lines > 1 else None)
-                if number_format or risky or alignment is not None:
+                if styled:
                     styles.apply(cell, c, number_format, risky, alignment)
+            if row_out is not None:
+                ws.append(row_out)
             self.advance()
-        last_row = max(top, len(rows) + top)
-        last = get_column_letter(max(1, len(columns)))
-        ws.auto_filter.ref = f"A{top}:{last}{last_row}"
-        ws.freeze_panes = ws.cell(top + 1, frozen_columns + 1).coordinate
-        if banding and rows:
-            band(ws, f"A{top + 1}:{last}{last_row}")
-        self.print_setup(ws, title_rows=f"1:{top}")
         return ws
 
     def print_setup(
@@ -314,48 +356,6 @@ class Book:
         if self._progress is not None:
             self._progress(self.total, self.total)
         return path
-
-
-ROTATED_MAX = 170  # points: the tallest a header of rotated titles grows
-BOLD_POINTS = 5.8  # points a digit width of bold 11-point Calibri takes along a rotated line
-
-
-def _rotated_lines(column: Col) -> int:
-    """A rotated title wraps into as many vertical lines as its column's width allows."""
-    return max(1, int((column.width or 4.5) / 4))
-
-
-def _rotated_title(column: Col) -> str:
-    """A rotated title cut on a word when even the tallest header cannot hold it (a long
-    chantier name), rather than clipped in the middle of a word."""
-    room = (ROTATED_MAX - 14) / BOLD_POINTS * _rotated_lines(column)
-    return cut_to_width(column.title, room, 1.1)
-
-
-def write_header(ws: Worksheet, columns: Sequence[Col], row: int = 1) -> None:
-    rotated = any(c.rotate for c in columns)
-    for c, column in enumerate(columns, start=1):
-        cell = ws.cell(row, c)
-        put(cell, _rotated_title(column) if column.rotate else column.title)
-        cell.font, cell.fill, cell.border = WHITE_BOLD, HEADER_STYLE_FILL, HEADER_RULE
-        cell.alignment = Alignment(
-            wrap_text=not column.rotate or (column.width or 0) >= 8,
-            vertical="bottom" if rotated else "center",
-            horizontal="center" if column.rotate else None,
-            textRotation=90 if column.rotate else 0,
-        )
-    if rotated:
-        needed = max(
-            text_width(_rotated_title(c)) * 1.1 * BOLD_POINTS / _rotated_lines(c) + 14
-            for c in columns
-            if c.rotate
-        )
-        estimated_height(ws, row, min(ROTATED_MAX, max(60, needed)))
-    else:
-        lines = max(
-            (line_count(c.title, column_width(c, [])[0], bold=True) for c in columns), default=1
-        )
-        measured_height(ws, row, max(lines, 1), padding=5)
 
 
 def band(ws: Worksheet, ref: str) -> None:

@@ -28,6 +28,7 @@ def write(
         subject=_("Membres au {year}").format(year=register.year_label),
         progress=progress,
         banner=banner_for(db),
+        streamed=True,  # nothing is added to a sheet after its rows: write-only
     )
     book.expect(
         len(register.organizations)

@@ -28,7 +28,7 @@ def print_setup(
     in the printed header and footer, fitted so that they never run into one another."""
     setup = ws.page_setup
     setup.orientation = "landscape" if landscape else "portrait"
-    setup.paperSize = ws.PAPERSIZE_A4 if paper_size == "a4" else ws.PAPERSIZE_LETTER
+    setup.paperSize = Worksheet.PAPERSIZE_A4 if paper_size == "a4" else Worksheet.PAPERSIZE_LETTER
     setup.fitToWidth = 1
     setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -23,6 +23,8 @@ class RegistryPage(TabbedListPage):
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.registry_tabs: list[RegistryTab] = []
+        self._stale: list[RegistryTab] = []  # tabs to reload when next shown
+        self.tabs.currentChanged.connect(self._tab_shown)
 
     def add_tab(self, tab: RegistryTab, title: str) -> RegistryTab:
         self.tabs.addTab(tab, title)
@@ -32,7 +34,17 @@ class RegistryPage(TabbedListPage):
         return tab
 
     def refresh(self) -> None:
-        for tab in self.registry_tabs:
+        """Reload the tab shown; the others when they are shown (at 100,000 persons, the
+        hidden memberships tab alone took seconds)."""
+        current = self.tabs.currentWidget()
+        self._stale = [tab for tab in self.registry_tabs if tab is not current]
+        if current in self.registry_tabs:
+            current.refresh()
+
+    def _tab_shown(self, index: int) -> None:
+        tab = self.tabs.widget(index)
+        if tab in self._stale:
+            self._stale.remove(tab)
             tab.refresh()
 
     def show_destination(self, destination: Destination) -> None:

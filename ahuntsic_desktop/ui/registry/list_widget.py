@@ -55,23 +55,24 @@ class FilterProxy(SearchProxy):
     def set_column_filter(self, column: int, predicate: Predicate | None) -> None:
         if predicate is None and column not in self._filters:
             return  # nothing changes: no pass over every row (each list reload asks this)
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
-            self.beginFilterChange()
         if predicate is None:
             self._filters.pop(column, None)
         else:
             self._filters[column] = predicate
-        if hasattr(self, "endFilterChange"):
-            self.endFilterChange()
-        else:
-            self.invalidateFilter()
+        self.refilter()
 
-    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
-        if self._filters:
-            row = self.sourceModel().table.rows[source_row]
-            if not all(test(row[column]) for column, test in self._filters.items()):
-                return False
-        return super().filterAcceptsRow(source_row, source_parent)
+    def _matches(self) -> list[int] | None:
+        rows = super()._matches()
+        model = self.sourceModel()
+        if not self._filters or not isinstance(model, TableModel):
+            return rows
+        table_rows = model.table.rows
+        tests = list(self._filters.items())
+        candidates = range(len(table_rows)) if rows is None else rows
+        if len(tests) == 1:
+            ((column, test),) = tests
+            return [i for i in candidates if test(table_rows[i][column])]
+        return [i for i in candidates if all(t(table_rows[i][c]) for c, t in tests)]
 
 
 class ColumnFilter:

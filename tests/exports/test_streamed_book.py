@@ -1,0 +1,57 @@
+"""A streamed (write-only) book keeps every promise of a data sheet: styled frozen header,
+filter, real dates, money format, quote-prefixed formula-looking text, print set-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
+
+from ahuntsic_desktop.exports.xlsx.common import FORMATS, HEADER_FILL, Book, Col
+
+
+def test_a_streamed_sheet_reads_back_as_a_normal_one(tmp_path):
+    rows = [
+        ("Émond", dt.date(2026, 3, 12), 12345, '=HYPERLINK("x")', "long " * 30),
+        ("Roy", None, 0, "-3", ""),
+    ]
+    columns = [
+        Col("Nom"),
+        Col("Date", "date"),
+        Col("Montant", "money"),
+        Col("Note"),
+        Col("Texte", width=20, wrap=True),
+    ]
+    paths = {}
+    for streamed in (False, True):
+        book = Book(
+            "Essai",
+            table_name="Table fictive",
+            streamed=streamed,
+            now=dt.datetime(2026, 11, 26, 9, 0),
+        )
+        book.data_sheet("Feuille", columns, rows, frozen_columns=1)
+        paths[streamed] = book.save(tmp_path / f"{streamed}.xlsx")
+    values = [
+        CalamineWorkbook.from_path(p).get_sheet_by_name("Feuille").to_python()
+        for p in paths.values()
+    ]
+    assert values[0] == values[1]
+    assert values[1][1][3] == '=HYPERLINK("x")'  # text, never a formula
+    ws = load_workbook(paths[True])["Feuille"]
+    assert ws.freeze_panes == "B2"
+    assert ws.auto_filter.ref == "A1:E3"
+    assert ws["A1"].fill.fgColor.rgb.endswith(HEADER_FILL) and ws["A1"].font.bold
+    assert ws["B2"].value == dt.datetime(2026, 3, 12) and ws["B2"].number_format == FORMATS["date"]
+    assert ws["C2"].number_format == FORMATS["money"] and float(ws["C2"].value) == 123.45
+    assert ws["D2"].data_type == "s" and ws["D2"].quotePrefix
+    assert ws["D3"].quotePrefix and ws["D3"].value == "-3"
+    normal = load_workbook(paths[False])["Feuille"]
+    assert ws.row_dimensions[2].height > 15  # the wrapped text's lines
+    assert ws.row_dimensions[2].height == normal.row_dimensions[2].height
+    assert ws.row_dimensions[1].height == normal.row_dimensions[1].height
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$1:$1"
+    assert "Essai" in (ws.oddHeader.center.text or "") + (ws.oddHeader.left.text or "")
