@@ -21,7 +21,7 @@ from ...store import Database
 from .audit import AUDITED, BULK_ID, SCRUBBED
 
 PERSON_KEYS = ("first_name", "last_name")
-NAME_KEYS = ("name", "title", "number", "description")  # the first one a record has
+NAME_KEYS = ("name", "title", "number", "description", "label", "programme", "project")  # first
 LONGEST = 70
 
 

@@ -3,8 +3,14 @@ holding them, terms ending, history, and the elections an assembly holds to fill
 
 The public face: other services packages import only what is listed in ``__all__``."""
 
+from ...domain import Candidacy, Election, Mandate, Seat
+from ..core import audit
 from . import elections, personal, seats, tables
 from .seats import composition, terms_ending
+
+# The journal follows seats, mandates, elections and candidacies.
+for _model in (Seat, Mandate, Election, Candidacy):
+    audit.track(_model)
 
 __all__ = [
     "composition",
