@@ -72,3 +72,16 @@ def apply_roles(engine: Engine) -> None:
         for statement in _statements(database):
             connection.exec_driver_sql(statement)
     log.info("Roles and grants applied")
+
+
+def reapply_if_present(engine: Engine) -> bool:
+    """Apply the grants again when the group roles exist on this server (after a restore,
+    which brings back no grants); nothing when they don't. Whether they were applied."""
+    with engine.connect() as connection:
+        present = connection.execute(
+            text("SELECT count(*) FROM pg_roles WHERE rolname = ANY(:r)"), {"r": list(ROLES)}
+        ).scalar()
+    if present != len(ROLES):
+        return False
+    apply_roles(engine)
+    return True

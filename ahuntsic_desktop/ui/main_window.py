@@ -226,8 +226,8 @@ class MainWindow(QMainWindow):
         where = str(db.path) if db.path else (db.url or _("(en mémoire)"))
         suffix = _(" — lecture seule") if db.read_only else ""
         self.file_label.setText(_("Fichier : {path}").format(path=where) + suffix)
-        self.copy_action.setEnabled(db.path is not None)
-        self.restore_action.setEnabled(db.path is not None and not db.read_only)
+        self.copy_action.setEnabled(db.path is not None or db.on_server)
+        self.restore_action.setEnabled((db.path is not None or db.on_server) and not db.read_only)
         if db.backup_error:
             self.statusBar().showMessage(db.backup_error, 15000)
         self.settings_action.setEnabled(not db.read_only)
@@ -285,6 +285,14 @@ class MainWindow(QMainWindow):
             self.set_database(dialog.database)
 
     def save_copy(self) -> None:
+        if self.db.on_server:
+            from .server_backups import save_server_copy
+
+            saved = save_server_copy(self, self.db, self.context.now())
+            if saved is not None:
+                message = _("Sauvegarde enregistrée dans {path}").format(path=saved)
+                self.statusBar().showMessage(message, 8000)
+            return
         if self.db.path is None:
             return
         stem = Path(self.db.path).stem
@@ -309,7 +317,12 @@ class MainWindow(QMainWindow):
 
         if not self.confirm_unsaved():
             return
-        restored = restore_backup(self, self.db)
+        if self.db.on_server:
+            from .server_backups import restore_server_copy
+
+            restored = restore_server_copy(self, self.db, self.context.now())
+        else:
+            restored = restore_backup(self, self.db)
         if restored is not None:
             self.set_database(restored)
 
