@@ -83,6 +83,14 @@ def single_writer(session_or_connection: Session | Connection, purpose: str) -> 
         )
 
 
+def database_user(session: Session) -> str | None:
+    """The login a server connection was opened with (who changed what, in the audit
+    trail); None on a SQLite file, which has no users."""
+    if not is_server(session):
+        return None
+    return session.scalar(text("SELECT session_user"))
+
+
 def vacuum(engine: Engine) -> None:
     """Rewrite the tables so that erased values leave the server's pages (Law 25)."""
     with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:

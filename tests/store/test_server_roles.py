@@ -5,9 +5,10 @@ PostgreSQL pass only (AHUNTSIC_TEST_DB)."""
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 
 import pytest
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import ProgrammingError
 
 from ahuntsic_desktop.services.registry import persons
@@ -91,3 +92,34 @@ def test_the_cli_sets_the_roles_and_refuses_a_file(server_database, tmp_path, ca
     assert BOARD in capsys.readouterr().out
     assert main(["roles", "--db", str(tmp_path / "table.sqlite")]) == 1
     assert "serveur" in capsys.readouterr().err
+
+
+def test_the_audit_trail_names_the_database_user_and_the_server_keeps_it_so(db, login):
+    from ahuntsic_desktop.domain import AuditEntry
+    from ahuntsic_desktop.services.core import settings
+    from ahuntsic_desktop.store import Database
+
+    settings.save(db, replace(settings.load(db), user_name="Nom partagé des paramètres"))
+    staff = login(STAFF)
+    user = staff.url.username
+    database = Database.connect(staff.url.render_as_string(hide_password=False))
+    try:
+        pid = persons.save_person(database, None, PersonData("Ben", "Test"))
+    finally:
+        database.close()
+    with staff.begin() as connection:  # a client that writes another name
+        connection.execute(
+            text(
+                'INSERT INTO audit_entry ("at", "user", entity, entity_id, action) '
+                "VALUES (now(), 'Josée (coordination)', 'person', :pid, 'modification')"
+            ),
+            {"pid": pid},
+        )
+    with db.session() as session:
+        entries = session.scalars(
+            select(AuditEntry).where(AuditEntry.entity == "person").order_by(AuditEntry.id)
+        ).all()
+    assert [(e.action, e.user) for e in entries] == [
+        ("creation", user),
+        ("modification", user),
+    ]
