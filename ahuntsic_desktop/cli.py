@@ -94,6 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
         "roles", help=_("créer les rôles du serveur (coordination, équipe, CA) et leurs droits")
     )
     roles.add_argument("--db", required=True, dest="source", help="postgresql://…")
+    roles.add_argument(
+        "--chantier-lead",
+        metavar="UTILISATEUR",
+        help=_("faire de cet utilisateur du serveur le responsable des chantiers --chantier"),
+    )
+    roles.add_argument(
+        "--chantier", type=int, action="append", default=[], metavar="ID", help=_("chantier")
+    )
     return parser
 
 

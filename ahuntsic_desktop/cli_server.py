@@ -99,18 +99,30 @@ def run_copy(args: argparse.Namespace) -> int:
 
 
 def run_roles(args: argparse.Namespace) -> int:
-    from .store import Database, StoreError, is_server_url
+    from .store import Database, StoreError, chantier_roles, is_server_url
     from .store.roles import ROLES, apply_roles
 
     if not is_server_url(args.source):
         return _fail(_("les rôles n'existent que sur un serveur (postgresql://…)."))
+    if bool(args.chantier_lead) != bool(args.chantier):
+        return _fail(_("--chantier-lead et --chantier vont ensemble."))
     try:
         database = Database.connect(args.source)
     except StoreError as error:
         return _fail(str(error))
     try:
         apply_roles(database.engine)
+        if args.chantier_lead:
+            chantier_roles.assign(database.engine, args.chantier_lead, args.chantier)
+    except ValueError as error:
+        return _fail(str(error))
     finally:
         database.close()
     print(_("Rôles prêts : {roles}.").format(roles=", ".join(ROLES)))
+    if args.chantier_lead:
+        print(
+            _("« {login} » est responsable des chantiers {ids}.").format(
+                login=args.chantier_lead, ids=", ".join(map(str, args.chantier))
+            )
+        )
     return 0

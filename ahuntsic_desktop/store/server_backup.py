@@ -20,6 +20,7 @@ import os
 import re
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from sqlalchemy import Engine, text
@@ -208,9 +209,9 @@ def dump(engine: Engine, out: Path) -> Path:
     return out
 
 
-def dumped_from(source: Path, server: int) -> int:
-    """The major version of the server a dump was taken from (``pg_restore --list``);
-    refuses a file that is no dump of ours, or one made by newer tools."""
+def contents(source: Path, server: int) -> str:
+    """The dump's table of contents (``pg_restore --list``); refuses a file that is no
+    dump of ours, or one made by newer tools."""
     tool, _own = _tool("pg_restore", server)
     completed = subprocess.run(
         [str(tool), "--list", str(source)], capture_output=True, text=True, timeout=300
@@ -224,14 +225,28 @@ def dumped_from(source: Path, server: int) -> int:
             source,
             _("Choisissez un fichier « .dump » fait par Ahuntsic Desktop ou par pg_dump."),
         )
-    match = re.search(r"Dumped from database version: (\S+)", completed.stdout)
     if "alembic_version" not in completed.stdout:
         raise StoreError(
             StoreProblem.NOT_DATABASE,
             _("« {name} » n'est pas une sauvegarde d'Ahuntsic Desktop.").format(name=source.name),
             source,
         )
+    return completed.stdout
+
+
+def dumped_from(listing: str, server: int) -> int:
+    """The major version of the server a dump was taken from, by its contents."""
+    match = re.search(r"Dumped from database version: (\S+)", listing)
     return _major(match.group(1)) if match else server
+
+
+def without_roles(listing: str) -> str:
+    """The contents less the row-security policies, which name roles the target server
+    may not have (they are applied again there: :func:`.roles.reapply_if_present`)."""
+    skipped = (" POLICY ", " ROW SECURITY ")
+    return "".join(
+        line for line in listing.splitlines(keepends=True) if not any(s in line for s in skipped)
+    )
 
 
 def restore(engine: Engine, source: Path) -> None:
@@ -239,7 +254,8 @@ def restore(engine: Engine, source: Path) -> None:
     schema and rows it holds, in one transaction. Callers ask before replacing rows."""
     source = Path(source)
     server = server_major(engine)
-    origin = dumped_from(source, server)
+    listing = contents(source, server)
+    origin = dumped_from(listing, server)
     if origin > server:
         raise StoreError(
             StoreProblem.VERSION_MISMATCH,
@@ -257,21 +273,17 @@ def restore(engine: Engine, source: Path) -> None:
     if psql is None:
         raise _missing("psql")
     args, env = _connection(engine.url)
-    script = subprocess.run(
-        [
-            str(restore_tool),
-            "--no-owner",
-            "--no-acl",
-            "--schema=public",
-            "--file",
-            "-",
-            str(source),
-        ],
-        capture_output=True,
-        text=True,
-        timeout=TIMEOUT_S,
-        env=env,
-    )
+    with tempfile.TemporaryDirectory() as folder:
+        chosen = Path(folder) / "contents.list"
+        chosen.write_text(without_roles(listing), encoding="utf-8")
+        script = subprocess.run(
+            [str(restore_tool), "--no-owner", "--no-acl", "--schema=public"]
+            + ["--use-list", str(chosen), "--file", "-", str(source)],
+            capture_output=True,
+            text=True,
+            timeout=TIMEOUT_S,
+            env=env,
+        )
     if script.returncode != 0:
         raise _failed("pg_restore", script)
     loaded = subprocess.run(

@@ -103,7 +103,7 @@ def test_a_dump_from_a_newer_server_is_refused_before_anything_is_dropped(
     filled, tmp_path, monkeypatch
 ):
     dump = server_backup.save_dump(filled, tmp_path / "table.dump")
-    monkeypatch.setattr(dumps, "dumped_from", lambda source, server: server + 1)
+    monkeypatch.setattr(dumps, "dumped_from", lambda listing, server: server + 1)
     with pytest.raises(ValidationError) as refused:
         server_backup.restore_dump(filled, dump, tmp_path / "avant", NOW, replace=True)
     assert "plus récent que celui-ci" in refused.value.message
@@ -128,3 +128,28 @@ def test_the_cli_backs_up_a_server_and_restores_it_with_replace(
         assert names(target) == ["Roy", "Tremblay"]
     finally:
         target.close()
+
+
+def test_a_restore_brings_back_the_roles_grants_and_policies_where_the_roles_exist(
+    filled, server_database, tmp_path
+):
+    from sqlalchemy import text
+
+    from ahuntsic_desktop.store.roles import apply_roles
+
+    apply_roles(filled.engine)  # the dump holds row-security policies naming the roles
+    dump = server_backup.save_dump(filled, tmp_path / "table.dump")
+    target = Database.connect(server_database)
+    restored = server_backup.restore_dump(target, dump, tmp_path / "avant", NOW)
+    try:
+        with restored.db.engine.connect() as connection:
+            policies = connection.execute(
+                text("SELECT count(*) FROM pg_policies WHERE tablename = 'meeting'")
+            ).scalar()
+            board_reads = connection.execute(
+                text("SELECT has_column_privilege('ahuntsic_board', 'person', 'email', 'SELECT')")
+            ).scalar()
+        assert policies == 4 and board_reads is False
+        assert names(restored.db) == ["Roy", "Tremblay"]
+    finally:
+        restored.db.close()
