@@ -25,6 +25,7 @@ from ...services.core.errors import ConflictError, ValidationError
 from ...services.meetings import meetings, pick_lists, titles
 from ...services.meetings.meetings import MeetingData
 from ..context import Context
+from ..errors import retrying
 from ..registry.conflict_dialog import settle
 from ..widgets.time_edit import TimeEdit
 from ..widgets.unsaved import GuardedDialog
@@ -290,13 +291,19 @@ class MeetingDialog(MeetingDialogView):
         self.version = kept
         return True
 
+    def _save(self, data: MeetingData) -> bool:
+        if self.meeting_id is None:
+            self.meeting_id = meetings.create_meeting(self.db, data)
+        else:
+            meetings.update_meeting(self.db, self.meeting_id, data)
+        return True
+
     def accept(self) -> None:
         try:
             data = self.edited()
-            if self.meeting_id is None:
-                self.meeting_id = meetings.create_meeting(self.db, data)
-            else:
-                meetings.update_meeting(self.db, self.meeting_id, data)
+            # An unreachable server: the form stays as typed, the save offered again.
+            if retrying(self, lambda: self._save(data)) is None:
+                return
         except ConflictError:
             if self.settle_conflict(data):
                 self.accept()

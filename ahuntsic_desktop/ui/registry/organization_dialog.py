@@ -32,6 +32,7 @@ from ...services.registry import organizations
 from ...services.registry.organizations import OrganizationData
 from ..context import Context
 from ..duplicate_hint import DuplicateHint
+from ..errors import retrying
 from ..table_model import TableModel
 from .common import (
     Form,
@@ -239,17 +240,19 @@ class OrganizationDialog(OrganizationDialogView):
         self.version = kept
         return True
 
+    def _save(self) -> bool:
+        if self.organization_id is None:
+            self.organization_id = organizations.create_organization(self.context.db, self.edited())
+        else:
+            organizations.update_organization(self.context.db, self.organization_id, self.edited())
+        return True
+
     def accept(self) -> None:
         self.form.clear_errors()
         try:
-            if self.organization_id is None:
-                self.organization_id = organizations.create_organization(
-                    self.context.db, self.edited()
-                )
-            else:
-                organizations.update_organization(
-                    self.context.db, self.organization_id, self.edited()
-                )
+            # An unreachable server: the form stays as typed, the save offered again.
+            if retrying(self, self._save) is None:
+                return
         except ConflictError:
             if self.settle_conflict():
                 self.accept()
