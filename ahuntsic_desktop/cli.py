@@ -64,9 +64,19 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("date autour de laquelle les données sont faites (aujourd'hui par défaut)"),
     )
 
-    backup = commands.add_parser("backup", help=_("copier un fichier de données sans risque"))
-    backup.add_argument("--db", type=Path, required=True, dest="source")
+    backup = commands.add_parser(
+        "backup", help=_("copier un fichier de données sans risque (pg_dump sur un serveur)")
+    )
+    backup.add_argument("--db", type=_file_or_server, required=True, dest="source")
     backup.add_argument("--out", type=Path, required=True)
+    restore = commands.add_parser(
+        "restore", help=_("remettre une sauvegarde de serveur (.dump) dans une base PostgreSQL")
+    )
+    restore.add_argument("--from", type=Path, required=True, dest="source", help=".dump")
+    restore.add_argument("--to", required=True, dest="target", help="postgresql://…")
+    restore.add_argument(
+        "--replace", action="store_true", help=_("remplacer le contenu d'une base non vide")
+    )
 
     check = commands.add_parser("check", help=_("vérifier qu'un fichier de données est sain"))
     check.add_argument("--db", type=Path, required=True, dest="source")
@@ -84,6 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
         "roles", help=_("créer les rôles du serveur (coordination, équipe, CA) et leurs droits")
     )
     roles.add_argument("--db", required=True, dest="source", help="postgresql://…")
+    roles.add_argument(
+        "--chantier-lead",
+        metavar="UTILISATEUR",
+        help=_("faire de cet utilisateur du serveur le responsable des chantiers --chantier"),
+    )
+    roles.add_argument(
+        "--chantier", type=int, action="append", default=[], metavar="ID", help=_("chantier")
+    )
     return parser
 
 
@@ -145,11 +163,15 @@ def run_demo(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from .store import Database, StoreError
+    from .store import Database, StoreError, is_server_url
     from .store.engine import sqlite_backup
 
     if args.out.exists():
         return _fail(_("« {path} » existe déjà.").format(path=args.out))
+    if is_server_url(args.source):
+        from .cli_server import backup_server
+
+        return backup_server(args)
     try:
         Database.open(args.source, read_only=True).close()
         sqlite_backup(args.source, args.out)
@@ -254,7 +276,7 @@ def run_self_test() -> int:
     return run(dt.date.today(), open_window=open_window)
 
 
-COMMANDS = ("demo", "backup", "check", "export", "copy", "roles")
+COMMANDS = ("demo", "backup", "restore", "check", "export", "copy", "roles")
 
 
 def file_argument(argv: list[str]) -> list[str]:
@@ -263,58 +285,6 @@ def file_argument(argv: list[str]) -> list[str]:
     if len(argv) == 1 and not argv[0].startswith("-") and argv[0] not in COMMANDS:
         return ["--db", argv[0]]
     return argv
-
-
-def _open_either(target: str, *, source: bool):
-    from .store import Database, is_server_url
-
-    if is_server_url(target):
-        return Database.connect(target)
-    if source:
-        return Database.open(Path(target), read_only=True)
-    return Database.open(Path(target), create=True)
-
-
-def run_copy(args: argparse.Namespace) -> int:
-    from .store import StoreError
-    from .store.copying import copy_data
-
-    source = target = None
-    try:
-        source = _open_either(args.source, source=True)
-        target = _open_either(args.target, source=False)
-        report = copy_data(source, target, replace=args.replace)
-    except StoreError as error:
-        return _fail(str(error))
-    finally:
-        for database in (source, target):
-            if database is not None:
-                database.close()
-    rows = sum(check.rows for check in report)
-    print(
-        _(
-            "{rows} lignes de {tables} tables copiées et vérifiées (nombres et sommes de contrôle)."
-        ).format(rows=rows, tables=len(report))
-    )
-    return 0
-
-
-def run_roles(args: argparse.Namespace) -> int:
-    from .store import Database, StoreError, is_server_url
-    from .store.roles import ROLES, apply_roles
-
-    if not is_server_url(args.source):
-        return _fail(_("les rôles n'existent que sur un serveur (postgresql://…)."))
-    try:
-        database = Database.connect(args.source)
-    except StoreError as error:
-        return _fail(str(error))
-    try:
-        apply_roles(database.engine)
-    finally:
-        database.close()
-    print(_("Rôles prêts : {roles}.").format(roles=", ".join(ROLES)))
-    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -332,14 +302,15 @@ def main(argv: list[str] | None = None) -> int:
             return run_demo(args)
         if args.command == "backup":
             return run_backup(args)
+        if args.command in ("restore", "copy", "roles"):
+            from . import cli_server
+
+            run = {"restore": cli_server.run_restore, "copy": cli_server.run_copy}
+            return run.get(args.command, cli_server.run_roles)(args)
         if args.command == "check":
             return run_check(args)
         if args.command == "export":
             return run_export(args)
-        if args.command == "copy":
-            return run_copy(args)
-        if args.command == "roles":
-            return run_roles(args)
         from .ui.app import run_gui
 
         return run_gui(db_path=args.db, demo=args.demo, language=args.lang)

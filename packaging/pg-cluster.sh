@@ -33,11 +33,26 @@ trap stop EXIT
 cd "$folder"  # runuser keeps the working folder: one nobody can enter
 "${as_owner[@]}" "$bin/initdb" -D "$folder/data" -U postgres --auth=trust -E UTF8 \
     --locale=C.UTF-8 >/dev/null
-# Throwaway data: no fsync, nothing to make durable.
-"${as_owner[@]}" "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w start -o \
-    "-h 127.0.0.1 -p $port -k $folder -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+# Throwaway data: no fsync, nothing to make durable on disk. Commits are still written out
+# to the operating system (synchronous_commit stays on): a killed server keeps every
+# committed change, which the fault tests check.
+options="-h 127.0.0.1 -p $port -k $folder -c fsync=off -c full_page_writes=off"
+"${as_owner[@]}" "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w start -o "$options" \
     >/dev/null
 cd - >/dev/null
+# `$AHUNTSIC_TEST_PG_SERVER kill` stops the server at once (as if killed: no shutdown
+# checkpoint, clients cut off) and `... start` starts it again: the fault tests use it.
+cat >"$folder/server" <<SCRIPT
+#!/usr/bin/env bash
+set -eu
+cd "$folder"
+case "\$1" in
+    kill) ${as_owner[*]} "$bin/pg_ctl" -D "$folder/data" -m immediate -w stop >/dev/null ;;
+    start) ${as_owner[*]} "$bin/pg_ctl" -D "$folder/data" -l "$folder/server.log" -w start -o "$options" >/dev/null ;;
+esac
+SCRIPT
+chmod 755 "$folder/server"
+export AHUNTSIC_TEST_PG_SERVER="$folder/server"
 export AHUNTSIC_TEST_DB="postgresql://postgres@127.0.0.1:$port/postgres"
 echo "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 "$@"

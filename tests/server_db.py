@@ -105,3 +105,22 @@ def stop() -> None:
         _admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     for engine in _engines.values():
         engine.dispose()
+
+
+KILL_SWITCH = os.environ.get("AHUNTSIC_TEST_PG_SERVER", "")
+
+
+def kill_server() -> None:
+    """Stop the test server at once, as if killed (packaging/pg-cluster.sh)."""
+    import subprocess
+
+    subprocess.run([KILL_SWITCH, "kill"], check=True, timeout=60)
+
+
+def start_server() -> None:
+    """Start it again; the fixtures' own connections died with it."""
+    import subprocess
+
+    subprocess.run([KILL_SWITCH, "start"], check=True, timeout=60)
+    for engine in _engines.values():
+        engine.dispose()

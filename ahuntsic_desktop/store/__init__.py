@@ -3,7 +3,7 @@
 
 from .database import Database
 from .errors import RETRYABLE, ConflictError, StoreError, StoreProblem
-from .server import account_of, build_url, is_server_url, single_writer
+from .server import account_of, build_url, database_user, is_server_url, single_writer
 
 __all__ = [
     "RETRYABLE",
@@ -13,6 +13,7 @@ __all__ = [
     "StoreProblem",
     "account_of",
     "build_url",
+    "database_user",
     "is_server_url",
     "single_writer",
 ]

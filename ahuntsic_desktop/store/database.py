@@ -111,6 +111,7 @@ class Database:
         self.backup_error: str | None = None  # why that copy could not be taken
         self._lock = lock
         self.url: str | None = None  # a server's address (no password), or None for a file
+        self.client = ""  # on a server, the application_name of our connections
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         for event_name, listener in _SESSION_LISTENERS:
             event.listen(self._sessions, event_name, listener)
@@ -222,8 +223,8 @@ class Database:
         """Open the database at the server ``url`` (``postgresql://user@host/db``), creating
         or upgrading its schema; raises :class:`StoreError` (``UNREACHABLE``) when the
         server can't be reached or refuses the connection."""
-        name = server.display_name(url)
-        engine = server.server_engine(url)
+        name, client = server.display_name(url), server.client_name()
+        engine = server.server_engine(url, client)
         try:
             migrate.upgrade(engine, None)
         except StoreError:
@@ -235,12 +236,21 @@ class Database:
             raise faults.unreachable(name, error) from error
         log.info("Connected to %s", name)
         database = cls(engine, None, read_only=False)
-        database.url = name
+        database.url, database.client = name, client
         return database
 
     @property
     def on_server(self) -> bool:
         return self.url is not None
+
+    def change_notices(self):
+        """On a server, a started :class:`~.notices.ChangeNotices` of the changes other
+        users commit (close it when done); None on a file, which only we write."""
+        if not self.on_server:
+            return None
+        from .notices import ChangeNotices
+
+        return ChangeNotices(self.engine.url, self.client).start()
 
     @classmethod
     def _open_read_only(cls, path: Path, facts: integrity.FileFacts | None) -> Database:

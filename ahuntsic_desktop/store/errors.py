@@ -22,6 +22,8 @@ class StoreProblem(StrEnum):
     IO_ERROR = "io_error"  # the disk (or key, or network share) failed to read or write
     BUSY = "busy"  # another program holds the write lock: try again later
     UNREACHABLE = "unreachable"  # the server can't be reached or refused the connection
+    TOOL_MISSING = "tool_missing"  # pg_dump, pg_restore or psql is not installed
+    VERSION_MISMATCH = "version_mismatch"  # those tools or a dump don't fit the server
 
 
 # Problems that pass: the same operation may succeed when tried again.

@@ -10,6 +10,7 @@ and out (:mod:`.copying`).
 from __future__ import annotations
 
 import logging
+import secrets
 
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
@@ -60,10 +61,22 @@ def display_name(url: str) -> str:
     return server_url(url).set(drivername="postgresql").render_as_string(hide_password=True)
 
 
-def server_engine(url: str) -> Engine:
-    """An engine on the server at ``url``. SQL parameters (names, emails) never appear in
-    error messages; a connection dropped by a restarted server is replaced, not reused."""
-    return create_engine(server_url(url), hide_parameters=True, pool_pre_ping=True)
+def client_name() -> str:
+    """``ahuntsic-desktop-1a2b3c4d``: how one open Database names its connections, so
+    that the change notices it sends itself are told apart (:mod:`.notices`)."""
+    return f"ahuntsic-desktop-{secrets.token_hex(4)}"
+
+
+def server_engine(url: str, name: str | None = None) -> Engine:
+    """An engine on the server at ``url``, its connections named ``name``. SQL parameters
+    (names, emails) never appear in error messages; a connection dropped by a restarted
+    server is replaced, not reused."""
+    return create_engine(
+        server_url(url),
+        hide_parameters=True,
+        pool_pre_ping=True,
+        connect_args={"application_name": name or client_name()},
+    )
 
 
 def is_server(bind: Engine | Connection | Session) -> bool:
@@ -81,6 +94,14 @@ def single_writer(session_or_connection: Session | Connection, purpose: str) -> 
         session_or_connection.execute(
             text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEYS[purpose]}
         )
+
+
+def database_user(session: Session) -> str | None:
+    """The login a server connection was opened with (who changed what, in the audit
+    trail); None on a SQLite file, which has no users."""
+    if not is_server(session):
+        return None
+    return session.scalar(text("SELECT session_user"))
 
 
 def vacuum(engine: Engine) -> None:

@@ -24,6 +24,7 @@ from ..services.core import settings as settings_service
 from ..services.core.errors import ValidationError
 from ..store import Database
 from . import main_menus
+from .change_watch import ChangeWatch
 from .context import Context
 from .errors import show_error
 from .file_opening import FILE_FILTER, open_database
@@ -91,6 +92,9 @@ class MainWindow(QMainWindow):
         self.backup_timer.setInterval(BACKUP_CHECK_MS)
         self.backup_timer.timeout.connect(self.backup_if_due)
         self.backup_timer.start()
+        self.change_watch = ChangeWatch(self)  # another user's save, on a server
+        self.change_watch.changed.connect(self.changed_by_others)
+        self.change_watch.watch(self.db)
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
@@ -204,6 +208,18 @@ class MainWindow(QMainWindow):
         self._stale = set(range(len(PAGES)))
         self.show_page(self.navigation.currentRow())
 
+    def changed_by_others(self, _tables: set[str]) -> None:
+        """Someone else saved on the server: every page is read again when shown, the one
+        on screen now, unless it holds unsaved edits (they are never thrown away)."""
+        self._stale = set(range(len(PAGES)))
+        row = self.stack.currentIndex()
+        page = self.pages.built[row] if 0 <= row < len(self.pages) else None
+        if page is None or any(editor.is_dirty() for editor in page.unsaved_editors()):
+            return
+        self._stale.discard(row)
+        page.refresh()
+        self.statusBar().showMessage(_("Listes mises à jour : modifiées sur un autre poste."), 5000)
+
     # -- files -------------------------------------------------------------------------
     @property
     def db(self) -> Database:
@@ -226,8 +242,8 @@ class MainWindow(QMainWindow):
         where = str(db.path) if db.path else (db.url or _("(en mémoire)"))
         suffix = _(" — lecture seule") if db.read_only else ""
         self.file_label.setText(_("Fichier : {path}").format(path=where) + suffix)
-        self.copy_action.setEnabled(db.path is not None)
-        self.restore_action.setEnabled(db.path is not None and not db.read_only)
+        self.copy_action.setEnabled(db.path is not None or db.on_server)
+        self.restore_action.setEnabled((db.path is not None or db.on_server) and not db.read_only)
         if db.backup_error:
             self.statusBar().showMessage(db.backup_error, 15000)
         self.settings_action.setEnabled(not db.read_only)
@@ -239,6 +255,7 @@ class MainWindow(QMainWindow):
         self.context.db = db
         if old is not db:
             old.close()
+        self.change_watch.watch(db)
         self._show_file()
         self.refresh_all()
 
@@ -285,6 +302,14 @@ class MainWindow(QMainWindow):
             self.set_database(dialog.database)
 
     def save_copy(self) -> None:
+        if self.db.on_server:
+            from .server_backups import save_server_copy
+
+            saved = save_server_copy(self, self.db, self.context.now())
+            if saved is not None:
+                message = _("Sauvegarde enregistrée dans {path}").format(path=saved)
+                self.statusBar().showMessage(message, 8000)
+            return
         if self.db.path is None:
             return
         stem = Path(self.db.path).stem
@@ -309,7 +334,12 @@ class MainWindow(QMainWindow):
 
         if not self.confirm_unsaved():
             return
-        restored = restore_backup(self, self.db)
+        if self.db.on_server:
+            from .server_backups import restore_server_copy
+
+            restored = restore_server_copy(self, self.db, self.context.now())
+        else:
+            restored = restore_backup(self, self.db)
         if restored is not None:
             self.set_database(restored)
 
@@ -355,5 +385,6 @@ class MainWindow(QMainWindow):
         if not self.confirm_unsaved():
             event.ignore()
             return
+        self.change_watch.stop()
         self.context.db.close()
         super().closeEvent(event)

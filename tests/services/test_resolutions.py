@@ -134,6 +134,7 @@ def test_meeting_moved_across_new_year_renumbers_its_resolutions(db, setup):
     assert len(resolutions.list_resolutions(db, year=2026)) == 0
     assert resolutions.add_resolution(db, meeting_id, motion(ids)) == "CC-2027-002"
     # Moved back, they take new 2026 numbers: CC-2026-001 was printed, never given again.
+    data = meetings.get_meeting(db, meeting_id).data()  # the version saved (a form reads it)
     meetings.update_meeting(db, meeting_id, replace(data, date=date(2026, 12, 29)))
     table = resolutions.list_resolutions(db, meeting_id=meeting_id)
     assert table.values("number") == ["CC-2026-002", "CC-2026-003"]

@@ -27,7 +27,7 @@ def test_the_window_opens_on_a_server_and_names_it(qtbot, server_database):
         window.show()
         qtbot.waitExposed(window)
         assert db.url in window.file_label.text()
-        assert not window.copy_action.isEnabled()  # a file's tools: not for a server
+        assert window.copy_action.isEnabled()  # pg_dump: test_server_backups_ui.py
         window.close()
     finally:
         db.close()

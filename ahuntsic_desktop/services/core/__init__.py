@@ -14,6 +14,7 @@ from . import (
     listing,
     periods,
     references,
+    server_backup,
     settings,
     validation,
 )
@@ -38,6 +39,7 @@ __all__ = [
     "journal",
     "journal_names",
     "listing",
+    "server_backup",
     "name_sort_key",
     "NotFoundError",
     "Period",

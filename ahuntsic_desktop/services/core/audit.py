@@ -60,6 +60,7 @@ from ...domain import (
 )
 from ...domain.enums import AuditAction
 from ...domain.instants import utc_now
+from ...store import database_user
 from ...store.database import listen_to_sessions
 
 log = logging.getLogger(__name__)
@@ -132,13 +133,16 @@ def os_user() -> str:
 
 
 def current_user(session: Session) -> str:
-    """``settings.user_name`` when set, else the operating-system account's name."""
+    """On a shared server, the database user (several people share its settings, and the
+    server writes that name itself for logins that don't own the tables); on a file,
+    ``settings.user_name`` when set, else the operating-system account's name."""
     name = session.info.get(_USER)
     if name is None:
-        with session.no_autoflush:
-            stored = session.scalar(select(Setting.value).where(Setting.key == "user_name"))
-        name = str(stored).strip() if stored else ""
-        name = name or os_user()
+        name = database_user(session)
+        if name is None:
+            with session.no_autoflush:
+                stored = session.scalar(select(Setting.value).where(Setting.key == "user_name"))
+            name = (str(stored).strip() if stored else "") or os_user()
         session.info[_USER] = name
     return name
 

@@ -13,7 +13,7 @@ from ...domain.enums import FollowUpStatus, MeetingKind
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
-from ..core import Column, NotFoundError, Table, ValidationError
+from ..core import Column, NotFoundError, Table, ValidationError, require_version
 from ..core import validation as v
 from .meetings import person_name_sql, require_meeting
 
@@ -114,15 +114,44 @@ def update_follow_up_status(
     done_on: dt.date | None = None,
     *,
     today: dt.date | None = None,
+    version: int | None = None,
 ) -> None:
-    """Change the status; ``done_on`` (default today) is kept only for done follow-ups."""
+    """Change the status; ``done_on`` (default today) is kept only for done follow-ups.
+    ``version`` is the one the list showed: a change made since raises ConflictError."""
     if status not in {s.value for s in FollowUpStatus}:
         raise ValidationError(_("Statut de suivi inconnu."), "status")
     with db.session() as session:
         follow_up = _require(session, follow_up_id)
+        require_version(follow_up, version)
         was_done = follow_up.status == FollowUpStatus.DONE
         follow_up.status = status
         _stamp_done(follow_up, was_done, done_on, today)
+
+
+@dataclass(frozen=True)
+class FollowUpState:
+    """A follow-up as saved, to compare with a status change that lost the race."""
+
+    description: str
+    due_date: dt.date | None
+    status: str  # in words
+    version: int
+
+
+def follow_up_state(db: Database, follow_up_id: int) -> FollowUpState:
+    with db.session() as session:
+        f = _require(session, follow_up_id)
+        status = label(f.status, FollowUpStatus)
+        return FollowUpState(f.description, f.due_date, status, f.version)
+
+
+def follow_up_versions(db: Database, ids: list[int]) -> dict[int, int]:
+    """The version of each follow-up listed, read with the list."""
+    if not ids:
+        return {}
+    with db.session() as session:
+        query = select(FollowUp.id, FollowUp.version).where(FollowUp.id.in_(ids))
+        return {row.id: row.version for row in session.execute(query)}
 
 
 def follow_up_columns() -> list[Column]:

@@ -7,7 +7,7 @@ The agenda, attendance, resolutions and follow-ups of a meeting live in sibling 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
@@ -24,7 +24,7 @@ from ...domain.enums import (
 from ...domain.labels import label
 from ...i18n import N_, _
 from ...store import Database
-from ..core import Choice, Column, NotFoundError, Table, ValidationError
+from ..core import Choice, Column, NotFoundError, Table, ValidationError, require_version
 from ..core import validation as v
 
 DEFAULT_BODIES: dict[str, str] = {
@@ -71,6 +71,8 @@ class MeetingData:
     chair_id: int | None = None
     secretary_id: int | None = None
     notes: str | None = None
+    # The version read (get_meeting): a save from an older read raises ConflictError.
+    version: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,7 @@ class MeetingDetail:
     secretary_id: int | None
     notes: str | None
     minutes_approved_on: dt.date | None
+    version: int | None = None
 
     def data(self) -> MeetingData:
         """The editable part, to prefill a form or build an update."""
@@ -110,6 +113,7 @@ class MeetingDetail:
             chair_id=self.chair_id,
             secretary_id=self.secretary_id,
             notes=self.notes,
+            version=self.version,
         )
 
 
@@ -157,30 +161,20 @@ def _validate(session: Session, data: MeetingData) -> MeetingData:
     body = body or default_body(data.kind)
     if len(body) > 16:
         raise ValidationError(_("Le code de l'instance doit faire 16 caractères au plus."), "body")
-    for field, person_id in (("chair_id", data.chair_id), ("secretary_id", data.secretary_id)):
+    for key, person_id in (("chair_id", data.chair_id), ("secretary_id", data.secretary_id)):
         if person_id is not None and session.get(Person, person_id) is None:
-            raise ValidationError(_("Cette personne n'existe plus."), field)
+            raise ValidationError(_("Cette personne n'existe plus."), key)
     place = v.optional_text(data.place, "place", _("Lieu"), max_length=300)
-    return MeetingData(
-        kind=data.kind,
-        title=title,
-        date=day,
-        start_time=data.start_time,
-        end_time=data.end_time,
-        place=place,
-        chantier_id=data.chantier_id,
-        participation_format=fmt,
-        body=body,
-        status=data.status,
-        chair_id=data.chair_id,
-        secretary_id=data.secretary_id,
-        notes=v.optional_text(data.notes, "notes", _("Notes"), max_length=20_000, multiline=True),
+    notes = v.optional_text(data.notes, "notes", _("Notes"), max_length=20_000, multiline=True)
+    return replace(
+        data, title=title, date=day, place=place, participation_format=fmt, body=body, notes=notes
     )
 
 
 def _apply(meeting: Meeting, data: MeetingData) -> None:
     for name in MeetingData.__dataclass_fields__:
-        setattr(meeting, name, getattr(data, name))
+        if name != "version":  # the store raises it at every save
+            setattr(meeting, name, getattr(data, name))
 
 
 def create_meeting(db: Database, data: MeetingData, *, standard_agenda: bool | None = None) -> int:
@@ -211,6 +205,7 @@ def update_meeting(db: Database, meeting_id: int, data: MeetingData) -> None:
 
     with db.session() as session:
         meeting = require_meeting(session, meeting_id)
+        require_version(meeting, data.version)
         _apply(meeting, _validate(session, data))
         session.flush()
         follow_meeting_date(session, meeting)
@@ -246,6 +241,7 @@ def get_meeting(db: Database, meeting_id: int) -> MeetingDetail:
             secretary_id=meeting.secretary_id,
             notes=meeting.notes,
             minutes_approved_on=meeting.minutes_approved_on,
+            version=meeting.version,
         )
 
 

@@ -3,6 +3,8 @@ earlier meetings of the same body; add one, change a status."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,8 +20,9 @@ from PySide6.QtWidgets import (
 from ...domain.enums import FollowUpStatus
 from ...domain.labels import choices
 from ...i18n import _, ngettext
-from ...services.core.errors import ValidationError
+from ...services.core.errors import ConflictError, ValidationError
 from ...services.meetings import followups, meetings
+from ..registry.conflict_dialog import KEEP_MINE, TAKE_THEIRS, ConflictDialog
 from ..widgets.list_view import ListView
 from .common import GOOD_STYLE, MeetingTab, clear_error, error_label, fill_combo
 from .followup_dialog import FollowUpDialog
@@ -71,6 +74,7 @@ class FollowUpsTab(FollowUpsTabView):
         super().__init__(context, meeting_id, parent)
         self.dialog: FollowUpDialog | None = None
         self.active = self.own
+        self.versions: dict[int, int] = {}  # read with the lists, sent back on a change
         fill_combo(self.status, choices(FollowUpStatus), FollowUpStatus.DONE.value)
         self._connect()
 
@@ -95,6 +99,8 @@ class FollowUpsTab(FollowUpsTabView):
         )
         carried = followups.open_follow_ups_for_next_meeting(self.db, self.meeting_id, today=today)
         self.carried.set_table(carried, WIDTHS)
+        listed = self.own.model.table.ids + self.carried.model.table.ids
+        self.versions = followups.follow_up_versions(self.db, listed)
         self.carried_box.setTitle(
             _("Suivis ouverts des rencontres précédentes ({n})").format(n=len(carried))
         )
@@ -121,11 +127,9 @@ class FollowUpsTab(FollowUpsTabView):
             self.error.show()
             return
         try:
-            for follow_up_id in ids:
-                followups.update_follow_up_status(
-                    self.db, follow_up_id, self.status.currentData(), today=self.context.today()
-                )
+            ids = [i for i in ids if self._change_status(i)]
         except ValidationError as error:
+            self.refresh()  # the follow-ups changed before this one show their new status
             self.error.setText(error.message)
             self.error.show()
             return
@@ -134,6 +138,34 @@ class FollowUpsTab(FollowUpsTabView):
         self.refresh()
         self._tell(ids, was_carried)
         self.changed.emit()
+
+    def _change_status(self, follow_up_id: int) -> bool:
+        """Change one follow-up's status from the version listed; when someone changed it
+        since, show both and let the user choose. Whether it was changed."""
+        version = self.versions.get(follow_up_id)
+        while True:
+            try:
+                followups.update_follow_up_status(
+                    self.db,
+                    follow_up_id,
+                    self.status.currentData(),
+                    today=self.context.today(),
+                    version=version,
+                )
+                return True
+            except ConflictError:
+                theirs = followups.follow_up_state(self.db, follow_up_id)
+                mine = replace(theirs, status=self.status.currentText())
+                labels = {"description": _("Suivi"), "due_date": _("Échéance")}
+                labels["status"] = _("Statut")
+                choice = ConflictDialog(mine, theirs, labels, self).exec()
+                if choice != KEEP_MINE:
+                    if choice != TAKE_THEIRS:
+                        raise ValidationError(
+                            _("Quelqu'un d'autre a modifié ce suivi : rien n'a été changé.")
+                        ) from None
+                    return False
+                version = theirs.version
 
     def _tell(self, ids: list[int], was_carried: bool) -> None:
         """Say what became of the follow-ups changed, above all those no longer listed here

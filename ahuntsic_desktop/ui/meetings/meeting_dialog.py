@@ -4,6 +4,7 @@ chair and secretary. The service validates; its message shows in red, nothing is
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,12 +19,14 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import MeetingKind, MeetingStatus, ParticipationFormat
-from ...domain.labels import choices
+from ...domain.labels import choices, label
 from ...i18n import _
-from ...services.core.errors import ValidationError
+from ...services.core.errors import ConflictError, ValidationError
 from ...services.meetings import meetings, pick_lists, titles
 from ...services.meetings.meetings import MeetingData
 from ..context import Context
+from ..errors import retrying
+from ..registry.conflict_dialog import settle
 from ..widgets.time_edit import TimeEdit
 from ..widgets.unsaved import GuardedDialog
 from .common import (
@@ -117,6 +120,7 @@ class MeetingDialog(MeetingDialogView):
         self.meeting_id = meeting_id
         self._body: str | None = None
         self._kind_at_load: str | None = None
+        self.version: int | None = None  # read with the meeting, sent back on save
         self.setWindowTitle(
             _("Nouvelle rencontre") if meeting_id is None else _("Modifier la rencontre")
         )
@@ -143,7 +147,10 @@ class MeetingDialog(MeetingDialogView):
             self.chair.set_choices(people)
             self.secretary.set_choices(people)
             return
-        detail = meetings.get_meeting(self.db, self.meeting_id)
+        self._show(meetings.get_meeting(self.db, self.meeting_id).data())
+
+    def _show(self, detail: MeetingData) -> None:
+        self.version = detail.version  # a save over a newer version is refused
         self._body, self._kind_at_load = detail.body, detail.kind
         people = pick_lists.person_choices(
             self.db, detail.date, include=(detail.chair_id, detail.secretary_id)
@@ -245,15 +252,62 @@ class MeetingDialog(MeetingDialogView):
             chair_id=self._person(self.chair, "chair_id"),
             secretary_id=self._person(self.secretary, "secretary_id"),
             notes=self.notes.toPlainText(),
+            version=self.version,
         )
+
+    @staticmethod
+    def field_labels() -> dict[str, str]:
+        return {
+            "kind": _("Type"),
+            "title": _("Titre"),
+            "date": _("Date"),
+            "start_time": _("Début"),
+            "end_time": _("Fin"),
+            "place": _("Lieu"),
+            "status": _("Statut"),
+            "notes": _("Notes"),
+        }
+
+    @staticmethod
+    def _readable(data: MeetingData) -> MeetingData:
+        """``data`` with its kind and status in words, for the conflict table."""
+        return replace(
+            data, kind=label(data.kind, MeetingKind), status=label(data.status, MeetingStatus)
+        )
+
+    def settle_conflict(self, mine: MeetingData) -> bool:
+        """Someone saved this meeting since the form was filled: show both versions; True
+        when the user keeps theirs (saved again, knowingly over the other)."""
+        theirs = meetings.get_meeting(self.db, self.meeting_id).data()
+        kept = settle(
+            self,
+            self._readable(mine),
+            self._readable(theirs),
+            self.field_labels(),
+            lambda _shown: self._show(theirs),
+        )
+        if kept is None:
+            return False
+        self.version = kept
+        return True
+
+    def _save(self, data: MeetingData) -> bool:
+        if self.meeting_id is None:
+            self.meeting_id = meetings.create_meeting(self.db, data)
+        else:
+            meetings.update_meeting(self.db, self.meeting_id, data)
+        return True
 
     def accept(self) -> None:
         try:
             data = self.edited()
-            if self.meeting_id is None:
-                self.meeting_id = meetings.create_meeting(self.db, data)
-            else:
-                meetings.update_meeting(self.db, self.meeting_id, data)
+            # An unreachable server: the form stays as typed, the save offered again.
+            if retrying(self, lambda: self._save(data)) is None:
+                return
+        except ConflictError:
+            if self.settle_conflict(data):
+                self.accept()
+            return
         except ValidationError as error:
             show_field_error(self.error, error, self._fields())
             return

@@ -7,6 +7,7 @@ the saved version into the form, or go back to the form. Nothing is overwritten 
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import fields
 
 from PySide6.QtWidgets import (
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import _
+from ...i18n import _, format_date, format_time
 
 KEEP_MINE, TAKE_THEIRS = 1, 2  # exec() results besides Rejected (0): back to the form
 
@@ -29,6 +30,10 @@ KEEP_MINE, TAKE_THEIRS = 1, 2  # exec() results besides Rejected (0): back to th
 def shown_value(value: object) -> str:
     if isinstance(value, bool):
         return _("Oui") if value else _("Non")
+    if isinstance(value, dt.date):
+        return format_date(value)
+    if isinstance(value, dt.time):
+        return format_time(value)
     return "" if value is None else str(value)
 
 
@@ -94,3 +99,15 @@ class ConflictDialog(QDialog):
             tuple(self.table.item(r, c).text() for c in range(3))
             for r in range(self.table.rowCount())
         ]
+
+
+def settle(parent: QWidget, mine, theirs, labels: dict[str, str], show_theirs) -> int | None:
+    """Show both versions of a record whose save lost the race. Returns the saved
+    version to save over (the user keeps theirs, knowingly), or None: either the saved
+    version was put in the form (``show_theirs(theirs)``) or the user goes back to it."""
+    choice = ConflictDialog(mine, theirs, labels, parent).exec()
+    if choice == KEEP_MINE:
+        return theirs.version
+    if choice == TAKE_THEIRS:
+        show_theirs(theirs)
+    return None

@@ -27,11 +27,12 @@ from ...domain.enums import Sector
 from ...domain.labels import choices
 from ...i18n import _, ngettext
 from ...services.core import validation as v
-from ...services.core.errors import ValidationError
+from ...services.core.errors import ConflictError, ValidationError
 from ...services.registry import organizations
 from ...services.registry.organizations import OrganizationData
 from ..context import Context
 from ..duplicate_hint import DuplicateHint
+from ..errors import retrying
 from ..table_model import TableModel
 from .common import (
     Form,
@@ -42,6 +43,7 @@ from .common import (
     save_button,
     save_buttons,
 )
+from .conflict_dialog import settle
 
 
 class OrganizationDialogView(FormDialog):
@@ -111,6 +113,7 @@ class OrganizationDialog(OrganizationDialogView):
         self.context = context
         self.organization_id = organization_id
         self.chosen_existing_id: int | None = None
+        self.version: int | None = None  # read with the record, sent back on save
         self.hint = DuplicateHint(context.db, "organization", self)
         self.form.insertRow(1, self.hint)  # under the name
         self.setWindowTitle(
@@ -123,6 +126,11 @@ class OrganizationDialog(OrganizationDialogView):
         data = OrganizationData(name="")
         if self.organization_id is not None:
             data = organizations.get_organization(self.context.db, self.organization_id)
+        self._show(data)
+        self._fill_representatives()
+
+    def _show(self, data: OrganizationData) -> None:
+        self.version = data.version  # a save over a newer version is refused
         self.name.setText(data.name)
         self.acronym.setText(data.acronym or "")
         fill_combo(self.sector, choices(Sector), str(data.sector))
@@ -138,7 +146,6 @@ class OrganizationDialog(OrganizationDialogView):
                 _("Cet organisme est archivé : restaurez-le depuis la liste.")
             )
             self.form.general.show()
-        self._fill_representatives()
 
     def _fill_representatives(self) -> None:
         if self.organization_id is None:
@@ -205,19 +212,51 @@ class OrganizationDialog(OrganizationDialogView):
             city=self.city.text(),
             postal_code=self.postal_code.text(),
             notes=self.notes.toPlainText(),
+            version=self.version,
         )
+
+    @staticmethod
+    def field_labels() -> dict[str, str]:
+        return {
+            "name": _("Nom"),
+            "acronym": _("Sigle"),
+            "sector": _("Secteur"),
+            "email": _("Courriel"),
+            "phone": _("Téléphone"),
+            "website": _("Site Web"),
+            "address": _("Adresse"),
+            "city": _("Ville"),
+            "postal_code": _("Code postal"),
+            "notes": _("Notes"),
+        }
+
+    def settle_conflict(self) -> bool:
+        """Someone saved this organisation since the form was filled: show both versions;
+        True when the user keeps theirs (saved again, knowingly over the other)."""
+        theirs = organizations.get_organization(self.context.db, self.organization_id)
+        kept = settle(self, self.edited(), theirs, self.field_labels(), self._show)
+        if kept is None:
+            return False
+        self.version = kept
+        return True
+
+    def _save(self) -> bool:
+        if self.organization_id is None:
+            self.organization_id = organizations.create_organization(self.context.db, self.edited())
+        else:
+            organizations.update_organization(self.context.db, self.organization_id, self.edited())
+        return True
 
     def accept(self) -> None:
         self.form.clear_errors()
         try:
-            if self.organization_id is None:
-                self.organization_id = organizations.create_organization(
-                    self.context.db, self.edited()
-                )
-            else:
-                organizations.update_organization(
-                    self.context.db, self.organization_id, self.edited()
-                )
+            # An unreachable server: the form stays as typed, the save offered again.
+            if retrying(self, self._save) is None:
+                return
+        except ConflictError:
+            if self.settle_conflict():
+                self.accept()
+            return
         except ValidationError as error:
             self.form.show_field_error(error)
             return

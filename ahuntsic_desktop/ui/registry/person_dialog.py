@@ -32,6 +32,7 @@ from ...services.registry import persons
 from ...services.registry.persons import PersonData
 from ..context import Context
 from ..duplicate_hint import DuplicateHint
+from ..errors import retrying
 from .common import (
     Form,
     FormDialog,
@@ -216,9 +217,15 @@ class PersonDialog(PersonDialogView):
         self.form.clear_errors()
         self.representations.error.hide()
         try:
-            self.person_id = persons.save_person(
-                self.context.db, self.person_id, self.edited(), self.representations.changes()
+            saved = retrying(  # an unreachable server: the form stays as typed, offered again
+                self,
+                lambda: persons.save_person(
+                    self.context.db, self.person_id, self.edited(), self.representations.changes()
+                ),
             )
+            if saved is None:
+                return
+            self.person_id = saved
         except ConflictError:
             if self.settle_conflict():
                 self.accept()
