@@ -3,7 +3,14 @@
 
 from .database import Database
 from .errors import RETRYABLE, ConflictError, StoreError, StoreProblem
-from .server import account_of, build_url, database_user, is_server_url, single_writer
+from .server import (
+    account_of,
+    build_url,
+    database_user,
+    is_server_url,
+    server_url,
+    single_writer,
+)
 
 __all__ = [
     "RETRYABLE",
@@ -15,5 +22,6 @@ __all__ = [
     "build_url",
     "database_user",
     "is_server_url",
+    "server_url",
     "single_writer",
 ]

@@ -22,8 +22,8 @@ from ..i18n import _
 from ..services.core import backup
 from ..services.core import settings as settings_service
 from ..services.core.errors import ValidationError
-from ..store import Database
-from . import main_menus
+from ..store import Database, is_server_url
+from . import main_menus, recent
 from .change_watch import ChangeWatch
 from .context import Context
 from .errors import show_error
@@ -36,7 +36,6 @@ from .widgets.geometry import place_window, scrolling
 from .widgets.unsaved import confirm_leave
 
 log = logging.getLogger(__name__)
-MAX_RECENT = 8
 LATE_LOAD_MS = 400  # at start-up, build the first page then even if no paint came
 BACKUP_CHECK_MS = 60 * 60 * 1000  # look hourly whether the day's automatic backup is due
 
@@ -98,11 +97,18 @@ class MainWindow(QMainWindow):
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()
-        for path in self.recent_files():
-            action = self.recent_menu.addAction(path)
-            action.triggered.connect(lambda _checked=False, p=path: self.switch_to(Path(p)))
+        for entry in self.recent_files():
+            action = self.recent_menu.addAction(recent.label(entry))
+            action.triggered.connect(lambda _checked=False, e=entry: self.open_recent(e))
         if not self.recent_menu.actions():
             self.recent_menu.addAction(_("(aucun)")).setEnabled(False)
+
+    def open_recent(self, entry: str) -> None:
+        """A file of the recent list, or a server: its connection form, filled in."""
+        if is_server_url(entry):
+            self.connect_server(entry)
+        else:
+            self.switch_to(Path(entry))
 
     # -- pages -------------------------------------------------------------------------
     def page(self, row: int) -> Page:
@@ -226,13 +232,10 @@ class MainWindow(QMainWindow):
         return self.context.db
 
     def recent_files(self) -> list[str]:
-        value = self.preferences.value("recentFiles", [])
-        files = [value] if isinstance(value, str) else list(value or [])
-        return [f for f in files if Path(f).exists()][:MAX_RECENT]
+        return recent.entries(self.preferences)
 
     def remember(self, path: Path) -> None:
-        files = [str(path)] + [f for f in self.recent_files() if f != str(path)]
-        self.preferences.setValue("recentFiles", files[:MAX_RECENT])
+        recent.remember(self.preferences, str(path))
         self.preferences.setValue("lastFile", str(path))
 
     def _show_file(self) -> None:
@@ -249,6 +252,8 @@ class MainWindow(QMainWindow):
         self.settings_action.setEnabled(not db.read_only)
         if db.path is not None:
             self.remember(db.path)
+        elif db.on_server:
+            recent.remember(self.preferences, db.url)
 
     def set_database(self, db: Database) -> None:
         old = self.context.db
@@ -294,10 +299,14 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.switch_to(path)
 
-    def connect_server(self) -> None:
+    def connect_server(self, address: str | None = None) -> None:
         from .server_dialog import ServerDialog
 
+        if not self.confirm_unsaved():
+            return
         dialog = ServerDialog(self)
+        if address:
+            dialog.fill_from(address)
         if dialog.exec() == ServerDialog.DialogCode.Accepted and dialog.database is not None:
             self.set_database(dialog.database)
 

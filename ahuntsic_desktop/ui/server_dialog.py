@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from .. import credentials
 from ..i18n import _
-from ..store import Database, account_of, build_url
+from ..store import Database, account_of, build_url, server_url
 from .file_opening import open_server
 
 
@@ -63,6 +63,16 @@ class ServerDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+
+    def fill_from(self, address: str) -> None:
+        """The form filled from a recent server's address (no password in it): the user
+        types the password, or leaves it blank when the keyring has it."""
+        parsed = server_url(address)
+        self.host.setText(parsed.host or "")
+        self.port.setValue(parsed.port or 5432)
+        self.database_name.setText(parsed.database or "")
+        self.user.setText(parsed.username or "")
+        self.password.setFocus()
 
     def url(self, password: str | None) -> str:
         return build_url(

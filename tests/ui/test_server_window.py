@@ -27,6 +27,9 @@ def test_the_window_opens_on_a_server_and_names_it(qtbot, server_database):
         window.show()
         qtbot.waitExposed(window)
         assert db.url in window.file_label.text()
+        # Remembered among the recent files, by its address without a password.
+        assert window.recent_files()[0] == db.url
+        assert ":" not in db.url.split("//", 1)[1].split("@", 1)[0]
         assert window.copy_action.isEnabled()  # pg_dump: test_server_backups_ui.py
         window.close()
     finally:
