@@ -1,6 +1,7 @@
 """SQLAlchemy models of the round table's secretariat. No Qt, no I/O."""
 
 from .base import Base, name_key
+from .communications import MessageStatus, MessageTemplate, OutboxMessage
 from .evaluation import (
     ChantierEvaluation,
     FlagshipProject,
@@ -45,6 +46,9 @@ from .privacy import AccessRequest, PrivacyIncident
 from .records import AuditEntry, Consent, Setting
 
 __all__ = [
+    "MessageStatus",
+    "MessageTemplate",
+    "OutboxMessage",
     "ApplicationStatus",
     "FundingApplication",
     "FundingInstalment",
