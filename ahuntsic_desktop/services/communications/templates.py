@@ -123,7 +123,9 @@ def _line(t: MessageTemplate) -> TemplateLine:
 
 def list_templates(db: Database) -> list[TemplateLine]:
     with db.session() as session:
-        rows = session.scalars(select(MessageTemplate).order_by(MessageTemplate.name)).all()
+        rows = session.scalars(
+            select(MessageTemplate).order_by(MessageTemplate.name, MessageTemplate.language.desc())
+        ).all()
         return [_line(t) for t in rows]
 
 
