@@ -245,3 +245,15 @@ def test_eml_files_one_per_recipient_or_one_in_bcc(demo, tmp_path):
     assert len(message["Bcc"].addresses) == len(made)
     body = message.get_body(("plain",)).get_content()
     assert all(r.first_name not in body for r in seen.recipients)  # nobody's name in it
+
+
+def test_the_access_report_lists_the_messages_and_erasure_removes_them(demo, tmp_path):
+    seen, ids = queue_cc(demo, tmp_path)
+    person_id = seen.recipients[0].person_id
+    section = privacy.person_file(demo, person_id).section("messages")
+    subjects = [row[3] for row in section.rows]
+    assert "Convocation : CC de décembre le 6 décembre 2026" in subjects
+    assert all(row[2] == seen.recipients[0].address for row in section.rows)
+    privacy.anonymize_person(demo, person_id, now=NOW, purge=False)
+    assert com.person_history(demo, person_id) == []
+    assert privacy.person_file(demo, person_id).section("messages").rows == ()
