@@ -7,6 +7,7 @@ from __future__ import annotations
 import email
 import email.policy
 import socket
+import subprocess
 from dataclasses import dataclass, field
 
 from aiosmtpd.controller import Controller
@@ -43,10 +44,13 @@ class Handler:
 
 
 class Loopback:
-    def __init__(self, port: int | None = None) -> None:
+    def __init__(self, port: int | None = None, **smtp_options) -> None:
+        """``smtp_options`` go to aiosmtpd's SMTP (``tls_context``, ``authenticator``...)."""
         self.handler = Handler()
         self.port = port or free_port()
-        self.controller = Controller(self.handler, hostname="127.0.0.1", port=self.port)
+        self.controller = Controller(
+            self.handler, hostname="127.0.0.1", port=self.port, **smtp_options
+        )
 
     def __enter__(self) -> Loopback:
         self.controller.start()
@@ -54,3 +58,15 @@ class Loopback:
 
     def __exit__(self, *exc) -> None:
         self.controller.stop()
+
+
+def self_signed(folder) -> tuple[str, str]:
+    """A certificate for 127.0.0.1 and its key, made by openssl in ``folder``."""
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return str(cert), str(key)

@@ -92,7 +92,8 @@ def test_cc_convocation_goes_to_the_seated_members_through_the_outbox(qtbot, dem
     qtbot.addWidget(outbox)
     outbox.show()
     assert outbox.table.rowCount() == 11 + 9  # the demo's history and the new ones
-    click(qtbot, outbox.send_button)
+    with qtbot.waitSignal(outbox.sent, timeout=30_000):
+        click(qtbot, outbox.send_button)
     assert outbox.last_report.sent == 9 and outbox.last_report.waiting == 0
     got = smtp_server.handler.received
     assert len(got) == 9
@@ -143,7 +144,8 @@ def test_an_unreachable_server_keeps_the_outbox_and_says_so(qtbot, demo_db):
     click(qtbot, window.compose.queue_button)
     outbox = OutboxDialog(context)
     qtbot.addWidget(outbox)
-    click(qtbot, outbox.send_button)
+    with qtbot.waitSignal(outbox.sent, timeout=30_000):
+        click(qtbot, outbox.send_button)
     assert outbox.last_report.waiting == 10 and outbox.last_report.sent == 0
     assert "injoignable" in outbox.summary.text()
     assert outbox.send_button.isEnabled()  # still waiting: it can be sent later

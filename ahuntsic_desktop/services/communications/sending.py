@@ -34,7 +34,6 @@ from .outbox import sender_domain as _domain
 from .server import SSL, STARTTLS, ServerSettings
 
 log = logging.getLogger(__name__)
-Connect = Callable[[ServerSettings], smtplib.SMTP]
 
 
 @dataclass(frozen=True)
@@ -82,9 +81,14 @@ class Letter:
     message_id: str = ""
 
 
+def tls_context() -> ssl.SSLContext:
+    """The system's trusted certificates, host name checked (tests trust their own)."""
+    return ssl.create_default_context()
+
+
 def connect(settings: ServerSettings, password: str | None) -> smtplib.SMTP:
     """An open, authenticated connection (TLS unless the mode is « aucune »)."""
-    context = ssl.create_default_context()
+    context = tls_context()
     if settings.security == SSL:
         smtp: smtplib.SMTP = smtplib.SMTP_SSL(
             settings.host, settings.port, timeout=settings.timeout, context=context
@@ -100,6 +104,21 @@ def connect(settings: ServerSettings, password: str | None) -> smtplib.SMTP:
         smtp.close()
         raise
     return smtp
+
+
+def connection_problem(error: Exception) -> str:
+    """What to tell the user when no connection could be opened (in French)."""
+    if isinstance(error, ssl.SSLCertVerificationError):
+        return _(
+            "Le certificat du serveur n'est pas reconnu par cet ordinateur ({reason}) : "
+            "vérifiez le nom du serveur ; les messages restent dans la boîte d'envoi."
+        ).format(reason=error.verify_message or error.reason)
+    if isinstance(error, smtplib.SMTPAuthenticationError):
+        return _(
+            "Le serveur a refusé l'utilisateur ou le mot de passe ({code}) : les messages "
+            "restent dans la boîte d'envoi."
+        ).format(code=error.smtp_code)
+    return _("Serveur injoignable : {error}").format(error=error)
 
 
 def _answer(code: int | None, text: bytes | str | None) -> str:
@@ -140,8 +159,11 @@ def send_outbox(
     *,
     now: dt.datetime,
     today: dt.date,
+    progress: Callable[[int, int], None] | None = None,
 ) -> SendReport:
-    """Send every waiting message; see the module's docstring for what is recorded."""
+    """Send every waiting message; see the module's docstring for what is recorded.
+    ``progress(done, total)`` is called before each message (it may raise to stop: the
+    messages not sent yet stay waiting)."""
     ids = _waiting_ids(db)
     if not ids:
         return SendReport(0, 0, 0, 0)
@@ -151,13 +173,15 @@ def send_outbox(
         smtp = connect(settings, password)
     except (OSError, smtplib.SMTPException) as error:
         log.warning("SMTP server unreachable: %s", type(error).__name__)
-        problem = _("Serveur injoignable : {error}").format(error=error)
+        problem = connection_problem(error)
         _note_problem(db, ids, problem)
         return SendReport(0, 0, 0, len(ids), problem)
     sent = failed = cancelled = 0
     problem = ""
     try:
         for index, message_id in enumerate(ids):
+            if progress is not None:
+                progress(index, len(ids))
             row = get_message(db, message_id)
             if row is None or row.status != MessageStatus.QUEUED.value:
                 continue

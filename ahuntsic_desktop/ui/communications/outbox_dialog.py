@@ -24,7 +24,8 @@ from ...i18n import _, format_date, format_time, ngettext
 from ...services import communications as com
 from ...services.communications import outbox
 from ..context import Context
-from ..widgets.files import busy
+from ..widgets.messages import show_error
+from ..widgets.worker import Task, run_task
 from .server_dialog import ServerDialog
 
 COLUMNS = (
@@ -80,6 +81,7 @@ class OutboxDialog(QDialog):
         self.context = context
         self.dialog: QDialog | None = None
         self.last_report: com.SendReport | None = None
+        self.task: Task | None = None
         self.setWindowTitle(_("Boîte d'envoi"))
         self.resize(900, 480)
         self.summary = QLabel(self)
@@ -138,6 +140,7 @@ class OutboxDialog(QDialog):
         return text if ok else None
 
     def send_now(self) -> None:
+        """Send in the background (the window keeps answering); see :meth:`_sent`."""
         settings = com.load_server(self.context.db)
         if not settings.configured:
             self.edit_server()
@@ -145,14 +148,25 @@ class OutboxDialog(QDialog):
             if not settings.configured:
                 return
         password = self._password(settings)
-        with busy(self.send_button):
-            report = com.send_outbox(
-                self.context.db,
-                settings,
-                password,
-                now=self.context.now(),
-                today=self.context.today(),
-            )
+        db, now, today = self.context.db, self.context.now(), self.context.today()
+
+        def work(progress):
+            return com.send_outbox(db, settings, password, now=now, today=today, progress=progress)
+
+        self.send_button.setEnabled(False)
+        self.summary.setText(_("Envoi en cours…"))
+        self.task = run_task(self, work, self._sent, self._failed, self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        self.summary.setText(_("Envoi en cours… {done} sur {total}").format(done=done, total=total))
+
+    def _failed(self, error: Exception) -> None:
+        self.task = None
+        self.refresh()
+        show_error(self, getattr(error, "message", None) or str(error))
+
+    def _sent(self, report: com.SendReport) -> None:
+        self.task = None
         self.last_report = report
         self.refresh()
         text = ngettext("{n} message envoyé", "{n} messages envoyés", report.sent).format(
@@ -168,6 +182,12 @@ class OutboxDialog(QDialog):
             text += "\n" + report.problem
         self.summary.setText(self.summary.text() + "\n" + text)
         self.sent.emit(report)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt)
+        if self.task is not None:  # the messages already accepted are recorded; the rest wait
+            self.task.cancel()
+            self.task.wait()
+        super().closeEvent(event)
 
     def _selected_ids(self) -> list[int]:
         rows = {index.row() for index in self.table.selectedIndexes()}
