@@ -170,3 +170,33 @@ def test_a_template_with_an_unknown_field_is_refused_next_to_it(qtbot, demo_db):
     labels = [dialog.list.item(i).text() for i in range(dialog.list.count())]
     assert "Remerciements (fr)" in labels
     assert dialog.list.currentItem().data(Qt.ItemDataRole.UserRole) is not None
+
+
+def test_settings_has_a_mail_tab_that_saves_the_server(qtbot, demo_db, monkeypatch):
+    from PySide6.QtWidgets import QDialog, QTabWidget
+
+    from ahuntsic_desktop.ui.communications.server_dialog import ServerDialog
+    from ahuntsic_desktop.ui.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(demo_db)
+    qtbot.addWidget(dialog)
+    tabs = dialog.findChild(QTabWidget)
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    tab = tabs.widget(titles.index("Courriels"))
+    assert "Aucun serveur" in tab.server_state.text()
+    assert tab.templates_state.text() == "Modèles de courriel : 5"
+
+    def fill_and_save(server: ServerDialog) -> int:
+        type_into(qtbot, server.host, "smtp.exemple.org")
+        type_into(qtbot, server.sender, "pas une adresse")
+        server.accept()
+        assert not server.error.isHidden()  # refused next to the field, nothing saved
+        assert "adresse" in server.error.text().lower()
+        type_into(qtbot, server.sender, "coordination@exemple.org")
+        server.accept()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ServerDialog, "exec", fill_and_save)
+    click(qtbot, tab.server_button)
+    assert com.load_server(demo_db).host == "smtp.exemple.org"
+    assert "smtp.exemple.org:587" in tab.server_state.text()

@@ -77,6 +77,9 @@ class ServerDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         self._show(com.load_server(context.db))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(
+            not context.db.read_only
+        )
 
     def _show(self, settings: com.ServerSettings) -> None:
         self.host.setText(settings.host)
