@@ -1,5 +1,5 @@
 """The PDF a message concerns, made to be attached: a meeting's notice (avis de
-convocation, with its projet d'ordre du jour) or its minutes, written by the same writers
+convocation, with its projet d'ordre du jour), its minutes, or a membership receipt, written by the same writers
 as the printed documents, into a folder of their own that lives as long as the outbox
 needs them (the message is sent later, maybe offline for days)."""
 
@@ -39,3 +39,13 @@ def write_meeting_attachment(
     from .pdf.minutes import write_minutes
 
     return write_minutes(db, meeting_id, path, today=today)
+
+
+def write_receipt_attachment(
+    db: Database, membership_id: int, base: Path, *, today: dt.date
+) -> Path:
+    """Write the receipt of one paid membership (numbered if it had no number yet)."""
+    from .pdf.receipt import write_receipt_file
+
+    path = attachment_folder(base) / f"{_('recu')}-{membership_id}.pdf"
+    return write_receipt_file(db, [membership_id], path, today=today)

@@ -257,3 +257,39 @@ def test_the_access_report_lists_the_messages_and_erasure_removes_them(demo, tmp
     privacy.anonymize_person(demo, person_id, now=NOW, purge=False)
     assert com.person_history(demo, person_id) == []
     assert privacy.person_file(demo, person_id).section("messages").rows == ()
+
+
+def test_a_receipt_goes_to_the_member_who_paid_with_its_pdf(demo, tmp_path, smtp_server):
+    from pypdf import PdfReader
+
+    from ahuntsic_desktop.domain import Membership, Organization
+    from ahuntsic_desktop.exports.mail_attachments import write_receipt_attachment
+    from ahuntsic_desktop.services.communications import receipts
+
+    with demo.session() as session:  # a member organisation that paid its dues
+        membership_id, email = session.execute(
+            select(Membership.id, Organization.email)
+            .join(Organization, Organization.id == Membership.organization_id)
+            .where(
+                Membership.paid_on.is_not(None),
+                Membership.dues_cents > 0,
+                Organization.email.is_not(None),
+            )
+            .order_by(Membership.id)
+        ).first()
+    person_id = None  # the organisation's own address: no person's history
+    template = receipts.receipt_template(demo)
+    draft = receipts.receipt_draft(demo, membership_id, template)
+    assert draft.address == email and draft.person_id == person_id
+    assert "$" in draft.body and "{" not in draft.body
+    pdf = write_receipt_attachment(demo, membership_id, tmp_path, today=DEMO_TODAY)
+    outbox.queue(demo, [draft], now=NOW, attachments=[str(pdf)], mass=False)
+    report = com.send_outbox(demo, server_for(smtp_server.port), None, now=NOW, today=DEMO_TODAY)
+    assert report.sent == 1
+    ((to, message),) = smtp_server.handler.received
+    assert to == [email]
+    (attached,) = list(message.iter_attachments())
+    import io
+
+    text = PdfReader(io.BytesIO(attached.get_content())).pages[0].extract_text()
+    assert "Reçu" in text

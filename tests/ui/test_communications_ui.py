@@ -184,7 +184,7 @@ def test_settings_has_a_mail_tab_that_saves_the_server(qtbot, demo_db, monkeypat
     titles = [tabs.tabText(i) for i in range(tabs.count())]
     tab = tabs.widget(titles.index("Courriels"))
     assert "Aucun serveur" in tab.server_state.text()
-    assert tab.templates_state.text() == "Modèles de courriel : 5"
+    assert tab.templates_state.text() == "Modèles de courriel : 6"
 
     def fill_and_save(server: ServerDialog) -> int:
         type_into(qtbot, server.host, "smtp.exemple.org")

@@ -6,7 +6,7 @@ was sent to each person. Plain Python: no Qt.
 
 The public face: other packages import only what is listed in ``__all__``."""
 
-from . import composing, outbox, recipients, sending, server, templates
+from . import composing, outbox, receipts, recipients, sending, server, templates
 from .composing import Draft, drafts, generic_draft
 from .outbox import OutboxLine, person_history
 from .recipients import Candidate, LeftOut, Preview, Recipient, preview
@@ -27,6 +27,7 @@ __all__ = [
     "person_history",
     "Preview",
     "preview",
+    "receipts",
     "Recipient",
     "recipients",
     "save_eml",

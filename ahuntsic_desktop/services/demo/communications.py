@@ -40,6 +40,13 @@ TEMPLATES = (
         "{date_reunion}, à adopter à la prochaine rencontre.\n\nLa coordination de {table}",
     ),
     (
+        "Reçu de cotisation",
+        "fr",
+        "Votre reçu de cotisation — {table}",
+        "Bonjour {prenom},\n\nMerci pour votre cotisation de {montant_du}. Vous trouverez "
+        "votre reçu en pièce jointe.\n\nLa coordination de {table}",
+    ),
+    (
         "Rappel de cotisation",
         "fr",
         "Renouvellement de votre adhésion à {table}",
