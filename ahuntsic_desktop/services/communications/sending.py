@@ -152,6 +152,58 @@ def _note_problem(db: Database, ids: list[int], problem: str) -> None:
             _record(db, message_id, attempts=row.attempts + 1, server_answer=problem)
 
 
+class ConnectionLost(Exception):
+    """The server went away (or refused the sender): this message and the rest wait."""
+
+
+SENT, FAILED, CANCELLED = "sent", "failed", "cancelled"
+
+
+def _fail(db: Database, row: OutboxMessage, answer: str) -> str:
+    _record(db, row.id, status=MessageStatus.FAILED.value, attempts=row.attempts + 1,
+            server_answer=answer)  # fmt: skip
+    return FAILED
+
+
+def _send_one(
+    db: Database,
+    smtp: smtplib.SMTP,
+    row: OutboxMessage,
+    settings: ServerSettings,
+    now: dt.datetime,
+    today: dt.date,
+) -> str:
+    """Send one waiting message and record what became of it, right away."""
+    if (
+        row.mass
+        and row.person_id is not None
+        and not privacy.has_consent(db, row.person_id, ConsentPurpose.EMAIL_CONTACT, today)
+    ):
+        _record(db, row.id, status=MessageStatus.CANCELLED.value, server_answer=WITHDRAWN_ANSWER)
+        return CANCELLED
+    try:
+        email = build_email(row, settings, now)
+    except OSError as error:
+        name = Path(error.filename or "").name
+        return _fail(db, row, _("Pièce jointe illisible : {name}").format(name=name))
+    try:
+        smtp.send_message(email, from_addr=settings.sender, to_addrs=[row.address])
+    except smtplib.SMTPRecipientsRefused as error:
+        code, text = error.recipients.get(row.address, (None, b""))
+        return _fail(db, row, _answer(code, text))
+    except (smtplib.SMTPDataError, smtplib.SMTPNotSupportedError) as error:
+        code = getattr(error, "smtp_code", None)
+        return _fail(db, row, _answer(code, getattr(error, "smtp_error", str(error))))
+    except (OSError, smtplib.SMTPException) as error:
+        log.warning("SMTP sending stopped: %s", type(error).__name__)
+        raise ConnectionLost(
+            _("Envoi interrompu : {error}").format(error=str(error) or type(error).__name__)
+        ) from error
+    _record(db, row.id, status=MessageStatus.SENT.value, sent_at=now,
+            attempts=row.attempts + 1, server_answer=_("Accepté par le serveur"))  # fmt: skip
+    return SENT
+
+
 def send_outbox(
     db: Database,
     settings: ServerSettings,
@@ -176,7 +228,7 @@ def send_outbox(
         problem = connection_problem(error)
         _note_problem(db, ids, problem)
         return SendReport(0, 0, 0, len(ids), problem)
-    sent = failed = cancelled = 0
+    outcomes: list[str] = []
     problem = ""
     try:
         for index, message_id in enumerate(ids):
@@ -185,82 +237,20 @@ def send_outbox(
             row = get_message(db, message_id)
             if row is None or row.status != MessageStatus.QUEUED.value:
                 continue
-            if (
-                row.mass
-                and row.person_id is not None
-                and not privacy.has_consent(db, row.person_id, ConsentPurpose.EMAIL_CONTACT, today)
-            ):
-                _record(
-                    db,
-                    message_id,
-                    status=MessageStatus.CANCELLED.value,
-                    server_answer=WITHDRAWN_ANSWER,
-                )
-                cancelled += 1
-                continue
             try:
-                email = build_email(row, settings, now)
-            except OSError as error:
-                _record(
-                    db,
-                    message_id,
-                    status=MessageStatus.FAILED.value,
-                    attempts=row.attempts + 1,
-                    server_answer=_("Pièce jointe illisible : {name}").format(
-                        name=Path(error.filename or "").name
-                    ),
-                )
-                failed += 1
-                continue
-            try:
-                smtp.send_message(email, from_addr=settings.sender, to_addrs=[row.address])
-            except smtplib.SMTPRecipientsRefused as error:
-                code, text = error.recipients.get(row.address, (None, b""))
-                _record(
-                    db,
-                    message_id,
-                    status=MessageStatus.FAILED.value,
-                    attempts=row.attempts + 1,
-                    server_answer=_answer(code, text),
-                )
-                failed += 1
-                continue
-            except (smtplib.SMTPDataError, smtplib.SMTPNotSupportedError) as error:
-                _record(
-                    db,
-                    message_id,
-                    status=MessageStatus.FAILED.value,
-                    attempts=row.attempts + 1,
-                    server_answer=_answer(
-                        getattr(error, "smtp_code", None), getattr(error, "smtp_error", str(error))
-                    ),
-                )
-                failed += 1
-                continue
-            except (OSError, smtplib.SMTPException) as error:
-                # Connection lost (or sender refused): this one and the rest stay waiting.
-                log.warning("SMTP sending stopped: %s", type(error).__name__)
-                problem = _("Envoi interrompu : {error}").format(
-                    error=error or type(error).__name__
-                )
+                outcomes.append(_send_one(db, smtp, row, settings, now, today))
+            except ConnectionLost as lost:
+                problem = str(lost)
                 _note_problem(db, ids[index:], problem)
                 break
-            _record(
-                db,
-                message_id,
-                status=MessageStatus.SENT.value,
-                sent_at=now,
-                attempts=row.attempts + 1,
-                server_answer=_("Accepté par le serveur"),
-            )
-            sent += 1
     finally:
         try:
             smtp.quit()
         except (OSError, smtplib.SMTPException):
             smtp.close()
     waiting = len(_waiting_ids(db))
-    return SendReport(sent, failed, cancelled, waiting, problem)
+    count = outcomes.count
+    return SendReport(count(SENT), count(FAILED), count(CANCELLED), waiting, problem)
 
 
 # -- .eml files for the user's own mail program ------------------------------------------
