@@ -200,3 +200,34 @@ def test_settings_has_a_mail_tab_that_saves_the_server(qtbot, demo_db, monkeypat
     click(qtbot, tab.server_button)
     assert com.load_server(demo_db).host == "smtp.exemple.org"
     assert "smtp.exemple.org:587" in tab.server_state.text()
+
+
+def test_eml_for_the_users_own_mail_program_one_message_in_bcc(
+    qtbot, demo_db, tmp_path, monkeypatch, saved_documents
+):
+    import email
+    import email.policy
+
+    from ahuntsic_desktop.ui.communications import compose_dialog
+
+    context = Context(demo_db, today=lambda: DEMO_TODAY)
+    meeting_id = meetings.create_meeting(
+        demo_db, MeetingData(kind="comite_coordination", title="CC", date=MEETING_DAY)
+    )
+    monkeypatch.setattr(compose_dialog, "ask_folder", lambda *_args: tmp_path / "eml")
+    window = open_window(qtbot, context, meeting_id)
+    click(qtbot, window.send_button)
+    compose = window.compose
+    compose.bcc.setChecked(True)
+    click(qtbot, compose.eml_button)
+    (path,) = compose.last_files
+    message = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    assert len(message["Bcc"].addresses) == compose.receiving.count() == 10
+    assert message["To"] is None or "@" not in str(message["To"])
+    body = message.get_body(("plain",)).get_content()
+    assert body.startswith("Bonjour,")  # nobody's first name in a shared copy
+    (pdf,) = list(message.iter_attachments())
+    assert pdf.get_filename().startswith("convocation-CC-")
+    assert saved_documents  # the end dialog said where it went
+    # Saving .eml files puts nothing in the outbox.
+    assert com.outbox.list_outbox(demo_db, ["en_attente"]) == []
