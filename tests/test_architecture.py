@@ -29,6 +29,7 @@ SERVICE_PACKAGES = {
     "privacy",
     "importing",
     "demo",
+    "communications",
 }
 
 

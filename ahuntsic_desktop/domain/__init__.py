@@ -1,6 +1,7 @@
 """SQLAlchemy models of the round table's secretariat. No Qt, no I/O."""
 
 from .base import Base, name_key
+from .communications import MessageStatus, MessageTemplate, OutboxMessage
 from .evaluation import (
     ChantierEvaluation,
     FlagshipProject,
@@ -52,6 +53,9 @@ from .records import AuditEntry, Consent, Setting
 
 __all__ = [
     "AgreementAllocation",
+    "MessageStatus",
+    "MessageTemplate",
+    "OutboxMessage",
     "ApplicationStatus",
     "FundingDocument",
     "FundingApplication",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 
 from ..i18n import _
+from .communications.menu import add_menu as add_communications_menu
 from .page_table import PAGES
 
 
@@ -66,6 +67,7 @@ def build_menus(window) -> None:  # noqa: ANN001 (the MainWindow)
     file_menu.addAction(window.settings_action)
     file_menu.addSeparator()
     file_menu.addAction(window.quit_action)
+    add_communications_menu(window)
     help_menu = window.menuBar().addMenu(_("&Aide"))
     help_menu.addAction(make_action(window, _("&Guide d'utilisation"), window.show_guide, "F1"))
     help_menu.addAction(make_action(window, _("À &propos d'Ahuntsic Desktop"), window.about))

@@ -27,6 +27,7 @@ from ..i18n import _
 from ..services.core import settings as settings_service
 from ..services.core.errors import ValidationError
 from ..store import Database
+from .communications.settings_tab import MailSettingsTab
 from .widgets.unsaved import GuardedDialog
 
 log = logging.getLogger(__name__)
@@ -126,6 +127,7 @@ class SettingsDialog(GuardedDialog):
         tabs = QTabWidget(self)
         tabs.addTab(general, _("Général"))
         tabs.addTab(quorum_page, _("Quorum par type de rencontre"))
+        tabs.addTab(MailSettingsTab(db, self), _("Courriels"))  # server and templates (issue 20)
         self.error = QLabel(self)
         self.error.setObjectName("error")
         self.error.setStyleSheet("color: #b00020; font-weight: 600;")

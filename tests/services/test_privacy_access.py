@@ -152,6 +152,7 @@ COVERED = {
     ("funding_agreement", "contact_person_id"): "roles",
     ("funding_application", "contact_person_id"): "roles",
     ("consent", "person_id"): "consents",
+    ("outbox_message", "person_id"): "messages",
     ("access_request", "person_id"): "requests",
     ("activity_participant", "person_id"): "planning_activities",
     ("contribution", "person_id"): "planning_contributions",

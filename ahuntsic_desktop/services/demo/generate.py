@@ -16,6 +16,7 @@ from ..core import ValidationError
 from ..core import settings as settings_service
 from . import (
     bilan,
+    communications,
     funding,
     governance,
     meetings,
@@ -178,6 +179,7 @@ def generate_demo(
         portrait.write_indicators(demo)
         portrait_parts.write_portrait_parts(demo)  # draws no dice
         funding.write_pipeline(demo)  # draws no dice
+        communications.write_messages(demo)  # draws no dice
     # The settings service keeps its own unit of work: the name follows the data.
     settings_service.save(db, table_settings)
     counts = {name: demo.counts[table] for name, table in _TABLES.items()}

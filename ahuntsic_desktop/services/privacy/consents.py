@@ -12,10 +12,10 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.orm import Session
 
-from ...domain import Consent, Person
+from ...domain import Consent, MessageStatus, OutboxMessage, Person
 from ...domain.enums import ConsentPurpose
 from ...domain.labels import label
 from ...i18n import _, format_date
@@ -215,6 +215,23 @@ def grant_consent(
         return consent.id
 
 
+def stop_waiting_messages(session: Session, person_id: int) -> None:
+    """A withdrawn email consent takes effect at once: the person's mass messages still
+    waiting in the outbox are cancelled (services/communications keeps the outbox)."""
+    session.execute(
+        update(OutboxMessage)
+        .where(
+            OutboxMessage.person_id == person_id,
+            OutboxMessage.mass.is_(True),
+            OutboxMessage.status.in_([MessageStatus.QUEUED.value, MessageStatus.FAILED.value]),
+        )
+        .values(
+            status=MessageStatus.CANCELLED.value,
+            server_answer="Annulé : consentement au contact par courriel retiré",
+        )
+    )
+
+
 def withdraw_consent(db: Database, consent_id: int, on: dt.date | str | None = None) -> None:
     """Record the withdrawal of a consent (kept in the history, no longer in force)."""
     day = v.parse_date(on, "withdrawn_on", _("Date du retrait")) or dt.date.today()
@@ -232,6 +249,8 @@ def withdraw_consent(db: Database, consent_id: int, on: dt.date | str | None = N
         if day < consent.granted_on:
             raise ValidationError(_("Le retrait ne peut précéder le consentement."), "withdrawn_on")
         consent.withdrawn_on = day
+        if consent.purpose == ConsentPurpose.EMAIL_CONTACT.value:
+            stop_waiting_messages(session, consent.person_id)
 
 
 def withdraw_purpose(
@@ -253,4 +272,6 @@ def withdraw_purpose(
         if consent is None:
             return False
         consent.withdrawn_on = max(day, consent.granted_on)
+        if code == ConsentPurpose.EMAIL_CONTACT.value:
+            stop_waiting_messages(session, person_id)
         return True

@@ -1,6 +1,7 @@
 """Everything the file holds about one person, for an access request: identity and contact,
 the records merged into theirs, representations, memberships and payments, attendance,
-chantiers, resolutions moved or seconded, follow-ups, meetings chaired, consents, requests, audit entries about them or
+chantiers, resolutions moved or seconded, follow-ups, meetings chaired, consents, emails
+sent, requests, audit entries about them or
 naming them, and the passages of any text column that name them (the search erasure uses:
 :mod:`.mentions`). The PDF and JSON exports lay out this one structure."""
 
@@ -69,6 +70,7 @@ def person_file(db: Database, person_id: int, *, now: dt.datetime | None = None)
             portrait_stories.stories_section(session, person_id),
             parts.Section(*governance_personal.mandates_part(session, person_id)),
             parts.consents(session, person_id),
+            parts.messages(session, person_id),
             parts.requests(session, person_id),
             trail.audit(session, identity.ids, naming),
             parts.mentions(found),

@@ -20,7 +20,7 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 
-from sqlalchemy import Text, cast, func, or_, select, update
+from sqlalchemy import Text, cast, delete, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from ...domain import (
@@ -33,6 +33,7 @@ from ...domain import (
     FundingAgreement,
     FundingApplication,
     Membership,
+    OutboxMessage,
     Person,
     Representation,
     Resolution,
@@ -251,6 +252,8 @@ def _detach(session: Session, person_id: int, today: dt.date) -> int:
         )
     ):
         request.completed_on = today
+    # The messages sent to the person hold their address and name: erased with them.
+    session.execute(delete(OutboxMessage).where(OutboxMessage.person_id == person_id))
     return len(consents)
 
 

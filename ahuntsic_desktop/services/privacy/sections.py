@@ -23,6 +23,7 @@ from ...domain import (
     Membership,
     MembershipCategory,
     Organization,
+    OutboxMessage,
     Person,
     Representation,
     Resolution,
@@ -324,6 +325,33 @@ def consents(session: Session, pid: int) -> Section:
             col("withdrawn_on", _("Retiré le"), "date"),
         ),
         tuple((label(p, ConsentPurpose), g, s, w) for p, g, s, w in rows),
+    )
+
+
+def messages(session: Session, pid: int) -> Section:
+    """The emails sent (or waiting) to the person: when, to which address, about what."""
+    m = OutboxMessage
+    rows = session.execute(
+        select(m.queued_at, m.sent_at, m.address, m.subject, m.status)
+        .where(m.person_id == pid)
+        .order_by(m.queued_at, m.id)
+    ).all()
+    states = {"en_attente": _("En attente"), "envoye": _("Envoyé"), "echec": _("Échec"),
+              "annule": _("Annulé")}  # fmt: skip
+    return Section(
+        "messages",
+        _("Courriels"),
+        (
+            col("queued_at", _("Préparé le"), "date"),
+            col("sent_at", _("Envoyé le"), "date"),
+            col("address", _("Adresse")),
+            col("subject", _("Objet")),
+            col("status", _("État")),
+        ),
+        tuple(
+            (local(q).date(), local(t).date() if t else None, a, s, states.get(st, st))
+            for q, t, a, s, st in rows
+        ),
     )
 
 

@@ -86,6 +86,7 @@ LABELS: dict[tuple[str, str], str] = {
     ("representation", "person_id"): N_("Représentations"),
     ("representation", "organization_id"): N_("Représentant·es"),
     ("consent", "person_id"): N_("Consentements"),
+    ("outbox_message", "person_id"): N_("Courriels envoyés"),
     ("funding_agreement", "contact_person_id"): N_("Ententes de financement (personne-ressource)"),
     ("funding_agreement", "funder_id"): N_("Ententes de financement"),
     ("funding_application", "funder_id"): N_("Demandes de financement"),

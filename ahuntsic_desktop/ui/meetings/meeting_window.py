@@ -15,9 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...exports.mail_attachments import CONVOCATION
 from ...i18n import _, format_date, format_time
 from ...services.governance import elections
 from ...services.meetings import meetings
+from ..communications.compose_dialog import ComposeDialog
 from ..context import Context
 from ..governance.election_dialog import ElectionDialog
 from ..widgets.geometry import place_window
@@ -45,6 +47,8 @@ class MeetingWindowView(QWidget):
         self.edit_button = QPushButton(_("Modifier la rencontre…"), self)
         self.election_button = QPushButton(_("Élections…"), self)  # assemblies only
         self.election_button.setObjectName("electionButton")
+        self.send_button = QPushButton(_("Envoyer la convocation…"), self)
+        self.send_button.setObjectName("sendConvocation")
         self.documents = MeetingDocuments(self, context, meeting_id)
         self.print_button = print_button(self.documents, self)
         self.print_button.setMinimumHeight(self.edit_button.sizeHint().height())
@@ -69,6 +73,7 @@ class MeetingWindowView(QWidget):
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
         header.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.send_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.election_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
@@ -93,12 +98,18 @@ class MeetingWindow(MeetingWindowView):
     def _connect(self) -> None:
         self.edit_button.clicked.connect(self.edit_meeting)
         self.election_button.clicked.connect(self.hold_election)
+        self.send_button.clicked.connect(self.send_convocation)
         self.buttons.rejected.connect(self.close)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         for tab in self.all_tabs():
             tab.changed.connect(self._on_tab_saved)
         self.minutes.write_requested.connect(self.write_minutes)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, self.close)
+
+    def send_convocation(self) -> None:
+        """The compose dialog on this meeting, its notice attached (issue 20)."""
+        self.compose = ComposeDialog(self.context, self.meeting_id, self, attachment=CONVOCATION)
+        self.compose.show()
 
     def all_tabs(self) -> list[MeetingTab]:
         return [self.tabs.widget(i) for i in range(self.tabs.count())]

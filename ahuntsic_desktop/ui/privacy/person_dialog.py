@@ -27,6 +27,7 @@ from ...i18n import _, format_date
 from ...services.core import settings as settings_service
 from ...services.core.errors import ValidationError
 from ...services.privacy import access, consents, erasure
+from ..communications.history import MessagesBox
 from ..context import Context
 from ..errors import show_error
 from ..registry.common import inform
@@ -139,6 +140,7 @@ class PersonPrivacyView(QDialog):
         box.addWidget(self.rectify_button)
         box.addWidget(self.erase_button)
 
+        self.messages_box = MessagesBox(self)  # what was sent to the person (issue 20)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Fermer"))
         layout = QVBoxLayout(self)
@@ -147,6 +149,7 @@ class PersonPrivacyView(QDialog):
         layout.addWidget(self.access_box)
         layout.addWidget(self.consent_box)
         layout.addWidget(self.rights_box)
+        layout.addWidget(self.messages_box)
         layout.addWidget(self.buttons)
 
 
@@ -181,6 +184,7 @@ class PersonPrivacyDialog(PersonPrivacyView):
     # -- loading -------------------------------------------------------------------------
     def refresh(self) -> None:
         today = self.context.today()
+        self.messages_box.show_person(self.db, self.person_id)
         person = access.person_summary(self.db, self.person_id)
         self.anonymized = person.anonymized_at is not None
         self.setWindowTitle(_("Vie privée — {name}").format(name=person.full_name))

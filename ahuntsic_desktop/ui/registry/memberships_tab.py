@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 from ...i18n import _, ngettext
 from ...services.core import settings as settings_service
 from ...services.registry import contacts, memberships, receipts
+from ..communications.receipts import queue_receipt
 from ..context import Context
 from ..widgets.files import document_name, pdf_filter, save_document
 from .common import status
@@ -30,6 +31,7 @@ class MembershipsTab(RegistryTab):
         self.pay_button = self.button(_("Enregistrer un paiement…"), "recordPayment", one)
         self.renew_button = self.button(_("Renouveler…"), "renewMemberships", some)
         self.receipt_button = self.button(_("Reçu PDF…"), "printReceipts", some)
+        self.email_receipt_button = self.button(_("Reçu par courriel"), "emailReceipt", one)
         self.delete_button = self.button(_("Supprimer…"), "deleteMembership", some)
         self.emails_button = self.button(
             _("Copier les courriels"), "copyEmails", some, writes=False
@@ -74,6 +76,7 @@ class MembershipsTab(RegistryTab):
         self.pay_button.clicked.connect(self.record_payment)
         self.renew_button.clicked.connect(self.renew)
         self.receipt_button.clicked.connect(self.print_receipts)
+        self.email_receipt_button.clicked.connect(self.email_receipt)
         self.delete_button.clicked.connect(self.delete)
         self.list.delete_requested.connect(self.delete)
         self.emails_button.clicked.connect(self.copy_selected_emails)
@@ -156,6 +159,12 @@ class MembershipsTab(RegistryTab):
         title = ngettext("Enregistrer le reçu", "Enregistrer les reçus", len(ids))
         if save_document(self, title, name, pdf_filter(), write, button=self.receipt_button):
             self.changed.emit()  # receipt numbers may have been given
+
+    def email_receipt(self) -> None:
+        """The receipt as a PDF in a message waiting in the outbox (issue 20)."""
+        ids = self.selected()
+        if len(ids) == 1 and queue_receipt(self, self.context, ids[0]):
+            self.changed.emit()  # the receipt may have been given its number
 
     def delete(self) -> None:
         ids = self.selected()
