@@ -35,6 +35,7 @@ from ..widgets.forms import error_label, fill_combo
 from ..widgets.messages import show_error
 
 INVITEES, SEATS, RENEWALS, CHANTIER = "invitees", "seats", "renewals", "chantier"
+CHOSEN = "chosen"  # the people chosen in a list of the registry
 
 
 class ComposeView(QDialog):
@@ -113,9 +114,11 @@ class ComposeDialog(ComposeView):
         parent: QWidget | None = None,
         *,
         attachment: str | None = None,
+        person_ids: list[int] | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
+        self.person_ids = list(person_ids or [])
         self.meeting_id = meeting_id
         self.body = meetings.get_meeting(context.db, meeting_id).body if meeting_id else None
         self.current: com.Preview = com.Preview((), ())
@@ -126,6 +129,10 @@ class ComposeDialog(ComposeView):
 
     def _fill_choices(self, attachment: str | None) -> None:
         sources = []
+        if self.person_ids:
+            n = len(self.person_ids)
+            chosen = ngettext("La personne choisie", "Les {n} personnes choisies", n)
+            sources.append((CHOSEN, chosen.format(n=n)))
         if self.meeting_id is not None:
             sources.append((INVITEES, _("Personnes inscrites à la rencontre")))
             sources.append(
@@ -135,7 +142,8 @@ class ComposeDialog(ComposeView):
             (RENEWALS, _("Membres à renouveler")),
             (CHANTIER, _("Participant·es d'un chantier")),
         ]
-        fill_combo(self.source, sources, SEATS if self.body == "CC" else None)
+        default = CHOSEN if self.person_ids else (SEATS if self.body == "CC" else None)
+        fill_combo(self.source, sources, default)
         fill_combo(self.chantier, pick_lists.chantier_choices(self.context.db))
         lines = templates.list_templates(self.context.db)
         wanted = next((t.id for t in lines if attachment and attachment in t.name.lower()), None)
@@ -162,6 +170,8 @@ class ComposeDialog(ComposeView):
             return recipients.body_seats(db, self.body, day)
         if source == RENEWALS:
             return recipients.renewals_due(db, today)
+        if source == CHOSEN:
+            return [com.Candidate(person_id) for person_id in self.person_ids]
         chantier_id = self.chantier.currentData()
         return [] if chantier_id is None else recipients.chantier_roster(db, chantier_id, today)
 

@@ -11,6 +11,7 @@ from ...services.registry import lists as registry_lists
 from ..context import Context
 from .person_dialog import PersonDialog
 from .record_tab import RecordTab
+from .tab import some
 
 # Columns whose export makes the file hold personal information (Law 25 marking).
 PERSONAL_COLUMNS = {"email", "phone", "address", "postal_code"}
@@ -42,7 +43,18 @@ class PersonsTab(RecordTab):
         self.list.search.setPlaceholderText(
             _("Rechercher une personne (nom, organisme, courriel…)")
         )
+        # Write to the people chosen (a search, a filter, Ctrl+A): consent is checked there.
+        self.compose_button = self.button(_("Écrire un courriel…"), "composeToSelection", some)
+        self.buttons.removeWidget(self.compose_button)
+        self.buttons.insertWidget(self.buttons.indexOf(self.emails_button) + 1, self.compose_button)
+        self.compose_button.clicked.connect(self.compose_to_selection)
         self._connect()
+
+    def compose_to_selection(self) -> None:
+        from ..communications.compose_dialog import ComposeDialog
+
+        self.compose_dialog = ComposeDialog(self.context, None, self, person_ids=self.selected())
+        self.compose_dialog.show()
 
     def new_label(self) -> str:
         return _("Nouvelle personne…")
