@@ -50,7 +50,11 @@ def message_table(parent: QWidget, name: str) -> QTableWidget:
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    table.setWordWrap(False)  # one line a message; the whole text is in the tool tip
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    for column, width in ((0, 260), (2, 90), (3, 170), (4, 55), (5, 170)):
+        table.setColumnWidth(column, width)
     return table
 
 
@@ -67,6 +71,7 @@ def fill_messages(table: QTableWidget, lines: list[com.OutboxLine]) -> None:
         )
         for column, value in enumerate(values):
             item = QTableWidgetItem(value)
+            item.setToolTip(value)
             item.setData(Qt.ItemDataRole.UserRole, line.id)
             table.setItem(row, column, item)
 
