@@ -180,7 +180,7 @@ def test_convocation(db, meeting, tmp_path):
         "Projet d'ordre du jour",
         "François Lachaîne",  # the secretary signs
         "Le quorum est fixé à 2 membres votants (au moins 50 % des membres votants "
-        "convoqués ; 3 membres votants à ce jour, chiffre calculé le 12 novembre 2026).",
+        "de l'instance ; 3 membres votants à ce jour, chiffre calculé le 12 novembre 2026).",
     ):
         assert expected in text, text
     # Numbered items with their computed start times.
