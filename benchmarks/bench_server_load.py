@@ -143,7 +143,10 @@ def main() -> int:
     totals: Counter[str] = sum((c.counts for c in clients), Counter())
     final = {pid: persons.get_person(db, pid).notes or "" for pid in ids}
     lost = [(pid, tok) for c in clients for pid, tok in c.saved if tok not in final[pid]]
-    numbers = sorted(n for c in clients for n in c.numbers)
+    # By the number's value: « CC-2026-1000 » sorts before « CC-2026-999 » as text.
+    numbers = sorted(
+        (n for c in clients for n in c.numbers), key=lambda n: int(n.rsplit("-", 1)[1])
+    )
     expected = [resolutions.format_number("CC", 2026, n) for n in range(1, len(numbers) + 1)]
     errors = [e for c in clients for e in c.errors]
     db.close()
