@@ -8,7 +8,7 @@ Four group roles (NOLOGIN); each person's login role is made a member of one:
   privacy officer's registers (access requests, privacy incidents, consents);
 - ``ahuntsic_board``: reads and prints, writes nothing, and never reads personal contact
   details (email, phone, address, postal code, notes: column grants) nor the privacy
-  registers nor the audit trail;
+  registers, the audit trail or the messages sent (the outbox);
 - ``ahuntsic_chantier``: a chantier lead, who writes only their chantiers' meetings and
   progress (row-level security: :mod:`.chantier_roles`).
 
@@ -29,7 +29,8 @@ COORDINATION, STAFF, BOARD = "ahuntsic_coordination", "ahuntsic_staff", "ahuntsi
 ROLES = (COORDINATION, STAFF, BOARD, chantier_roles.LEAD)
 CONTACT_COLUMNS = frozenset({"email", "phone", "address", "postal_code", "notes"})
 PRIVACY_TABLES = frozenset({"access_request", "privacy_incident", "consent"})
-BOARD_HIDDEN_TABLES = PRIVACY_TABLES | {"audit_entry"}
+# The outbox holds addresses and the text sent to each person: not for the board.
+BOARD_HIDDEN_TABLES = PRIVACY_TABLES | {"audit_entry", "outbox_message"}
 SETTINGS_TABLES = frozenset({"setting"})
 
 

@@ -66,6 +66,7 @@ def test_a_board_member_reads_names_but_not_emails_and_writes_nothing(db, login)
     assert refused(board, "SELECT * FROM person")
     assert refused(board, "SELECT phone FROM organization")
     assert refused(board, "SELECT count(*) FROM consent")
+    assert refused(board, "SELECT subject FROM outbox_message")  # what was sent to whom
     assert refused(board, "UPDATE person SET last_name = 'Autre'")
     assert refused(board, "INSERT INTO theme (name) VALUES ('x')")
     assert refused(board, "DELETE FROM meeting")
