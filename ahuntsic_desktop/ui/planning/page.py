@@ -142,6 +142,9 @@ class PlanningPage(Page):
                 lambda record_id, kind=kind: self.delete(kind, record_id)
             )
 
+    def unsaved_editors(self) -> list:
+        return [self.grid]
+
     def process_id(self) -> int | None:
         return self.process_combo.currentData()
 

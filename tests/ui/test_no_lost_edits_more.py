@@ -1,0 +1,235 @@
+"""No lost edits, the rest (issue 14, items 1 and 2): the import wizard, Restore, the Law 25
+erasure, the server and indicator dialogs ask on Esc after an edit and close silently
+untouched; the editable tables (a person's representations, the Settings quorum table, the
+contribution grid) count as unsaved edits. Answers come from ``unsaved_answers``."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QLineEdit
+
+from ahuntsic_desktop.domain.enums import MeetingKind
+from ahuntsic_desktop.services import planning
+from ahuntsic_desktop.services.core import settings
+from ahuntsic_desktop.services.privacy.erasure import erasure_preview
+from ahuntsic_desktop.services.registry import persons
+from ahuntsic_desktop.services.registry.persons import PersonData
+from ahuntsic_desktop.store import backups
+from ahuntsic_desktop.ui.backup_dialogs import RestoreDialog
+from ahuntsic_desktop.ui.context import Context
+from ahuntsic_desktop.ui.evaluation.portrait_page import IndicatorImportDialog
+from ahuntsic_desktop.ui.importing.wizard import ImportWizard
+from ahuntsic_desktop.ui.page_table import row_of
+from ahuntsic_desktop.ui.planning.page import PlanningPage
+from ahuntsic_desktop.ui.privacy.erasure_dialog import ErasureDialog
+from ahuntsic_desktop.ui.server_dialog import ServerDialog
+from ahuntsic_desktop.ui.settings_dialog import SettingsDialog
+from ahuntsic_desktop.ui.widgets.unsaved import Choice
+
+from ..dates import DEMO_TODAY
+from .registry_helpers import (
+    MEMBERS,
+    click,
+    double_click_row,
+    open_page,
+    window_fixture,  # noqa: F401 (the « window » fixture)
+)
+from .typing import type_text
+
+
+def _show(qtbot, dialog):
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    return dialog
+
+
+def _escape(qtbot, dialog) -> None:
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+
+
+# -- the import wizard ----------------------------------------------------------------------
+
+
+def test_wizard_after_choosing_a_file_esc_asks_to_abandon(qtbot, db, tmp_path, unsaved_answers):
+    source = tmp_path / "membres.csv"
+    source.write_text("Prénom;Nom\nAlice;Tremblay\n", encoding="utf-8")
+    wizard = _show(qtbot, ImportWizard(db))
+    page = wizard.file_page
+    type_text(qtbot, page.path_edit, str(source))
+    qtbot.keyClick(page.path_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(page.isComplete, timeout=15_000)
+    unsaved_answers.append(Choice.CANCEL)
+    _escape(qtbot, wizard)
+    assert unsaved_answers.asked == [["Importer des membres"]]
+    assert unsaved_answers.could_save == [False]  # « Abandonner / Continuer »
+    assert wizard.isVisible()
+    unsaved_answers.append(Choice.DISCARD)
+    _escape(qtbot, wizard)
+    assert not wizard.isVisible()
+
+
+def test_wizard_untouched_esc_closes_without_asking(qtbot, db, unsaved_answers):
+    wizard = _show(qtbot, ImportWizard(db))
+    _escape(qtbot, wizard)
+    assert unsaved_answers.asked == [] and not wizard.isVisible()
+
+
+# -- restore, erasure, server, indicators ---------------------------------------------------
+
+
+@pytest.fixture
+def two_backups(demo_path):
+    """The demo file with two backups (the opening one and an older one)."""
+    earlier = datetime.combine(DEMO_TODAY, datetime.min.time()) - timedelta(days=3)
+    backups.make_backup(demo_path, now=earlier)
+    backups.make_backup(demo_path, now=earlier + timedelta(days=1))
+    return demo_path
+
+
+def test_restore_choosing_another_backup_then_esc_asks(qtbot, two_backups, unsaved_answers):
+    dialog = _show(qtbot, RestoreDialog(two_backups))
+    assert dialog.table.rowCount() >= 2
+    start = dialog.selected()
+    dialog.table.setFocus()
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Down)
+    assert dialog.selected() != start
+    unsaved_answers.append(Choice.CANCEL)
+    _escape(qtbot, dialog)
+    assert unsaved_answers.asked == [["Restaurer une sauvegarde"]]
+    assert dialog.isVisible() and dialog.chosen is None
+    unsaved_answers.append(Choice.DISCARD)
+    _escape(qtbot, dialog)
+    assert not dialog.isVisible() and dialog.chosen is None
+
+
+def test_restore_untouched_esc_closes_without_asking(qtbot, two_backups, unsaved_answers):
+    dialog = _show(qtbot, RestoreDialog(two_backups))
+    _escape(qtbot, dialog)
+    assert unsaved_answers.asked == [] and not dialog.isVisible()
+
+
+@pytest.fixture
+def erasure(qtbot, db):
+    person = persons.save_person(db, None, PersonData(first_name="Lise", last_name="Fictive"))
+    return _show(qtbot, ErasureDialog(erasure_preview(db, person)))
+
+
+def test_erasure_ticked_then_esc_offers_only_to_abandon(qtbot, erasure, unsaved_answers):
+    click(qtbot, erasure.understood)
+    assert erasure.confirm_button.isEnabled()
+    unsaved_answers.append(Choice.SAVE)  # even a « save » answer must not erase
+    _escape(qtbot, erasure)
+    assert unsaved_answers.asked == [["Anonymiser la personne"]]
+    assert unsaved_answers.could_save == [False]
+    assert erasure.isVisible() and erasure.result() != ErasureDialog.DialogCode.Accepted
+    unsaved_answers.append(Choice.DISCARD)
+    _escape(qtbot, erasure)
+    assert not erasure.isVisible() and erasure.result() == ErasureDialog.DialogCode.Rejected
+
+
+def test_erasure_untouched_esc_closes_without_asking(qtbot, erasure, unsaved_answers):
+    _escape(qtbot, erasure)
+    assert unsaved_answers.asked == [] and not erasure.isVisible()
+
+
+def test_server_dialog_typed_then_esc_asks(qtbot, unsaved_answers):
+    dialog = _show(qtbot, ServerDialog())
+    type_text(qtbot, dialog.database_name, "table_ahuntsic")
+    unsaved_answers.append(Choice.CANCEL)
+    _escape(qtbot, dialog)
+    assert unsaved_answers.asked == [["Se connecter à un serveur"]] and dialog.isVisible()
+
+
+def test_indicator_import_typed_then_esc_asks(qtbot, db, unsaved_answers):
+    dialog = _show(
+        qtbot, IndicatorImportDialog(Context(db, today=lambda: DEMO_TODAY), "indicators")
+    )
+    type_text(qtbot, dialog.theme, "Logement")
+    unsaved_answers.append(Choice.DISCARD)
+    _escape(qtbot, dialog)
+    assert len(unsaved_answers.asked) == 1 and not dialog.isVisible()
+
+
+# -- editable tables ------------------------------------------------------------------------
+
+
+def test_settings_quorum_cell_changed_then_esc_asks_and_save_keeps_it(qtbot, db, unsaved_answers):
+    dialog = _show(qtbot, SettingsDialog(db))
+    row = list(MeetingKind).index(MeetingKind("comite_coordination"))
+    mode = dialog.quorum.cellWidget(row, 0)
+    mode.setFocus()
+    qtbot.keyClick(mode, Qt.Key.Key_Down)
+    chosen = mode.currentData()
+    assert chosen != "count" or mode.currentIndex() != 0
+    unsaved_answers.append(Choice.SAVE)
+    _escape(qtbot, dialog)
+    assert len(unsaved_answers.asked) == 1 and not dialog.isVisible()
+    assert settings.load(db).quorum_rules["comite_coordination"]["mode"] == chosen
+
+
+def test_settings_untouched_esc_closes_without_asking(qtbot, db, unsaved_answers):
+    dialog = _show(qtbot, SettingsDialog(db))
+    _escape(qtbot, dialog)
+    assert unsaved_answers.asked == [] and not dialog.isVisible()
+
+
+def test_person_representation_ended_then_esc_asks(qtbot, window, unsaved_answers):
+    page = open_page(qtbot, window, MEMBERS)
+    page.tabs.setCurrentWidget(page.persons)
+    tab = page.persons
+    column = tab.list.model.table.column_index("organizations")
+    row = next(
+        r for r in range(tab.list.proxy.rowCount()) if tab.list.proxy.index(r, column).data()
+    )
+    double_click_row(qtbot, tab.list, row)
+    dialog = tab.dialog
+    editor = dialog.representations
+    current = next(
+        r for r in range(editor.table.rowCount()) if editor.table.item(r, 4).text() == "En poste"
+    )
+    editor.table.selectRow(current)
+    assert not dialog.is_dirty()  # choosing a row is not an edit
+    click(qtbot, editor.end_button)
+    unsaved_answers.append(Choice.CANCEL)
+    _escape(qtbot, dialog)
+    assert len(unsaved_answers.asked) == 1 and dialog.isVisible()
+    assert editor.table.item(current, 4).text() == "Se termine (à enregistrer)"
+
+
+PLANNING = row_of(PlanningPage.__name__)
+
+
+def _click_navigation(qtbot, window, row: int) -> None:
+    nav = window.navigation
+    rect = nav.visualItemRect(nav.item(row))
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_contribution_grid_typed_then_another_page_asks_and_saves(qtbot, window, unsaved_answers):
+    page = open_page(qtbot, window, PLANNING)
+    page.tabs.setCurrentIndex(1)
+    activity = page.activity_id()
+    assert activity is not None
+    process = page.process_id()
+    table = page.grid.table
+    rect = table.visualItemRect(table.item(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    type_text(qtbot, editor, "Une halte-garderie")  # still in the cell's editor
+    unsaved_answers.append(Choice.CANCEL)
+    _click_navigation(qtbot, window, 0)
+    assert unsaved_answers.asked == [["Nouvelles contributions"]]
+    assert window.current_page() is page and page.grid.cell(0, 0) == "Une halte-garderie"
+    unsaved_answers.append(Choice.SAVE)
+    _click_navigation(qtbot, window, 0)
+    assert window.stack.currentIndex() == 0
+    texts = [c.text for c in planning.list_contributions(window.db, process, DEMO_TODAY,
+                                                         activity_id=activity)]  # fmt: skip
+    assert "Une halte-garderie" in texts
