@@ -233,3 +233,29 @@ def test_contribution_grid_typed_then_another_page_asks_and_saves(qtbot, window,
     texts = [c.text for c in planning.list_contributions(window.db, process, DEMO_TODAY,
                                                          activity_id=activity)]  # fmt: skip
     assert "Une halte-garderie" in texts
+
+
+def test_contribution_grid_typed_then_another_activity_asks(qtbot, window, unsaved_answers):
+    page = open_page(qtbot, window, PLANNING)
+    page.tabs.setCurrentIndex(1)
+    combo, first, process = page.activity_combo, page.activity_id(), page.process_id()
+    assert combo.count() >= 2
+    table = page.grid.table
+    rect = table.visualItemRect(table.item(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    type_text(qtbot, editor, "Un marché public")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    unsaved_answers.append(Choice.CANCEL)
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() == 0 else Qt.Key.Key_Up)
+    assert unsaved_answers.asked == [["Nouvelles contributions"]]
+    assert page.activity_id() == first and page.grid.cell(0, 0) == "Un marché public"
+    unsaved_answers.append(Choice.SAVE)
+    qtbot.keyClick(combo, Qt.Key.Key_Down if combo.currentIndex() == 0 else Qt.Key.Key_Up)
+    assert page.activity_id() != first and page.grid.cell(0, 0) == ""
+    texts = [c.text for c in planning.list_contributions(window.db, process, DEMO_TODAY,
+                                                         activity_id=first)]  # fmt: skip
+    assert "Un marché public" in texts
