@@ -167,6 +167,8 @@ class TableModel(QAbstractTableModel):
         value = self._table.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return format_cell(value, column.kind)
+        if role == Qt.ItemDataRole.ToolTipRole and column.kind == "text" and value:
+            return str(value)  # the whole text when the column is too narrow for it
         if role == SORT_ROLE:
             return sort_key(value)
         if role == ID_ROLE:
