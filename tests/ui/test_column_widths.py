@@ -58,7 +58,7 @@ def _widths(listing: ListView) -> list[int]:
 
 
 def test_a_long_name_does_not_push_the_other_columns_off(qtbot):
-    listing = _shown_list(qtbot, 420)
+    listing = _shown_list(qtbot, 520)
     widths = _widths(listing)
     assert sum(widths) <= listing.view.viewport().width()
     assert min(widths) > 40  # every column readable
@@ -68,7 +68,7 @@ def test_a_long_name_does_not_push_the_other_columns_off(qtbot):
 
 
 def test_wider_list_gives_the_name_more_room(qtbot):
-    listing = _shown_list(qtbot, 420)
+    listing = _shown_list(qtbot, 520)
     narrow = _widths(listing)[0]
     listing.resize(1000, 400)
     qtbot.waitUntil(lambda: _widths(listing)[0] > narrow)
@@ -76,7 +76,7 @@ def test_wider_list_gives_the_name_more_room(qtbot):
 
 
 def test_a_column_the_user_resized_stays_as_they_made_it(qtbot):
-    listing = _shown_list(qtbot, 420)
+    listing = _shown_list(qtbot, 520)
     header = listing.view.horizontalHeader()
     edge = header.sectionViewportPosition(1) + header.sectionSize(1) - 1
     y = header.height() // 2
@@ -103,3 +103,7 @@ def test_the_chantiers_list_shows_the_name_first(qtbot, window):
     assert page.chantiers.model.table.columns[first].key == "chantier"
     assert header.sectionViewportPosition(first) == 0  # in sight, not scrolled away
     assert view.currentIndex().column() == first
+
+
+def test_fit_widths_with_a_floor_for_each_column():
+    assert fit_widths([400, 300, 60], 100, [180, 90, 90]) == [180, 90, 60]

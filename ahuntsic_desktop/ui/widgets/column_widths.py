@@ -3,7 +3,8 @@
 Each column wants the width of its header and first rows (measured with the font, so
 larger text widens it), capped so one long name cannot take the whole list. When the
 columns want more than the list is wide, the wide ones give way in proportion -- down to a
-floor of a few characters -- so the others stay in sight; long texts are then elided (their tool tip
+floor of a few characters (twice that for the first column, which names the row) -- so
+the others stay in sight; long texts are then elided (their tool tip
 says them whole) and the last column stretches into what is left.
 
 The fit is made again when the list is resized, until the user resizes a column: from then
@@ -22,12 +23,13 @@ FLOOR_CHARACTERS = 12  # nor gives way below this (then the list scrolls sideway
 PADDING = 24
 
 
-def fit_widths(wanted: Sequence[int], available: int, floor: int) -> list[int]:
+def fit_widths(wanted: Sequence[int], available: int, floor: int | Sequence[int]) -> list[int]:
     """``wanted`` narrowed until their sum fits ``available``: each column gives up a share
-    of what it wants above ``floor`` (the widest give the most, all keep their order of
-    size); a column at or under ``floor`` keeps its width. When even that does not fit,
-    the columns are cut to ``floor`` and the list scrolls sideways."""
-    excess = [max(0, width - floor) for width in wanted]
+    of what it wants above its ``floor`` (one for all, or one each); the widest give the
+    most; a column at or under its floor keeps its width. When even that does not fit, the
+    columns are cut to their floor and the list scrolls sideways."""
+    floors = [floor] * len(wanted) if isinstance(floor, int) else list(floor)
+    excess = [max(0, width - least) for width, least in zip(wanted, floors, strict=True)]
     over = sum(wanted) - available
     if over <= 0 or not any(excess):
         return list(wanted)
@@ -77,8 +79,10 @@ class ColumnFitter(QObject):
         shown = [i for i in range(len(self.wanted)) if not self.view.isColumnHidden(i)]
         free = [i for i in shown if i not in self.fixed]
         space = self.view.viewport().width() - sum(self.wanted[i] for i in shown if i in self.fixed)
+        order = sorted(free, key=header.visualIndex)
+        floors = [self.floor() * (2 if order and i == order[0] else 1) for i in free]
         fitted = dict(
-            zip(free, fit_widths([self.wanted[i] for i in free], space, self.floor()), strict=True)
+            zip(free, fit_widths([self.wanted[i] for i in free], space, floors), strict=True)
         )
         self.busy = True
         try:
