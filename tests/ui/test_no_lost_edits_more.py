@@ -33,19 +33,12 @@ from ..dates import DEMO_TODAY
 from .registry_helpers import (
     MEMBERS,
     click,
-    double_click_row,
     open_page,
+    open_person_with_a_representation,
+    show_dialog,
     window_fixture,  # noqa: F401 (the « window » fixture)
 )
 from .typing import type_text
-
-
-def _show(qtbot, dialog):
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    return dialog
 
 
 def _escape(qtbot, dialog) -> None:
@@ -58,7 +51,7 @@ def _escape(qtbot, dialog) -> None:
 def test_wizard_after_choosing_a_file_esc_asks_to_abandon(qtbot, db, tmp_path, unsaved_answers):
     source = tmp_path / "membres.csv"
     source.write_text("Prénom;Nom\nAlice;Tremblay\n", encoding="utf-8")
-    wizard = _show(qtbot, ImportWizard(db))
+    wizard = show_dialog(qtbot, ImportWizard(db))
     page = wizard.file_page
     type_text(qtbot, page.path_edit, str(source))
     qtbot.keyClick(page.path_edit, Qt.Key.Key_Return)
@@ -74,7 +67,7 @@ def test_wizard_after_choosing_a_file_esc_asks_to_abandon(qtbot, db, tmp_path, u
 
 
 def test_wizard_untouched_esc_closes_without_asking(qtbot, db, unsaved_answers):
-    wizard = _show(qtbot, ImportWizard(db))
+    wizard = show_dialog(qtbot, ImportWizard(db))
     _escape(qtbot, wizard)
     assert unsaved_answers.asked == [] and not wizard.isVisible()
 
@@ -92,7 +85,7 @@ def two_backups(demo_path):
 
 
 def test_restore_choosing_another_backup_then_esc_asks(qtbot, two_backups, unsaved_answers):
-    dialog = _show(qtbot, RestoreDialog(two_backups))
+    dialog = show_dialog(qtbot, RestoreDialog(two_backups))
     assert dialog.table.rowCount() >= 2
     start = dialog.selected()
     dialog.table.setFocus()
@@ -108,7 +101,7 @@ def test_restore_choosing_another_backup_then_esc_asks(qtbot, two_backups, unsav
 
 
 def test_restore_untouched_esc_closes_without_asking(qtbot, two_backups, unsaved_answers):
-    dialog = _show(qtbot, RestoreDialog(two_backups))
+    dialog = show_dialog(qtbot, RestoreDialog(two_backups))
     _escape(qtbot, dialog)
     assert unsaved_answers.asked == [] and not dialog.isVisible()
 
@@ -116,7 +109,7 @@ def test_restore_untouched_esc_closes_without_asking(qtbot, two_backups, unsaved
 @pytest.fixture
 def erasure(qtbot, db):
     person = persons.save_person(db, None, PersonData(first_name="Lise", last_name="Fictive"))
-    return _show(qtbot, ErasureDialog(erasure_preview(db, person)))
+    return show_dialog(qtbot, ErasureDialog(erasure_preview(db, person)))
 
 
 def test_erasure_ticked_then_esc_offers_only_to_abandon(qtbot, erasure, unsaved_answers):
@@ -138,7 +131,7 @@ def test_erasure_untouched_esc_closes_without_asking(qtbot, erasure, unsaved_ans
 
 
 def test_server_dialog_typed_then_esc_asks(qtbot, unsaved_answers):
-    dialog = _show(qtbot, ServerDialog())
+    dialog = show_dialog(qtbot, ServerDialog())
     type_text(qtbot, dialog.database_name, "table_ahuntsic")
     unsaved_answers.append(Choice.CANCEL)
     _escape(qtbot, dialog)
@@ -146,7 +139,7 @@ def test_server_dialog_typed_then_esc_asks(qtbot, unsaved_answers):
 
 
 def test_indicator_import_typed_then_esc_asks(qtbot, db, unsaved_answers):
-    dialog = _show(
+    dialog = show_dialog(
         qtbot, IndicatorImportDialog(Context(db, today=lambda: DEMO_TODAY), "indicators")
     )
     type_text(qtbot, dialog.theme, "Logement")
@@ -159,7 +152,7 @@ def test_indicator_import_typed_then_esc_asks(qtbot, db, unsaved_answers):
 
 
 def test_settings_quorum_cell_changed_then_esc_asks_and_save_keeps_it(qtbot, db, unsaved_answers):
-    dialog = _show(qtbot, SettingsDialog(db))
+    dialog = show_dialog(qtbot, SettingsDialog(db))
     row = list(MeetingKind).index(MeetingKind("comite_coordination"))
     mode = dialog.quorum.cellWidget(row, 0)
     mode.setFocus()
@@ -173,7 +166,7 @@ def test_settings_quorum_cell_changed_then_esc_asks_and_save_keeps_it(qtbot, db,
 
 
 def test_settings_untouched_esc_closes_without_asking(qtbot, db, unsaved_answers):
-    dialog = _show(qtbot, SettingsDialog(db))
+    dialog = show_dialog(qtbot, SettingsDialog(db))
     _escape(qtbot, dialog)
     assert unsaved_answers.asked == [] and not dialog.isVisible()
 
@@ -181,17 +174,8 @@ def test_settings_untouched_esc_closes_without_asking(qtbot, db, unsaved_answers
 def test_person_representation_ended_then_esc_asks(qtbot, window, unsaved_answers):
     page = open_page(qtbot, window, MEMBERS)
     page.tabs.setCurrentWidget(page.persons)
-    tab = page.persons
-    column = tab.list.model.table.column_index("organizations")
-    row = next(
-        r for r in range(tab.list.proxy.rowCount()) if tab.list.proxy.index(r, column).data()
-    )
-    double_click_row(qtbot, tab.list, row)
-    dialog = tab.dialog
+    dialog, current = open_person_with_a_representation(qtbot, window, page.persons.list)
     editor = dialog.representations
-    current = next(
-        r for r in range(editor.table.rowCount()) if editor.table.item(r, 4).text() == "En poste"
-    )
     editor.table.selectRow(current)
     assert not dialog.is_dirty()  # choosing a row is not an edit
     click(qtbot, editor.end_button)
@@ -202,6 +186,18 @@ def test_person_representation_ended_then_esc_asks(qtbot, window, unsaved_answer
 
 
 PLANNING = row_of(PlanningPage.__name__)
+
+
+def _type_in_first_cell(qtbot, page, text: str) -> QLineEdit:
+    """Double-click the grid's first cell and type ``text`` in its editor (left open)."""
+    table = page.grid.table
+    rect = table.visualItemRect(table.item(0, 0))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    type_text(qtbot, editor, text)
+    return editor
 
 
 def _click_navigation(qtbot, window, row: int) -> None:
@@ -216,13 +212,7 @@ def test_contribution_grid_typed_then_another_page_asks_and_saves(qtbot, window,
     activity = page.activity_id()
     assert activity is not None
     process = page.process_id()
-    table = page.grid.table
-    rect = table.visualItemRect(table.item(0, 0))
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    type_text(qtbot, editor, "Une halte-garderie")  # still in the cell's editor
+    _type_in_first_cell(qtbot, page, "Une halte-garderie")  # still in the cell's editor
     unsaved_answers.append(Choice.CANCEL)
     _click_navigation(qtbot, window, 0)
     assert unsaved_answers.asked == [["Nouvelles contributions"]]
@@ -240,13 +230,7 @@ def test_contribution_grid_typed_then_another_activity_asks(qtbot, window, unsav
     page.tabs.setCurrentIndex(1)
     combo, first, process = page.activity_combo, page.activity_id(), page.process_id()
     assert combo.count() >= 2
-    table = page.grid.table
-    rect = table.visualItemRect(table.item(0, 0))
-    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    editor = QApplication.focusWidget()
-    assert isinstance(editor, QLineEdit)
-    type_text(qtbot, editor, "Un marché public")
+    editor = _type_in_first_cell(qtbot, page, "Un marché public")
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     unsaved_answers.append(Choice.CANCEL)
     combo.setFocus()
