@@ -98,3 +98,9 @@ class Lifecycle:
 
     def delete_one(self, db: Database, record_id: int) -> None:
         self.delete(db, [record_id]).raise_first()
+
+    def functions(self) -> tuple[Callable, ...]:
+        """archive, restore, delete (many), then archive_one, restore_one, delete_one: the
+        functions a records module offers under its own names."""
+        return (self.archive, self.restore, self.delete,
+                self.archive_one, self.restore_one, self.delete_one)  # fmt: skip

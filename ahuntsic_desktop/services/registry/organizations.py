@@ -222,13 +222,9 @@ def _delete(session: Session, organization_id: int) -> None:
 
 
 # Many at once in one transaction, each refusal reported; or one, its refusal raised.
-_LIFECYCLE = bulk.Lifecycle(_get, _delete)
-archive_organizations = _LIFECYCLE.archive
-restore_organizations = _LIFECYCLE.restore
-delete_organizations = _LIFECYCLE.delete  # those nothing refers to (partner roles go along)
-archive_organization = _LIFECYCLE.archive_one
-restore_organization = _LIFECYCLE.restore_one
-delete_organization = _LIFECYCLE.delete_one
+# Deleting refuses what something refers to (partner roles go along).
+(archive_organizations, restore_organizations, delete_organizations,
+ archive_organization, restore_organization, delete_organization) = bulk.Lifecycle(_get, _delete).functions()  # fmt: skip
 
 
 def list_representatives(db: Database, organization_id: int, *, today: date | None = None) -> Table:

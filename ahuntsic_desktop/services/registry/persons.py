@@ -267,13 +267,9 @@ def _delete(session: Session, person_id: int) -> None:
 
 
 # Many at once in one transaction, each refusal reported; or one, its refusal raised.
-_LIFECYCLE = bulk.Lifecycle(_get, _delete)
-archive_persons = _LIFECYCLE.archive
-restore_persons = _LIFECYCLE.restore
-delete_persons = _LIFECYCLE.delete  # those nothing refers to (consent records go along)
-archive_person = _LIFECYCLE.archive_one
-restore_person = _LIFECYCLE.restore_one
-delete_person = _LIFECYCLE.delete_one
+# Deleting refuses what something refers to (consent records go along).
+(archive_persons, restore_persons, delete_persons,
+ archive_person, restore_person, delete_person) = bulk.Lifecycle(_get, _delete).functions()  # fmt: skip
 
 
 def add_representation(
