@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLineEdit
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit
 
 from ahuntsic_desktop.domain.enums import MeetingKind
 from ahuntsic_desktop.services import planning
@@ -27,9 +27,10 @@ from ahuntsic_desktop.ui.planning.page import PlanningPage
 from ahuntsic_desktop.ui.privacy.erasure_dialog import ErasureDialog
 from ahuntsic_desktop.ui.server_dialog import ServerDialog
 from ahuntsic_desktop.ui.settings_dialog import SettingsDialog
-from ahuntsic_desktop.ui.widgets.unsaved import Choice
+from ahuntsic_desktop.ui.widgets.unsaved import Choice, GuardedDialog, snapshot
 
 from ..dates import DEMO_TODAY
+from .all_dialogs import all_dialogs
 from .registry_helpers import (
     MEMBERS,
     click,
@@ -243,3 +244,19 @@ def test_contribution_grid_typed_then_another_activity_asks(qtbot, window, unsav
     texts = [c.text for c in planning.list_contributions(window.db, process, DEMO_TODAY,
                                                          activity_id=first)]  # fmt: skip
     assert "Un marché public" in texts
+
+
+def test_every_dialog_with_fields_asks_before_losing_them(qtbot, window, tmp_path):
+    """Every dialog of the app (all_dialogs.py) that holds inputs is guarded: a new one
+    written as a bare QDialog would close silently on Esc after an edit."""
+    bare = []
+    for name, make in all_dialogs(window, DEMO_TODAY, tmp_path).items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        guarded = isinstance(dialog, GuardedDialog | ImportWizard) or hasattr(
+            dialog, "unsaved_editors"
+        )
+        if not guarded and isinstance(dialog, QDialog) and snapshot(dialog):
+            bare.append(name)
+        dialog.close()
+    assert bare == []
