@@ -260,3 +260,36 @@ def test_every_dialog_with_fields_asks_before_losing_them(qtbot, window, tmp_pat
             bare.append(name)
         dialog.close()
     assert bare == []
+
+
+def test_activity_headcount_population_typed_then_esc_asks(qtbot, window, unsaved_answers):
+    from ahuntsic_desktop.ui.planning.activity_dialog import ActivityDialog
+
+    process = planning.list_processes(window.db)[-1].id
+    summary = planning.process_summary(window.db, process)
+    activity = next(a.id for a in summary.activities if a.anonymous > 0)  # has headcounts
+    dialog = show_dialog(qtbot, ActivityDialog(window.context, process, activity, window))
+    dialog.tabs.setCurrentWidget(dialog.headcounts)
+    click(qtbot, dialog.headcounts.add_button)
+    unsaved_answers.append(Choice.DISCARD)
+    _escape(qtbot, dialog)  # an empty line added: that is an edit already
+    assert len(unsaved_answers.asked) == 1 and not dialog.isVisible()
+
+    dialog = show_dialog(qtbot, ActivityDialog(window.context, process, activity, window))
+    dialog.tabs.setCurrentWidget(dialog.headcounts)
+    table = dialog.headcounts.table
+    assert table.rowCount() > 0
+    qtbot.waitUntil(dialog.isActiveWindow)
+    rect = table.visualItemRect(table.item(0, 1))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    type_text(qtbot, editor, "Aîné·es du quartier")
+    assert editor.text() == "Aîné·es du quartier"
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    assert table.item(0, 1).text() == "Aîné·es du quartier"
+    unsaved_answers.append(Choice.CANCEL)
+    _escape(qtbot, dialog)
+    assert len(unsaved_answers.asked) == 2 and dialog.isVisible()
