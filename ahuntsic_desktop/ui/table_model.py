@@ -137,7 +137,10 @@ class TableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._table.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation == Qt.Orientation.Horizontal and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,  # the whole title when the column is narrow
+        ):
             return self._table.columns[section].title
         return None
 

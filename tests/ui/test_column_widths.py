@@ -107,3 +107,9 @@ def test_the_chantiers_list_shows_the_name_first(qtbot, window):
 
 def test_fit_widths_with_a_floor_for_each_column():
     assert fit_widths([400, 300, 60], 100, [180, 90, 90]) == [180, 90, 60]
+
+
+def test_a_narrow_column_says_its_whole_title(qtbot):
+    listing = _shown_list(qtbot, 520)
+    title = listing.model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert title == "Payée le"

@@ -56,6 +56,7 @@ class ListView(QWidget):
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.columns = ColumnFitter(self.view)
+        self.view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self._sized_for: tuple = ((), False)  # the columns sized, and whether rows were there
         self.view.activated.connect(self._on_double_click)  # double click, Enter
         self.view.setAccessibleName(placeholder or _("Liste"))
