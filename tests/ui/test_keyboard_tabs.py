@@ -82,3 +82,20 @@ def test_every_page_with_tabs_answers_ctrl_pgdown(qtbot, window):
             stuck.append(window.current_page().title)
         tabs.setCurrentIndex(0)
     assert stuck == []
+
+
+def test_ctrl_tab_in_a_dialog_with_tabs(qtbot, window):
+    from ahuntsic_desktop.ui.settings_dialog import SettingsDialog
+
+    from .registry_helpers import show_dialog
+
+    dialog = show_dialog(qtbot, SettingsDialog(window.db, window))
+    tabs = dialog.findChild(QTabWidget)
+    qtbot.waitUntil(lambda: focused() is not None and dialog.isAncestorOf(focused()))
+    key(qtbot, Qt.Key.Key_Tab)
+    assert tabs.currentWidget().isAncestorOf(focused())
+    key(qtbot, Qt.Key.Key_PageDown, CTRL)
+    assert tabs.currentIndex() == 1 and tabs.currentWidget().isAncestorOf(focused())
+    key(qtbot, Qt.Key.Key_Backtab, CTRL | SHIFT)
+    assert tabs.currentIndex() == 0
+    dialog.close()
