@@ -2,9 +2,10 @@
 
     xvfb-run -a -s "-screen 0 1400x900x24" .venv/bin/python docs/make_screenshots.py
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py --size 1024x600
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py --size 1024x600 --out /tmp/s
 
 Writes docs/screenshots/main-window.png (the dashboard) and page-*.png; with ``--size``,
-every page, tab and main dialog at that window size in docs/screenshots/WxH/.
+every page, tab and dialog at that window size in docs/screenshots/WxH/.
 """
 
 from __future__ import annotations
@@ -25,12 +26,15 @@ def main() -> int:
 
     # The script fills dialogs to show them, then closes them: it saves nothing, and never
     # waits on « Enregistrer les modifications ? ».
-    unsaved.ask_to_save = lambda _parent, _names: unsaved.Choice.DISCARD
+    unsaved.ask_to_save = lambda _parent, _names, _can_save=True: unsaved.Choice.DISCARD
     if "--size" in sys.argv:
         from small_screens import shoot_all  # docs/small_screens.py
 
         width, height = (int(n) for n in sys.argv[sys.argv.index("--size") + 1].split("x"))
-        return shoot_all(width, height, OUT / f"{width}x{height}", DAY)
+        out = OUT / f"{width}x{height}"
+        if "--out" in sys.argv:  # to look at them without touching the committed set
+            out = Path(sys.argv[sys.argv.index("--out") + 1])
+        return shoot_all(width, height, out, DAY)
 
     from ahuntsic_desktop.services.demo import write_demo_file
     from ahuntsic_desktop.store import Database

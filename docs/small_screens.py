@@ -1,9 +1,10 @@
-"""Screenshots of every page (each of its tabs) and the main dialogs at one window size,
+"""Screenshots of every page (each of its tabs) and every dialog at one window size,
 to check that all is usable on a small screen (issue 14 item 2). Called by
 ``make_screenshots.py --size 1024x600``; says when a window could not be made that small."""
 
 from __future__ import annotations
 
+import sys
 import tempfile
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def shoot_all(width: int, height: int, out: Path, day) -> int:
                 tabs.setCurrentIndex(index)
                 _save(app, window, out / f"page-{row:02d}-tab{number}-{index}.png", width, height)
             tabs.setCurrentIndex(0)
-    for name, make in _dialogs(window, db, day).items():
+    for name, make in _dialogs(window, day, path.parent / "fichiers").items():
         dialog = make()
         dialog.show()
         dialog.resize(min(dialog.width(), width), min(dialog.height(), height))
@@ -62,31 +63,11 @@ def shoot_all(width: int, height: int, out: Path, day) -> int:
     return 0
 
 
-def _dialogs(window, db, day) -> dict:
-    from ahuntsic_desktop.services.meetings import meetings
-    from ahuntsic_desktop.services.registry import memberships, persons
-    from ahuntsic_desktop.ui.meetings.agenda_item_dialog import AgendaItemDialog
-    from ahuntsic_desktop.ui.meetings.followup_dialog import FollowUpDialog
-    from ahuntsic_desktop.ui.meetings.meeting_dialog import MeetingDialog
-    from ahuntsic_desktop.ui.meetings.meeting_window import MeetingWindow
-    from ahuntsic_desktop.ui.registry.membership_dialog import MembershipDialog
-    from ahuntsic_desktop.ui.registry.organization_dialog import OrganizationDialog
-    from ahuntsic_desktop.ui.registry.payment_dialog import PaymentDialog
-    from ahuntsic_desktop.ui.registry.person_dialog import PersonDialog
-    from ahuntsic_desktop.ui.settings_dialog import SettingsDialog
+def _dialogs(window, day, folder: Path) -> dict:
+    """Every dialog, from the list the screen-reader test walks (tests/ui/all_dialogs.py)."""
+    root = str(Path(__file__).resolve().parent.parent)
+    if root not in sys.path:
+        sys.path.insert(0, root)
+    from tests.ui.all_dialogs import all_dialogs
 
-    context = window.context
-    person_id = persons.list_persons(db, today=day).ids[0]
-    membership_id = memberships.list_memberships(db, day.year).ids[0]
-    meeting_id = meetings.list_meetings(db, upcoming=False, today=day).ids[0]
-    return {
-        "personne": lambda: PersonDialog(context, person_id, window),
-        "organisme": lambda: OrganizationDialog(context, None, window),
-        "adhesion": lambda: MembershipDialog(context, membership_id, window),
-        "paiement": lambda: PaymentDialog(context, membership_id, window),
-        "rencontre": lambda: MeetingDialog(context, meeting_id, window),
-        "fenetre-rencontre": lambda: MeetingWindow(context, meeting_id, window),
-        "point-ordre-du-jour": lambda: AgendaItemDialog(db, meeting_id, [], None, None, window),
-        "suivi": lambda: FollowUpDialog(context, meeting_id, window),
-        "parametres": lambda: SettingsDialog(db, window),
-    }
+    return all_dialogs(window, day, folder)

@@ -17,7 +17,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -35,6 +34,7 @@ from ..services.core.errors import ValidationError
 from ..store import Database
 from .errors import show_error
 from .widgets.files import ask_open_path
+from .widgets.unsaved import GuardedDialog
 
 log = logging.getLogger(__name__)
 FILE_FILTER = "Ahuntsic Desktop (*.sqlite *.db);;" + "*"
@@ -55,7 +55,7 @@ def when(summary: backup.BackupSummary) -> str:
     return f"{format_date(summary.taken_at, 'medium')}, {format_time(summary.taken_at.time())}"
 
 
-class RestoreDialog(QDialog):
+class RestoreDialog(GuardedDialog):
     """Lists the backups of ``data_path``; ``chosen`` is the one to restore once accepted."""
 
     def __init__(
@@ -180,6 +180,11 @@ class RestoreDialog(QDialog):
         self._add_row(summary, 0)
         self.empty_label.hide()
         self.table.selectRow(0)
+
+    def unsaved_state(self) -> tuple:
+        """Choosing another backup is an edit: Esc then asks before closing."""
+        chosen = self.selected()
+        return (super().unsaved_state(), None if chosen is None else str(chosen.path))
 
     def accept(self) -> None:
         chosen = self.selected()

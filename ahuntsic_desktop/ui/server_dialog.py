@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -20,9 +19,10 @@ from .. import credentials
 from ..i18n import _
 from ..store import Database, account_of, build_url, server_url
 from .file_opening import open_server
+from .widgets.unsaved import GuardedDialog
 
 
-class ServerDialog(QDialog):
+class ServerDialog(GuardedDialog):
     """After ``accept``, ``database`` is the open connection to the server."""
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QSpinBox,
@@ -94,7 +95,9 @@ class SettingsDialog(GuardedDialog):
         self.quorum.setObjectName("quorum_rules")
         self.quorum.setHorizontalHeaderLabels([_("Règle"), _("Valeur")])
         self.quorum.setVerticalHeaderLabels([label(kind) for kind in MeetingKind])
-        self.quorum.horizontalHeader().setStretchLastSection(True)
+        header = self.quorum.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the rule: the space
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)  # the value
         for row, kind in enumerate(MeetingKind):
             rule = s.quorum_rules.get(kind.value, {"mode": "count", "value": 0})
             mode = QComboBox(self.quorum)
@@ -104,6 +107,13 @@ class SettingsDialog(GuardedDialog):
             )
             mode.addItem(_("Majorité (50 % + 1) des membres votants de l'instance"), "majority")
             mode.setCurrentIndex(max(0, mode.findData(rule["mode"])))
+            # sized to the column, not to its longest choice (which pushed « Valeur » away)
+            mode.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            mode.setMinimumContentsLength(16)
+            mode.setToolTip(mode.currentText())
+            mode.currentTextChanged.connect(mode.setToolTip)
             value = QSpinBox(self.quorum)
             value.setRange(0, 10_000)
             value.setValue(int(rule["value"]))
@@ -113,7 +123,6 @@ class SettingsDialog(GuardedDialog):
             self.quorum.setCellWidget(row, 1, value)
             mode.currentIndexChanged.connect(self.show_quorum_rules)
             value.valueChanged.connect(self.show_quorum_rules)
-        self.quorum.resizeColumnToContents(0)
         # Says in words which rule each kind of meeting uses (half or majority).
         self.quorum_summary = QLabel(self)
         self.quorum_summary.setObjectName("quorum_summary")

@@ -143,7 +143,10 @@ class TableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._table.columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        if orientation == Qt.Orientation.Horizontal and role in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,  # the whole title when the column is narrow
+        ):
             return self._table.columns[section].title
         return None
 
@@ -173,6 +176,8 @@ class TableModel(QAbstractTableModel):
         value = self._table.rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return format_cell(value, column.kind)
+        if role == Qt.ItemDataRole.ToolTipRole and column.kind == "text" and value:
+            return str(value)  # the whole text when the column is too narrow for it
         if role == SORT_ROLE:
             return sort_key(value)
         if role == ID_ROLE:

@@ -92,12 +92,15 @@ def unsaved_answers(monkeypatch):
 
     class Answers(list):
         asked: list[list[str]]
+        could_save: list[bool]
 
     answers = Answers()
     answers.asked = []
+    answers.could_save = []  # False where only « Abandonner / Continuer » was offered
 
-    def ask(_parent, names):
+    def ask(_parent, names, can_save=True):
         answers.asked.append(list(names))
+        answers.could_save.append(can_save)
         return answers.pop(0) if answers else unsaved.Choice.DISCARD
 
     monkeypatch.setattr(unsaved, "ask_to_save", ask)

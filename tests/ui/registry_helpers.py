@@ -86,3 +86,28 @@ def header_click(qtbot, view, column: int) -> None:
 
 def save(qtbot, dialog) -> None:
     click(qtbot, dialog.findChild(type(dialog.buttons.buttons()[0]), "save"))
+
+
+def show_dialog(qtbot, dialog):
+    """``dialog`` shown, exposed and active, as when the user opened it."""
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    return dialog
+
+
+def open_person_with_a_representation(qtbot, window, persons_list):
+    """Double-click the first person who represents an organisation; the dialog, and the
+    row of a representation « En poste » in it."""
+    column = persons_list.model.table.column_index("organizations")
+    row = next(
+        r
+        for r in range(persons_list.proxy.rowCount())
+        if persons_list.proxy.index(r, column).data()
+    )
+    double_click_row(qtbot, persons_list, row)
+    dialog = window.current_page().persons.dialog
+    table = dialog.representations.table
+    current = next(r for r in range(table.rowCount()) if table.item(r, 4).text() == "En poste")
+    return dialog, current

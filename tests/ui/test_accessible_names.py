@@ -1,27 +1,23 @@
 """Every focusable control can be named by a screen reader, and Tab moves on from tables
-and text boxes (issue 14 item 11), on every page, in the meeting window and the main
-dialogs."""
+and text boxes (issue 14 item 11), on every page, in the meeting window and in every
+dialog (the list in all_dialogs.py, checked against the dialog classes)."""
 
 from __future__ import annotations
 
-import pytest
+import ast
+from pathlib import Path
+
 from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QTabWidget, QTextEdit, QWidget
 
-from ahuntsic_desktop.services.meetings import meetings
-from ahuntsic_desktop.services.registry import memberships, persons
-from ahuntsic_desktop.ui.meetings.agenda_item_dialog import AgendaItemDialog
-from ahuntsic_desktop.ui.meetings.followup_dialog import FollowUpDialog
-from ahuntsic_desktop.ui.meetings.meeting_dialog import MeetingDialog
-from ahuntsic_desktop.ui.meetings.meeting_window import MeetingWindow
-from ahuntsic_desktop.ui.registry.membership_dialog import MembershipDialog
+import ahuntsic_desktop.ui
 from ahuntsic_desktop.ui.registry.organization_dialog import OrganizationDialog
-from ahuntsic_desktop.ui.registry.payment_dialog import PaymentDialog
-from ahuntsic_desktop.ui.registry.person_dialog import PersonDialog
-from ahuntsic_desktop.ui.settings_dialog import SettingsDialog
 
 from ..dates import DEMO_TODAY
 from .accessibility_helpers import focusable_controls, spoken_name, unnamed
+from .all_dialogs import all_dialogs
 from .registry_helpers import window_fixture  # noqa: F401 (the « window » fixture)
+
+UI = Path(ahuntsic_desktop.ui.__file__).parent
 
 
 def every_tab(qtbot, root: QWidget) -> list[str]:
@@ -57,45 +53,51 @@ def test_tab_leaves_tables_and_text_boxes(qtbot, window):
             assert box.tabChangesFocus(), box.objectName()
 
 
-def the_dialogs(window, db):
-    context = window.context
-    person_id = persons.list_persons(db, today=DEMO_TODAY).ids[0]
-    membership_id = memberships.list_memberships(db, year=DEMO_TODAY.year).ids[0]
-    meeting_id = meetings.list_meetings(db, upcoming=False, today=DEMO_TODAY).ids[0]
-    return {
-        "person": lambda: PersonDialog(context, person_id, window),
-        "organization": lambda: OrganizationDialog(context, None, window),
-        "membership": lambda: MembershipDialog(context, membership_id, window),
-        "payment": lambda: PaymentDialog(context, membership_id, window),
-        "meeting": lambda: MeetingDialog(context, meeting_id, window),
-        "meeting window": lambda: MeetingWindow(context, meeting_id, window),
-        "agenda item": lambda: AgendaItemDialog(db, meeting_id, [], None, None, window),
-        "follow-up": lambda: FollowUpDialog(context, meeting_id, window),
-        "settings": lambda: SettingsDialog(db, window),
-    }
+def test_every_dialog_names_its_controls(qtbot, window, tmp_path):
+    """Every dialog of the app (tests/ui/all_dialogs.py), each tab of it shown in turn."""
+    missing, empty = {}, []
+    for name, make in all_dialogs(window, DEMO_TODAY, tmp_path).items():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        dialog.show()
+        found = every_tab(qtbot, dialog)
+        if found:
+            missing[name] = found
+        if not focusable_controls(dialog):
+            empty.append(name)
+        dialog.close()
+    assert missing == {}
+    assert empty == []  # the walk found the controls of every one
 
 
-@pytest.mark.parametrize(
-    "name",
-    [
-        "person",
-        "organization",
-        "membership",
-        "payment",
-        "meeting",
-        "meeting window",
-        "agenda item",
-        "follow-up",
-        "settings",
-    ],
-)
-def test_every_main_dialog_names_its_controls(qtbot, window, demo_db, name):
-    dialog = the_dialogs(window, demo_db)[name]()
-    qtbot.addWidget(dialog)
-    dialog.show()
-    assert every_tab(qtbot, dialog) == []
-    assert focusable_controls(dialog)  # the walk found the fields
-    dialog.close()
+def _dialog_classes() -> dict[str, list[str]]:
+    """The names of the classes of ahuntsic_desktop/ui that are dialogs (a QDialog or a
+    QWizard, directly or through another class of the package), with their bases."""
+    classes = {}
+    for path in UI.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                classes[node.name] = [ast.unparse(base).split(".")[-1] for base in node.bases]
+
+    def is_dialog(name: str, seen: frozenset = frozenset()) -> bool:
+        if name in ("QDialog", "QWizard"):
+            return True
+        bases = classes.get(name, []) if name not in seen else []
+        return any(is_dialog(base, seen | {name}) for base in bases)
+
+    return {name: bases for name, bases in classes.items() if is_dialog(name)}
+
+
+def test_the_dialog_list_holds_every_dialog_class(qtbot, window, tmp_path):
+    """A new dialog class must be added to tests/ui/all_dialogs.py (so its names are
+    walked and it is in the small-screen screenshots)."""
+    made = set()
+    for make in all_dialogs(window, DEMO_TODAY, tmp_path).values():
+        dialog = make()
+        qtbot.addWidget(dialog)
+        made |= {cls.__name__ for cls in type(dialog).__mro__}
+        dialog.close()
+    assert sorted(set(_dialog_classes()) - made) == []
 
 
 def test_form_labels_are_buddies_with_mnemonics(qtbot, window, demo_db):

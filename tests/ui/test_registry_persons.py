@@ -17,9 +17,9 @@ from .registry_helpers import (
     answer_yes,
     click,
     click_row,
-    double_click_row,
     find_row,
     open_page,
+    open_person_with_a_representation,
     save,
     type_into,
     window_fixture,  # noqa: F401 (the « window » fixture)
@@ -112,16 +112,8 @@ def test_bad_input_in_the_person_dialog_saves_nothing(qtbot, window, demo_db):
 
 def test_end_a_representation_in_the_dialog(qtbot, window, demo_db):
     tab = persons_tab(qtbot, window)
-    column = tab.list.model.table.column_index("organizations")
-    row = next(
-        r for r in range(tab.list.proxy.rowCount()) if tab.list.proxy.index(r, column).data()
-    )
-    double_click_row(qtbot, tab.list, row)
-    dialog = tab.dialog
+    dialog, current = open_person_with_a_representation(qtbot, window, tab.list)
     editor = dialog.representations
-    current = next(
-        r for r in range(editor.table.rowCount()) if editor.table.item(r, 4).text() == "En poste"
-    )
     editor.table.selectRow(current)
     click(qtbot, editor.end_button)
     assert editor.table.item(current, 4).text() == "Se termine (à enregistrer)"

@@ -15,6 +15,7 @@ from ahuntsic_desktop.ui.meetings.meeting_dialog import MeetingDialog
 from ahuntsic_desktop.ui.widgets.time_edit import parse_minutes, parse_time
 
 from .meeting_fixtures import make_context, make_meeting, seed_table
+from .registry_helpers import show_dialog
 from .typing import type_text
 
 
@@ -58,16 +59,8 @@ def context(db):
     return make_context(db)
 
 
-def _show(qtbot, dialog):
-    qtbot.addWidget(dialog)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    return dialog
-
-
 def test_meeting_times_typed_then_tab(qtbot, context):
-    dialog = _show(qtbot, MeetingDialog(context))
+    dialog = show_dialog(qtbot, MeetingDialog(context))
     assert dialog.start_time.text() == "19 h"
     type_text(qtbot, dialog.title_edit, "Comité de coordination de mai")
     dialog.start_time.setFocus()
@@ -88,7 +81,7 @@ def test_meeting_times_typed_then_tab(qtbot, context):
 
 
 def test_a_time_that_is_not_one_is_said_and_nothing_saved(qtbot, context):
-    dialog = _show(qtbot, MeetingDialog(context))
+    dialog = show_dialog(qtbot, MeetingDialog(context))
     type_text(qtbot, dialog.title_edit, "Comité")
     dialog.start_time.setFocus()
     qtbot.waitUntil(lambda: dialog.start_time.selectedText() != "")
@@ -101,7 +94,7 @@ def test_a_time_that_is_not_one_is_said_and_nothing_saved(qtbot, context):
 
 def test_thirty_in_a_duration_is_thirty(qtbot, context):
     meeting_id = make_meeting(context.db)
-    dialog = _show(qtbot, AgendaItemDialog(context.db, meeting_id, []))
+    dialog = show_dialog(qtbot, AgendaItemDialog(context.db, meeting_id, []))
     type_text(qtbot, dialog.title_edit, "Tour de table")
     dialog.minutes.setValue(10)
     dialog.minutes.setFocus()

@@ -107,33 +107,25 @@ def _check(session: Session, person_id: int, status: str, organization_id: int |
     return person
 
 
-def _save(
-    db: Database,
-    meeting_id: int,
-    person_id: int,
-    status: str,
-    organization_id: int | None,
-    *,
-    allow_existing: bool,
-) -> int:
+@dataclass(frozen=True)
+class _Line:
+    """One person's attendance line as it is to be saved."""
+
+    meeting_id: int
+    person_id: int
+    status: str
+    organization_id: int | None
+
+
+def _save(db: Database, line: _Line, *, allow_existing: bool) -> int:
     table_settings = settings_service.load(db)
     with db.session() as session:
-        return _save_in(
-            session, table_settings, meeting_id, person_id, status, organization_id,
-            allow_existing=allow_existing,
-        )  # fmt: skip
+        return _save_in(session, table_settings, line, allow_existing=allow_existing)
 
 
-def _save_in(
-    session: Session,
-    table_settings,
-    meeting_id: int,
-    person_id: int,
-    status: str,
-    organization_id: int | None,
-    *,
-    allow_existing: bool,
-) -> int:
+def _save_in(session: Session, table_settings, line: _Line, *, allow_existing: bool) -> int:
+    meeting_id, person_id = line.meeting_id, line.person_id
+    status, organization_id = line.status, line.organization_id
     meeting = require_meeting(session, meeting_id)
     person = _check(session, person_id, status, organization_id)
     attendance = session.scalar(
@@ -156,7 +148,7 @@ def _save_in(
     session.flush()
     # Keep the stored flag as a snapshot; lists and quorum recompute it.
     lines = attendance_lines(session, meeting, meeting_year(meeting, table_settings))
-    attendance.voting = any(line.attendance_id == attendance.id and line.carrier for line in lines)
+    attendance.voting = any(e.attendance_id == attendance.id and e.carrier for e in lines)
     return attendance.id
 
 
@@ -168,7 +160,8 @@ def add_attendance(
     organization_id: int | None = None,
 ) -> int:
     """Add a person to the meeting's attendance; refuses a person already listed."""
-    return _save(db, meeting_id, person_id, status, organization_id, allow_existing=False)
+    line = _Line(meeting_id, person_id, status, organization_id)
+    return _save(db, line, allow_existing=False)
 
 
 def set_attendance(
@@ -182,10 +175,11 @@ def set_attendance(
 
     A person has at most one line per meeting: calling again updates that line.
     """
+    line = _Line(meeting_id, person_id, status, organization_id)
     try:
-        return _save(db, meeting_id, person_id, status, organization_id, allow_existing=True)
+        return _save(db, line, allow_existing=True)
     except IntegrityError:  # another user of a server added the same line at that moment:
-        return _save(db, meeting_id, person_id, status, organization_id, allow_existing=True)
+        return _save(db, line, allow_existing=True)
 
 
 def set_statuses(
@@ -196,10 +190,8 @@ def set_statuses(
     table_settings = settings_service.load(db)
 
     def mark(session: Session, person_id: int) -> None:
-        _save_in(
-            session, table_settings, meeting_id, person_id, status, people[person_id],
-            allow_existing=True,
-        )  # fmt: skip
+        line = _Line(meeting_id, person_id, status, people[person_id])
+        _save_in(session, table_settings, line, allow_existing=True)
 
     return bulk.each(db, list(people), mark)
 

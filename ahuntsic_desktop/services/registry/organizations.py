@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -14,12 +12,10 @@ from sqlalchemy.orm import Session
 
 from ...domain import Membership, Organization, PartnerRole, Person, Representation, name_key
 from ...domain.enums import PartnerKind, RepresentationRole, Sector
-from ...domain.instants import utc_now
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
 from ..core import (
-    BulkResult,
     Column,
     NotFoundError,
     Table,
@@ -208,42 +204,6 @@ def update_organization(db: Database, organization_id: int, data: OrganizationDa
         _apply(session, organization, data)
 
 
-def _archiving(when: dt.datetime | None):
-    """Archive (since ``when``, kept when already archived) or restore (None)."""
-
-    def act(session: Session, organization_id: int) -> None:
-        record = _get(session, organization_id)
-        record.archived_at = (record.archived_at or when) if when else None
-
-    return act
-
-
-def archive_organization(db: Database, organization_id: int) -> None:
-    archive_organizations(db, [organization_id]).raise_first()
-
-
-def restore_organization(db: Database, organization_id: int) -> None:
-    restore_organizations(db, [organization_id]).raise_first()
-
-
-def archive_organizations(db: Database, ids: Iterable[int]) -> BulkResult:
-    return bulk.each(db, ids, _archiving(utc_now()))
-
-
-def restore_organizations(db: Database, ids: Iterable[int]) -> BulkResult:
-    return bulk.each(db, ids, _archiving(None))
-
-
-def delete_organizations(db: Database, ids: Iterable[int]) -> BulkResult:
-    """Delete those nothing refers to, in one transaction; the others are refused."""
-    return bulk.each(db, ids, _delete)
-
-
-def delete_organization(db: Database, organization_id: int) -> None:
-    """Delete an organisation nothing refers to (its partner roles go with it)."""
-    delete_organizations(db, [organization_id]).raise_first()
-
-
 def _delete(session: Session, organization_id: int) -> None:
     organization = _get(session, organization_id)
     refused = ValidationError(
@@ -259,6 +219,12 @@ def _delete(session: Session, organization_id: int) -> None:
         session.flush()
     except IntegrityError:
         raise refused from None
+
+
+# Many at once in one transaction, each refusal reported; or one, its refusal raised.
+# Deleting refuses what something refers to (partner roles go along).
+(archive_organizations, restore_organizations, delete_organizations,
+ archive_organization, restore_organization, delete_organization) = bulk.Lifecycle(_get, _delete).functions()  # fmt: skip
 
 
 def list_representatives(db: Database, organization_id: int, *, today: date | None = None) -> Table:

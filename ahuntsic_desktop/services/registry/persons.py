@@ -8,7 +8,7 @@ half-saved person."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -17,12 +17,10 @@ from sqlalchemy.orm import Session
 
 from ...domain import Organization, Person, Representation
 from ...domain.enums import RepresentationRole, Sector
-from ...domain.instants import utc_now
 from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
 from ..core import (
-    BulkResult,
     Column,
     NotFoundError,
     Table,
@@ -263,42 +261,6 @@ def check_draft(draft: RepresentationDraft) -> None:
     v.dates_ordered(start, end)
 
 
-def _archiving(when: dt.datetime | None):
-    """Archive (since ``when``, kept when already archived) or restore (None)."""
-
-    def act(session: Session, person_id: int) -> None:
-        record = _get(session, person_id)
-        record.archived_at = (record.archived_at or when) if when else None
-
-    return act
-
-
-def archive_person(db: Database, person_id: int) -> None:
-    archive_persons(db, [person_id]).raise_first()
-
-
-def restore_person(db: Database, person_id: int) -> None:
-    restore_persons(db, [person_id]).raise_first()
-
-
-def archive_persons(db: Database, ids: Iterable[int]) -> BulkResult:
-    return bulk.each(db, ids, _archiving(utc_now()))
-
-
-def restore_persons(db: Database, ids: Iterable[int]) -> BulkResult:
-    return bulk.each(db, ids, _archiving(None))
-
-
-def delete_persons(db: Database, ids: Iterable[int]) -> BulkResult:
-    """Delete those nothing refers to, in one transaction; the others are refused."""
-    return bulk.each(db, ids, _delete)
-
-
-def delete_person(db: Database, person_id: int) -> None:
-    """Delete a person nothing refers to (their consent records go with them)."""
-    delete_persons(db, [person_id]).raise_first()
-
-
 def _delete(session: Session, person_id: int) -> None:
     person = _get(session, person_id)
     if is_referenced(session, Person, person_id, owned={"consent"}):
@@ -309,6 +271,12 @@ def _delete(session: Session, person_id: int) -> None:
             ).format(name=person.full_name)
         )
     session.delete(person)
+
+
+# Many at once in one transaction, each refusal reported; or one, its refusal raised.
+# Deleting refuses what something refers to (consent records go along).
+(archive_persons, restore_persons, delete_persons,
+ archive_person, restore_person, delete_person) = bulk.Lifecycle(_get, _delete).functions()  # fmt: skip
 
 
 def add_representation(

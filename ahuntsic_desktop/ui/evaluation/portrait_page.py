@@ -8,7 +8,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -27,12 +26,13 @@ from ..context import Context
 from ..pages.base import TabbedListPage
 from ..widgets.files import ask_open_path
 from ..widgets.list_view import ListView
+from ..widgets.unsaved import GuardedDialog
 from .portrait_tabs import ImagesTab, IssuesTab, MilieuTab, StoriesTab
 
 SHEET, CENSUS = "tableur", "recensement"
 
 
-class IndicatorImportDialog(QDialog):
+class IndicatorImportDialog(GuardedDialog):
     """Choose a file, see every row it gives (or why it is refused), then import all."""
 
     def __init__(self, context, layout: str, parent: QWidget | None = None) -> None:

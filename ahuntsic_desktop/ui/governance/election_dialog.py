@@ -4,7 +4,7 @@ counts; "Proclamer les résultats" writes the mandates and the minutes' resoluti
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -27,6 +27,7 @@ from ...services.governance import elections, seats
 from ...services.meetings import attendance, meetings, pick_lists
 from ..context import Context
 from ..registry.common import Form, FormDialog, RecordPicker, fill_combo, save_buttons
+from ..widgets.geometry import scrolling
 
 N_SEAT, N_NAME, N_ORG, N_MOVER, N_SECONDER, N_VOTES = range(6)  # the candidacies' columns
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -93,12 +94,26 @@ class ElectionDialogView(FormDialog):
         inner.addLayout(row)
         inner.addWidget(self.table)
         self.buttons = save_buttons(self, _("Proclamer les résultats"))
+        content = QWidget(self)  # scrolls on a small screen; the buttons stay in sight
+        fields = QVBoxLayout(content)
+        fields.setContentsMargins(0, 0, 0, 0)
+        fields.addLayout(f)
+        fields.addWidget(box, 1)
+        fields.addWidget(f.general)
         layout = QVBoxLayout()
-        layout.addLayout(f)
-        layout.addWidget(box, 1)
-        layout.addWidget(f.general)
+        layout.addWidget(scrolling(content, self), 1)
         layout.addWidget(self.buttons)
         self.set_layout(layout)
+        self.content = content
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        """Tall enough for all of it when the screen allows (a scroll area alone asks for
+        about 24 lines), within the screen when it does not."""
+        hint = super().sizeHint()
+        wanted = self.content.sizeHint().height() + self.buttons.sizeHint().height() + 40
+        screen = self.screen()
+        room = screen.availableGeometry().height() - 60 if screen is not None else wanted
+        return QSize(hint.width(), max(hint.height(), min(wanted, room)))
 
 
 class ElectionDialog(ElectionDialogView):

@@ -14,6 +14,7 @@ from ...i18n import _
 from ...services.importing import ImportKind, ImportOptions, ImportPreview, ImportResult
 from ...services.importing.readers import SourceTable
 from ...store import Database
+from ..widgets.unsaved import ask_to_abandon
 from ..widgets.worker import Task
 from .file_page import FilePage
 from .mapping_page import MappingPage
@@ -57,7 +58,16 @@ class ImportWizard(QWizard):
             task.cancel()
             task.wait()
 
+    def started(self) -> bool:
+        """The user chose a file or moved on, and nothing was imported yet."""
+        return self.result_ is None and (
+            self.source is not None or self.currentId() != self.startId()
+        )
+
     def reject(self) -> None:
+        """Esc, the close button or « Annuler » ask before the choices made are lost."""
+        if not ask_to_abandon(self, self.windowTitle(), self.started()):
+            return
         self.stop_work()
         super().reject()
 

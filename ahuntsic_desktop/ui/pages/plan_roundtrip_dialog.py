@@ -24,6 +24,7 @@ from ...services.core.errors import ValidationError
 from ...services.plan.roundtrip import ImportPreview, RowChange, apply_import, preview_import
 from ..context import Context
 from ..widgets.files import ask_open_path, xlsx_filter
+from ..widgets.unsaved import GuardedDialog
 
 
 def _values_text(change: RowChange, which: str) -> str:
@@ -38,7 +39,7 @@ def _values_text(change: RowChange, which: str) -> str:
     return " · ".join(parts)
 
 
-class PlanImportDialog(QDialog):
+class PlanImportDialog(GuardedDialog):
     def __init__(self, preview: ImportPreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.preview = preview

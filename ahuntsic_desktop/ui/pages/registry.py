@@ -3,6 +3,7 @@ funders. Each tab is a :mod:`..registry` list with its buttons and dialogs."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from ...i18n import _
@@ -86,7 +87,9 @@ class OrganizationsPage(RegistryPage):
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         self.title = _("Organismes")
         super().__init__(context, parent)
-        self.tabs.tabBar().hide()
+        self.tabs.tabBar().hide()  # one list: no tab bar, and Tab must not look for it
+        self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.organizations_tab = self.add_tab(OrganizationsTab(context, self.tabs), _("Organismes"))
         self.organizations = self.organizations_tab.list
 

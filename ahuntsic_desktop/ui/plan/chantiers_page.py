@@ -62,9 +62,13 @@ class ChantierBrowser(TabbedListPage):
         shown = self.detail.chantier_id
         super().refresh()
         self.matrix.set_plan(self.plan_id())
-        self.chantiers.view.setColumnHidden(0, True)  # the plan: chosen above
-        for column, width in ((1, 160), (2, 240), (3, 95), (4, 200)):
-            self.chantiers.view.horizontalHeader().resizeSection(column, width)
+        view = self.chantiers.view
+        view.setColumnHidden(0, True)  # the plan: chosen above
+        header = view.horizontalHeader()
+        if header.count() > 2 and header.visualIndex(2) != 1:
+            header.moveSection(header.visualIndex(2), 1)  # the chantier's name first
+        if self.chantiers.columns.auto:
+            self.chantiers.columns.fit()  # within the list's width, beside the chantier
         self.select_chantier(shown)
 
     def select_chantier(self, chantier_id: int | None) -> None:
@@ -77,7 +81,7 @@ class ChantierBrowser(TabbedListPage):
         if row is None:
             self.detail.show_chantier(None)
             return
-        index = proxy.mapFromSource(model.index(row, 1))
+        index = proxy.mapFromSource(model.index(row, 2))  # the name, shown first
         self.chantiers.view.setCurrentIndex(index)
         self._show_current(force=True)
 

@@ -46,6 +46,8 @@ class PlanFieldsView(QWidget):
         )
         self.start_year = year_box(self, "start_year", start)
         self.end_year = year_box(self, "end_year", start + 4)
+        self.start_year.setAccessibleName(_("Première année du plan"))
+        self.end_year.setAccessibleName(_("Dernière année du plan"))
         self.vision = QPlainTextEdit(self)
         self.vision.setObjectName("vision")
         self.vision.setFixedHeight(80)

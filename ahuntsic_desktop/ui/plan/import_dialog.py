@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -24,6 +23,7 @@ from ...services.core.errors import ValidationError
 from ...services.plan import importing as plan_import
 from ...services.plan.editing import kind_label
 from ..meetings.common import clear_error, error_label, show_field_error
+from ..widgets.unsaved import GuardedDialog
 from .dialogs import PlanFieldsView
 
 KIND_COUNTS = (
@@ -44,7 +44,7 @@ def counts_text(preview: plan_import.PlanPreview) -> str:
     )
 
 
-class ImportPlanDialog(QDialog):
+class ImportPlanDialog(GuardedDialog):
     """Shows the checked workbook at ``path``; ``plan_id`` holds the plan once imported."""
 
     def __init__(self, context, path: Path, parent: QWidget | None = None) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QStyledItemDelegate,
     QTableWidget,
@@ -144,7 +145,38 @@ class ContributionGrid(QWidget):
             )
         return found
 
+    # -- an editor of « no lost edits » (widgets.unsaved) -------------------------------
+    def unsaved_name(self) -> str:
+        return _("Nouvelles contributions")
+
+    def commit_edit(self) -> None:
+        """Put the text of the cell being typed into the grid (as leaving the cell does)."""
+        if self.table.state() != QAbstractItemView.State.EditingState:
+            return
+        for editor in self.table.viewport().findChildren(QLineEdit):
+            if editor.isVisible():
+                self.table.commitData(editor)
+                self.table.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    def is_dirty(self) -> bool:
+        """Something typed that is not saved (the default « idée » alone is nothing)."""
+        self.commit_edit()
+        return any(
+            self.cell(row, column)
+            for row in range(self.table.rowCount())
+            for column in range(len(COLUMNS))
+            if column != 1
+        )
+
+    def save_changes(self) -> bool:
+        result = self.save()
+        return result is not None and not result.errors
+
+    def discard_changes(self) -> None:
+        self.clear()
+
     def save(self) -> FastEntryResult | None:
+        self.commit_edit()
         self.table.setCurrentCell(self.table.currentRow(), self.table.currentColumn())
         result = self._save(self.rows())
         if result is None:

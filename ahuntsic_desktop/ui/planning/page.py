@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -31,6 +32,7 @@ from ..widgets.files import document_name
 from ..widgets.flow_layout import FlowLayout
 from ..widgets.forms import fill_combo
 from ..widgets.list_view import ListView
+from ..widgets.unsaved import confirm_leave
 from .activity_dialog import ActivityDialog
 from .common import ListPanel, confirm_delete, open_on_enter
 from .contribution_dialog import ContributionDialog
@@ -122,7 +124,7 @@ class PlanningPage(Page):
 
     def _connect(self) -> None:
         self.process_combo.currentIndexChanged.connect(lambda _i: self._show_process())
-        self.activity_combo.currentIndexChanged.connect(lambda _i: self._show_contributions())
+        self.activity_combo.currentIndexChanged.connect(lambda _i: self._activity_chosen())
         self.grid.saved.connect(lambda _n: self._after_save())
         self.contributions.activated.connect(self.open_contribution)
         open_on_enter(self.contributions.view, self._open_current_contribution)
@@ -141,6 +143,9 @@ class PlanningPage(Page):
             panel.delete_requested.connect(
                 lambda record_id, kind=kind: self.delete(kind, record_id)
             )
+
+    def unsaved_editors(self) -> list:
+        return [self.grid]
 
     def process_id(self) -> int | None:
         return self.process_combo.currentData()
@@ -202,7 +207,21 @@ class PlanningPage(Page):
             )
         )
 
+    def _activity_chosen(self) -> None:
+        """Another activity: typed contributions belong to the one shown, so ask first
+        (« Enregistrer » writes them to it), and stay on it when the user cancels."""
+        chosen, shown = self.activity_id(), getattr(self, "_shown_activity", None)
+        if chosen != shown and shown is not None and self.grid.is_dirty():
+            combo = self.activity_combo
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(combo.findData(shown))
+                if not confirm_leave(self, [self.grid]):
+                    return
+                combo.setCurrentIndex(combo.findData(chosen))
+        self._show_contributions()
+
     def _show_contributions(self) -> None:
+        self._shown_activity = self.activity_id()
         process_id, activity_id = self.process_id(), self.activity_id()
         self.grid.setEnabled(activity_id is not None and not self.context.db.read_only)
         if process_id is None or activity_id is None:

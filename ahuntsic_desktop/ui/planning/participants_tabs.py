@@ -29,6 +29,7 @@ from ...services.planning import Headcount
 from ..meetings.common import GOOD_STYLE, PersonPicker, clear_error
 from ..registry.common import fill_combo
 from ..widgets.forms import error_label
+from ..widgets.unsaved import track
 from .common import open_on_enter
 
 
@@ -149,6 +150,7 @@ class HeadcountsTab(QWidget):
         super().__init__(parent)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("headcounts")
+        track(self.table)  # a population typed in a cell is an edit of the activity
         self.table.setHorizontalHeaderLabels([_("Secteur"), _("Population"), _("Nombre")])
         self.table.horizontalHeader().setSectionResizeMode(
             self.POPULATION, QHeaderView.ResizeMode.Stretch

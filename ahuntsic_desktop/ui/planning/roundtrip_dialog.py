@@ -9,7 +9,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
@@ -28,6 +27,7 @@ from ..errors import show_error
 from ..plan.documents import XLSX_FILTER, save_file
 from ..widgets.files import ask_open_path, document_name, xlsx_filter
 from ..widgets.forms import ERROR_STYLE
+from ..widgets.unsaved import GuardedDialog
 
 TITLE = "Importer les contributions"
 
@@ -47,7 +47,7 @@ def _change_texts(change: RoundtripChange) -> tuple[str, str, str, str]:
     )
 
 
-class ContributionsImportDialog(QDialog):
+class ContributionsImportDialog(GuardedDialog):
     def __init__(self, context, preview: RoundtripPreview, parent: QWidget | None = None):
         super().__init__(parent)
         self.context, self.preview = context, preview

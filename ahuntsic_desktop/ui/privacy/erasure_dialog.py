@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _, ngettext
 from ...services.privacy.erasure import ErasurePreview
 from ..registry.common import ERROR_STYLE
+from ..widgets.unsaved import GuardedDialog
 
 WARNING = (
     "Cette opération est définitive : elle ne peut pas être annulée. Seule la "
@@ -109,8 +109,11 @@ def changes_table(preview: ErasurePreview, parent: QWidget) -> QTableWidget:
     return table
 
 
-class ErasureDialog(QDialog):
-    """Accepted only after the user ticked that they understand it cannot be undone."""
+class ErasureDialog(GuardedDialog):
+    """Accepted only after the user ticked that they understand it cannot be undone. Esc
+    after the tick asks whether to abandon: never « Enregistrer », which would erase."""
+
+    can_save = False
 
     def __init__(self, preview: ErasurePreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -215,12 +215,15 @@ class RegistryList(ListView):
         selected = set(self.selected_ids())
         self._restoring = True
         try:
-            super().set_table(
-                table, widths or {**self.default_widths, **self._stored("widths", {})}
-            )
+            if widths:
+                super().set_table(table, widths)
+            else:
+                super().set_table(table, self.default_widths, fixed=self._stored("widths", {}))
             hidden = set(self._stored("hidden", []))
             for index, column in enumerate(table.columns):
                 self.view.setColumnHidden(index, column.key in hidden)
+            if self.columns.auto:
+                self.columns.fit()  # the shown columns share the width
             if not self._sort_restored:
                 self._restore_sort(table)
         finally:
@@ -289,7 +292,7 @@ class RegistryList(ListView):
 
     def _save_widths(self, index: int, _old: int, new: int) -> None:
         columns = self.model.table.columns
-        if self._restoring or not 0 <= index < len(columns) or new <= 0:
+        if self._restoring or self.columns.busy or not 0 <= index < len(columns) or new <= 0:
             return
         widths = self._stored("widths", {})
         widths[columns[index].key] = new

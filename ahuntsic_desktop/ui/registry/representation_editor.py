@@ -194,6 +194,10 @@ class RepresentationEditor(RepresentationEditorView):
         drafts = tuple(row.draft for row in self.rows if row.draft is not None)
         return RepresentationChanges(drafts, dict(self.ended), tuple(self.removed))
 
+    def unsaved_value(self) -> str:
+        """What the person dialog's « no lost edits » compares (``widgets.unsaved``)."""
+        return repr(self.changes())
+
     # -- showing ------------------------------------------------------------------------
     def _error(self, message: str) -> None:
         self.error.setText(message)

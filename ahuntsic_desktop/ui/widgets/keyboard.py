@@ -4,7 +4,10 @@ as each widget is first shown:
 - Tab leaves tables and text boxes (no Tab trapped between cells or typed into notes);
 - every focusable control has a name a screen reader can say: its form label (made its
   buddy, so the label's « & » mnemonic reaches it), else the label just before it, its
-  placeholder or tool tip, else the tab or page it fills."""
+  placeholder or tool tip, else the tab or page it fills;
+- Ctrl+Tab / Ctrl+PgDown (and Ctrl+Shift+Tab / Ctrl+PgUp) go to the next (previous) tab
+  of the tab widget the keyboard is in, wherever in it the keyboard is (a list, a search
+  field: they would keep the keys), and the keyboard follows into the new tab."""
 
 from __future__ import annotations
 
@@ -133,11 +136,65 @@ def _speaks_itself(widget: QWidget) -> bool:
     return callable(text) and isinstance(text(), str) and bool(text().strip())
 
 
+def tab_step(event) -> int:
+    """+1 for the next tab, -1 for the previous one, 0 for another key."""
+    modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    key = event.key()
+    if modifiers == ctrl and key in (Qt.Key.Key_Tab, Qt.Key.Key_PageDown):
+        return 1
+    if modifiers == ctrl and key == Qt.Key.Key_PageUp:
+        return -1
+    if modifiers in (ctrl | shift, ctrl) and key == Qt.Key.Key_Backtab:
+        return -1
+    return 0
+
+
+def tabs_around(widget: QWidget | None) -> QTabWidget | None:
+    """The innermost tab widget with a visible bar of several tabs holding ``widget``."""
+    while widget is not None and not widget.isWindow():
+        parent = widget.parentWidget()
+        if isinstance(parent, QTabWidget) and parent.count() > 1 and parent.tabBar().isVisible():
+            return parent
+        widget = parent
+    return None
+
+
+def focus_first_in(page: QWidget) -> None:
+    """Put the keyboard on the first control of ``page`` in Tab order."""
+    widget = page.nextInFocusChain()
+    for _ in range(500):
+        if widget is page or widget is None:
+            break
+        if (
+            page.isAncestorOf(widget)
+            and widget.isVisible()
+            and widget.isEnabled()
+            and widget.focusPolicy() & Qt.FocusPolicy.TabFocus
+        ):
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+            return
+        widget = widget.nextInFocusChain()
+
+
+def switch_tab(event) -> bool:
+    """Ctrl+Tab and its kin in the tab widget around the keyboard; True when done."""
+    step = tab_step(event)
+    tabs = tabs_around(QApplication.focusWidget()) if step else None
+    if tabs is None:
+        return False
+    tabs.setCurrentIndex((tabs.currentIndex() + step) % tabs.count())
+    focus_first_in(tabs.currentWidget())
+    return True
+
+
 class KeyboardDefaults(QObject):
     """Applies :func:`apply_defaults` to each widget the first time it is shown (by then
-    it is fully built and in its place)."""
+    it is fully built and in its place); moves between tabs with Ctrl+Tab."""
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.KeyPress and watched is QApplication.focusWidget():
+            return switch_tab(event)
         if (
             event.type() == QEvent.Type.Show
             and isinstance(watched, QWidget)

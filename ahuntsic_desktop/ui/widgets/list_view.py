@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _, ngettext
 from ...services.core.listing import Table
 from ..table_model import SearchProxy, TableModel
+from .column_widths import ColumnFitter
 
 
 class ListView(QWidget):
@@ -54,6 +55,9 @@ class ListView(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.columns = ColumnFitter(self.view)
+        self.view.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._sized_for: tuple = ((), False)  # the columns sized, and whether rows were there
         self.view.activated.connect(self._on_double_click)  # double click, Enter
         self.view.setAccessibleName(placeholder or _("Liste"))
         QShortcut(QKeySequence(Qt.Key.Key_F2), self.view, self.open_current)
@@ -81,23 +85,30 @@ class ListView(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
-    def set_table(self, table: Table, widths: dict[str, int] | None = None) -> None:
+    def set_table(
+        self,
+        table: Table,
+        widths: dict[str, int] | None = None,
+        *,
+        fixed: dict[str, int] | None = None,
+    ) -> None:
+        """Show ``table``. Its columns are sized to their content (or to ``widths``) within
+        the list's width when first filled; ``fixed`` widths (the user's) are kept as is."""
         self.model.set_table(table)
-        header = self.view.horizontalHeader()
-        for index, column in enumerate(table.columns):
-            width = (widths or {}).get(column.key) or self._fitting_width(index)
-            header.resizeSection(index, width)
+        keys = tuple(column.key for column in table.columns)
+        sized_keys, had_rows = self._sized_for
+        has_rows = self.model.rowCount() > 0
+        if widths or fixed or keys != sized_keys or (has_rows and not had_rows):
+            self._size_columns(keys, widths or {}, fixed or {})
+            self._sized_for = (keys, has_rows)
         self._update_count()
 
-    def _fitting_width(self, column: int, sample: int = 60) -> int:
-        """A width that fits the header and the first rows: cheap even at 100,000 rows
-        (resizeColumnsToContents would measure every row)."""
-        metrics = self.view.fontMetrics()
-        texts = [str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")]
-        rows = min(sample, self.model.rowCount())
-        texts += [self.model.index(row, column).data() or "" for row in range(rows)]
-        widest = max(metrics.horizontalAdvance(text) for text in texts)
-        return max(60, min(360, widest + 24))
+    def _size_columns(self, keys, widths: dict[str, int], fixed: dict[str, int]) -> None:
+        wanted = [
+            fixed.get(key) or widths.get(key) or self.columns.content_width(index)
+            for index, key in enumerate(keys)
+        ]
+        self.columns.set_widths(wanted, {i for i, key in enumerate(keys) if key in fixed})
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_search(text)

@@ -22,6 +22,7 @@ from typing import Protocol
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
@@ -39,6 +40,7 @@ from PySide6.QtWidgets import (
 from ...i18n import _
 
 IGNORE_PROPERTY = "unsavedIgnore"  # set on inputs that are not part of the record (search)
+TRACK_PROPERTY = "unsavedTrack"  # set on editable tables whose cells are part of the record
 
 
 class Choice(enum.Enum):
@@ -54,9 +56,11 @@ class Editor(Protocol):
     def discard_changes(self) -> None: ...
 
 
-def ask_with_box(parent: QWidget | None, names: Sequence[str]) -> Choice:
+def ask_with_box(parent: QWidget | None, names: Sequence[str], can_save: bool = True) -> Choice:
     """The real question, in a message box (see :func:`ask_to_save`)."""
-    if len(names) == 1:
+    if not can_save:
+        text = _("Abandonner « {name} » ?").format(name=", ".join(names))
+    elif len(names) == 1:
         text = _("Enregistrer les modifications de « {name} » ?").format(name=names[0])
     else:
         text = (
@@ -73,14 +77,19 @@ def ask_with_box(parent: QWidget | None, names: Sequence[str]) -> Choice:
     )
     box.setObjectName("unsavedQuestion")
     box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setInformativeText(_("Sinon, vos modifications seront perdues."))
-    save = box.addButton(QMessageBox.StandardButton.Save)
-    save.setText(_("Enregistrer"))
+    box.setInformativeText(
+        _("Sinon, vos modifications seront perdues.")
+        if can_save
+        else _("Les choix faits jusqu'ici seront perdus.")
+    )
+    if can_save:
+        save = box.addButton(QMessageBox.StandardButton.Save)
+        save.setText(_("Enregistrer"))
     discard = box.addButton(QMessageBox.StandardButton.Discard)
-    discard.setText(_("Ne pas enregistrer"))
+    discard.setText(_("Ne pas enregistrer") if can_save else _("Abandonner"))
     cancel = box.addButton(QMessageBox.StandardButton.Cancel)
-    cancel.setText(_("Annuler"))
-    box.setDefaultButton(save)
+    cancel.setText(_("Annuler") if can_save else _("Continuer"))
+    box.setDefaultButton(save if can_save else cancel)
     box.setEscapeButton(cancel)
     box.exec()
     # By the standard button, not the Python wrapper: another wrapper may stand for the
@@ -93,9 +102,10 @@ def ask_with_box(parent: QWidget | None, names: Sequence[str]) -> Choice:
     return Choice.CANCEL
 
 
-def ask_to_save(parent: QWidget | None, names: Sequence[str]) -> Choice:
-    """Ask whether to save the changes of ``names``: the seam tests patch."""
-    return ask_with_box(parent, names)
+def ask_to_save(parent: QWidget | None, names: Sequence[str], can_save: bool = True) -> Choice:
+    """Ask whether to save the changes of ``names``: the seam tests patch. ``can_save``
+    False (a wizard, nothing is kept before its last step) asks only whether to abandon."""
+    return ask_with_box(parent, names, can_save)
 
 
 def confirm_leave(parent: QWidget | None, editors: Iterable[Editor]) -> bool:
@@ -118,6 +128,11 @@ def confirm_leave(parent: QWidget | None, editors: Iterable[Editor]) -> bool:
 
 
 def _value(widget: QWidget) -> object:
+    custom = getattr(widget, "unsaved_value", None)
+    if callable(custom):
+        return custom()
+    if isinstance(widget, QAbstractItemView):
+        return _item_values(widget)
     if isinstance(widget, QComboBox):
         return (widget.currentIndex(), widget.currentText() if widget.isEditable() else "")
     if isinstance(widget, QDateTimeEdit):
@@ -144,10 +159,35 @@ INPUTS = (
 )
 
 
+def _item_values(view: QAbstractItemView) -> tuple:
+    """What an editable table holds: the text and tick of every top-level cell."""
+    model = view.model()
+    if model is None:
+        return ()
+    return tuple(
+        (
+            model.data(model.index(row, column), Qt.ItemDataRole.EditRole),
+            model.data(model.index(row, column), Qt.ItemDataRole.CheckStateRole),
+        )
+        for row in range(model.rowCount())
+        for column in range(model.columnCount())
+    )
+
+
+def _tracked(widget: QWidget) -> bool:
+    if widget.property(IGNORE_PROPERTY):
+        return False
+    if callable(getattr(widget, "unsaved_value", None)):
+        return True  # a composite editor (representations) says what it holds
+    if isinstance(widget, QAbstractItemView):
+        return bool(widget.property(TRACK_PROPERTY))  # most lists choose, they don't edit
+    return isinstance(widget, INPUTS)
+
+
 def _inputs(root: QWidget) -> list[QWidget]:
     found = []
     for widget in root.findChildren(QWidget):
-        if not isinstance(widget, INPUTS) or widget.property(IGNORE_PROPERTY):
+        if not _tracked(widget):
             continue
         parent = widget.parentWidget()
         if isinstance(parent, QComboBox | QAbstractSpinBox):
@@ -162,6 +202,12 @@ def snapshot(root: QWidget) -> tuple:
     """The values of every input under ``root``, to compare later. Sorted: Qt's order of
     children changes when a tab is first shown (widgets are reparented), not their values."""
     return tuple(sorted(((w.objectName(), _value(w)) for w in _inputs(root)), key=repr))
+
+
+def track(view: QAbstractItemView) -> QAbstractItemView:
+    """Count the cells of the editable table ``view`` in what makes an editor dirty."""
+    view.setProperty(TRACK_PROPERTY, True)
+    return view
 
 
 def ignore(widget: QWidget) -> QWidget:
@@ -182,6 +228,7 @@ class GuardedDialog(QDialog):
 
     unsaved_title = ""
     guards_edits = True  # False for a dialog that chooses or previews rather than edits
+    can_save = True  # False: the question only offers to abandon (an irreversible action)
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -194,13 +241,18 @@ class GuardedDialog(QDialog):
             self.mark_clean()
 
     def mark_clean(self) -> None:
-        self._clean = snapshot(self)
+        self._clean = self.unsaved_state()
+
+    def unsaved_state(self) -> tuple:
+        """What is compared with the clean state; a dialog adds what its inputs don't hold
+        (a chosen row)."""
+        return snapshot(self)
 
     def unsaved_name(self) -> str:
         return self.unsaved_title or self.windowTitle() or _("cette fenêtre")
 
     def is_dirty(self) -> bool:
-        return self.guards_edits and self._clean is not None and snapshot(self) != self._clean
+        return self.guards_edits and self._clean is not None and self.unsaved_state() != self._clean
 
     def _save_button(self) -> QAbstractButton | None:
         for box in self.findChildren(QDialogButtonBox):
@@ -241,10 +293,16 @@ class GuardedDialog(QDialog):
             return
         self._asking = True
         try:
-            choice = ask_to_save(self, [self.unsaved_name()])
+            choice = ask_to_save(self, [self.unsaved_name()], self.can_save)
         finally:
             self._asking = False
-        if choice is Choice.SAVE:
+        if choice is Choice.SAVE and self.can_save:
             self.save_changes()
         elif choice is Choice.DISCARD:
             QDialog.reject(self)
+
+
+def ask_to_abandon(parent: QWidget, name: str, started: bool) -> bool:
+    """For a wizard (nothing is kept before its last step): True when it may close, asked
+    only once the user has ``started`` (chosen a file, moved past the first page)."""
+    return not started or ask_to_save(parent, [name], False) is Choice.DISCARD
