@@ -73,6 +73,10 @@ def all_dialogs(window, day, folder: Path) -> dict[str, Callable[[], QWidget]]:
     from ahuntsic_desktop.services.privacy.erasure import erasure_preview
     from ahuntsic_desktop.services.registry import persons
     from ahuntsic_desktop.ui.backup_dialogs import RestoreDialog
+    from ahuntsic_desktop.ui.communications.compose_dialog import ComposeDialog
+    from ahuntsic_desktop.ui.communications.outbox_dialog import OutboxDialog
+    from ahuntsic_desktop.ui.communications.server_dialog import ServerDialog as MailServerDialog
+    from ahuntsic_desktop.ui.communications.templates_dialog import TemplatesDialog
     from ahuntsic_desktop.ui.evaluation.dialogs import EventDialog, WorkDialog
     from ahuntsic_desktop.ui.evaluation.portrait_dialogs import (
         ImageDialog,
@@ -220,6 +224,12 @@ def all_dialogs(window, day, folder: Path) -> dict[str, Callable[[], QWidget]]:
         "parametres": lambda: SettingsDialog(db, w),
         "restaurer": lambda: RestoreDialog(Path(db.path), db.backup_dir, w),
         "serveur": lambda: ServerDialog(w),
+        # email
+        "courriel": lambda: ComposeDialog(context, meeting, w, attachment="convocation"),
+        "courriel-choisis": lambda: ComposeDialog(context, None, w, person_ids=[person]),
+        "boite-envoi": lambda: OutboxDialog(context, w),
+        "modeles-courriel": lambda: TemplatesDialog(context, w),
+        "serveur-courriel": lambda: MailServerDialog(context, w),
         "a-propos": lambda: AboutDialog(w),
         "guide": lambda: GuideDialog(w),
     }

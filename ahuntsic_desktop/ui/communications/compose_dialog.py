@@ -10,7 +10,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -33,13 +32,17 @@ from ..context import Context
 from ..widgets.files import ask_folder, busy, offer_to_open
 from ..widgets.forms import error_label, fill_combo
 from ..widgets.messages import show_error
+from ..widgets.unsaved import GuardedDialog
 
 INVITEES, SEATS, RENEWALS, CHANTIER = "invitees", "seats", "renewals", "chantier"
 CHOSEN = "chosen"  # the people chosen in a list of the registry
 
 
-class ComposeView(QDialog):
-    """Layout only."""
+class ComposeView(GuardedDialog):
+    """Layout only. It chooses and previews (nothing typed is lost on closing), so closing
+    never asks."""
+
+    guards_edits = False
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -23,9 +22,12 @@ from ...services.core.errors import ValidationError
 from ..context import Context
 from ..widgets.forms import error_label, fill_combo
 from ..widgets.messages import show_field_error
+from ..widgets.unsaved import GuardedDialog
 
 
-class ServerDialog(QDialog):
+class ServerDialog(GuardedDialog):
+    """Esc or « Annuler » after an edit asks before dropping it."""
+
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context

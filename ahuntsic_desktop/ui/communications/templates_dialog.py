@@ -25,11 +25,16 @@ from ...services import communications as com
 from ...services.communications import templates
 from ...services.core.errors import ValidationError
 from ..context import Context
+from ..widgets import unsaved
 from ..widgets.forms import error_label, fill_combo
 from ..widgets.messages import show_field_error
+from ..widgets.unsaved import Choice, GuardedDialog
 
 
-class TemplatesDialog(QDialog):
+class TemplatesDialog(GuardedDialog):
+    """Templates listed on the left, the one chosen edited on the right; leaving an edited
+    template (another in the list, a new one, closing) asks first."""
+
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -80,8 +85,8 @@ class TemplatesDialog(QDialog):
         layout.addLayout(columns, 1)
         layout.addWidget(self.buttons)
         self.buttons.rejected.connect(self.reject)
-        self.list.currentItemChanged.connect(self._show_current)
-        self.new_button.clicked.connect(self.new_template)
+        self.list.currentItemChanged.connect(self._another_chosen)
+        self.new_button.clicked.connect(lambda: self._leave_current() and self.new_template())
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
         read_only = context.db.read_only
@@ -102,6 +107,49 @@ class TemplatesDialog(QDialog):
             self.list.setCurrentRow(0)
         self._show_current()
 
+    def unsaved_state(self) -> tuple:
+        return (
+            self.name.text(),
+            self.language.currentData(),
+            self.subject.text(),
+            self.body.toPlainText(),
+        )
+
+    def save_changes(self) -> bool:
+        self.save()
+        if self.error.isVisible():
+            return False
+        QDialog.accept(self)
+        return True
+
+    def _leave_current(self) -> bool:
+        """True when the template on the right may be left: untouched, saved or discarded."""
+        if not self.is_dirty():
+            return True
+        choice = unsaved.ask_to_save(self, [self.name.text() or self.unsaved_name()])
+        if choice is Choice.SAVE:
+            self.save()
+            return not self.error.isVisible()
+        return choice is Choice.DISCARD
+
+    def _another_chosen(self, current, previous) -> None:
+        if not self.is_dirty():
+            self._show_current()
+            return
+        target = None if current is None else current.data(Qt.ItemDataRole.UserRole)
+        choice = unsaved.ask_to_save(self, [self.name.text() or self.unsaved_name()])
+        if choice is Choice.DISCARD:
+            self._show_current()
+            return
+        if choice is Choice.SAVE:
+            self.save()
+            if not self.error.isVisible():
+                self.refresh(target)  # saved: on to the template chosen
+                return
+        self.list.blockSignals(True)  # cancelled or refused: the edited one stays chosen
+        self.list.setCurrentItem(previous)
+        self.list.blockSignals(False)
+
     def _show_current(self, *_args) -> None:
         item = self.list.currentItem()
         if item is None:
@@ -114,6 +162,7 @@ class TemplatesDialog(QDialog):
         self.subject.setText(line.subject)
         self.body.setPlainText(line.body)
         self.error.hide()
+        self.mark_clean()
 
     def new_template(self) -> None:
         self.editing = None
@@ -122,6 +171,7 @@ class TemplatesDialog(QDialog):
             edit.clear()
         self.body.clear()
         self.name.setFocus()
+        self.mark_clean()
 
     def save(self) -> None:
         data = com.TemplateData(
