@@ -113,3 +113,12 @@ def test_a_narrow_column_says_its_whole_title(qtbot):
     listing = _shown_list(qtbot, 520)
     title = listing.model.headerData(3, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert title == "Payée le"
+
+
+def test_room_to_spare_goes_to_the_long_name_before_the_last_column(qtbot):
+    listing = _shown_list(qtbot, 1300)
+    qtbot.waitUntil(lambda: listing.view.viewport().width() > 1200)
+    name = listing.proxy.index(0, 0).data()
+    widths = _widths(listing)
+    assert widths[0] > listing.view.fontMetrics().horizontalAdvance(name)  # said whole
+    assert sum(widths) <= listing.view.viewport().width()

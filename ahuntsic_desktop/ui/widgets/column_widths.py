@@ -51,7 +51,7 @@ class ColumnFitter(QObject):
         view.viewport().installEventFilter(self)  # resized after the view lays it out
         view.horizontalHeader().sectionResized.connect(self._resized)
 
-    def content_width(self, column: int) -> int:
+    def content_width(self, column: int, capped: bool = True) -> int:
         model = self.view.model()
         metrics = self.view.fontMetrics()
         texts = [str(model.headerData(column, Qt.Orientation.Horizontal) or "")]
@@ -59,7 +59,7 @@ class ColumnFitter(QObject):
         texts += [str(model.index(row, column).data() or "") for row in range(rows)]
         widest = max(metrics.horizontalAdvance(text) for text in texts)
         least = self.view.fontMetrics().averageCharWidth() * 4 + PADDING
-        return max(least, min(self.cap(), widest + PADDING))
+        return max(least, min(self.cap(), widest + PADDING) if capped else widest + PADDING)
 
     def cap(self) -> int:
         return self.view.fontMetrics().averageCharWidth() * CAP_CHARACTERS + PADDING
@@ -84,12 +84,26 @@ class ColumnFitter(QObject):
         fitted = dict(
             zip(free, fit_widths([self.wanted[i] for i in free], space, floors), strict=True)
         )
+        self._give_back(fitted, order, space)
         self.busy = True
         try:
             for index in range(min(len(self.wanted), header.count())):
                 header.resizeSection(index, fitted.get(index, self.wanted[index]))
         finally:
             self.busy = False
+
+    def _give_back(self, fitted: dict[int, int], order: list[int], space: int) -> None:
+        """Room left once every column fits goes first to the columns the cap cut short
+        (a long organisation name), in reading order, before the last column stretches."""
+        left = space - sum(fitted.values())
+        for index in order[:-1]:
+            if left <= 0:
+                return
+            if fitted[index] >= self.cap() and self.view.model() is not None:
+                more = min(left, self.content_width(index, capped=False) - fitted[index])
+                if more > 0:
+                    fitted[index] += more
+                    left -= more
 
     def _resized(self, index: int, _old: int, new: int) -> None:
         header = self.view.horizontalHeader()
