@@ -166,6 +166,8 @@ class RoleDialog(_Dialog):
             f" ({entry.organization_name})" if entry.organization_name else ""
         )
         self.form.addRow(_("Personne :"), QLabel(who, self))
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText(_("Enregistrer le départ") if leaving else _("Changer le rôle"))
         self.role = QComboBox(self)
         self.role.setObjectName("role")
         fill_combo(self.role, choices(AssignmentRole), entry.role)
