@@ -51,6 +51,11 @@ def main() -> int:
     from make_census_csv import make_census_csv
 
     app = make_application("fr")
+    from ahuntsic_desktop.ui.widgets import unsaved
+
+    # The script fills dialogs to show them, then closes them: it saves nothing, and never
+    # waits on « Enregistrer les modifications ? ».
+    unsaved.ask_to_save = lambda *_args, **_kwargs: unsaved.Choice.DISCARD
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     folder = Path(tempfile.mkdtemp())

@@ -72,6 +72,9 @@ def main() -> int:
     _planning_entry(app, window)
     _planning_dialogs(app, window)
     _election_dialog(app, window)
+    from work_screenshots import shoot_work  # docs/work_screenshots.py
+
+    shoot_work(app, window, OUT, DAY)
     window.close()
     return 0
 
