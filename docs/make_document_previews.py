@@ -73,6 +73,8 @@ def documents(db, folder: Path) -> dict[str, Path]:
             .order_by(PartnerRole.organization_id)
         ).all()
     for kind in KINDS:
+        if kind.suffix not in (".xlsx", ".pdf"):
+            continue  # a calendar (.ics) has no page to show
         options = ExportOptions(
             start=date(2025, 7, 1) if kind.uses("period") else None,
             end=date(2026, 6, 30) if kind.uses("period") else None,

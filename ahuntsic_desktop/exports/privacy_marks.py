@@ -15,7 +15,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from ..services.core import settings as settings_service
 from ..store import Database
 
@@ -142,3 +142,14 @@ def mark_workbook(workbook, banner: ConfidentialBanner) -> None:
         props.description = "\n".join(part for part in (description, banner.officer) if part)
     for ws in workbook.worksheets:
         mark_worksheet(ws, banner)
+
+
+def left_out_text(count: int) -> str:
+    """How many present persons were left out of « Contacts » for want of consent."""
+    return ngettext(
+        "{n} personne présente n'y figure pas : elle n'a pas consenti à la communication de "
+        "ses coordonnées aux bailleurs de fonds.",
+        "{n} personnes présentes n'y figurent pas : elles n'ont pas consenti à la "
+        "communication de leurs coordonnées aux bailleurs de fonds.",
+        count,
+    ).format(n=count)

@@ -39,6 +39,7 @@ from .layout import (  # noqa: F401 (shared with the writers)
     column_width,
     estimated_height,
     measured_height,
+    wrap_texts,
 )
 from .measure import (  # noqa: F401 (shared with the writers)
     cut_to_width,

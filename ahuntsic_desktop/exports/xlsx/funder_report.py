@@ -14,7 +14,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from ...domain.enums import Sector
 from ...domain.labels import label
-from ...i18n import _, format_date, format_money, ngettext
+from ...i18n import _, format_date, format_money
 from ...services.core import settings as settings_service
 from ...services.core.periods import check_period
 from ...services.funding.report import (
@@ -27,7 +27,7 @@ from ...services.funding.report import (
 from ...services.reports.activity import ActivityStats, activity_stats
 from ...store import Database
 from ..catalog import ExportOptions, Progress
-from ..privacy_marks import banner_for, mark_first_row
+from ..privacy_marks import banner_for, left_out_text, mark_first_row
 from .common import (
     BOLD,
     FONT_NAME,
@@ -40,6 +40,7 @@ from .common import (
     line_count,
     measured_height,
     put,
+    wrap_texts,
 )
 from .funded_chantiers import funded_section, funded_sheet
 
@@ -118,20 +119,10 @@ class Summary:
         for values in rows:
             for c, (value, kind) in enumerate(zip(values, kinds, strict=True), start=1):
                 put(self.ws.cell(self.row, c), value, kind)
+            wrap_texts(self.ws, self.row, NOTE_WIDTHS)  # a chantier and its entente, a period
             self.row += 1
         self.book.advance(len(rows))
         self.row += 1
-
-
-def left_out_text(count: int) -> str:
-    """How many present persons were left out of « Contacts » for want of consent."""
-    return ngettext(
-        "{n} personne présente n'y figure pas : elle n'a pas consenti à la communication de "
-        "ses coordonnées aux bailleurs de fonds.",
-        "{n} personnes présentes n'y figurent pas : elles n'ont pas consenti à la "
-        "communication de leurs coordonnées aux bailleurs de fonds.",
-        count,
-    ).format(n=count)
 
 
 def _summary(

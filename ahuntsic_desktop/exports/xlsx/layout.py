@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from openpyxl.styles import Alignment
 from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .measure import text_width
+from .measure import line_count, text_width
 
 if TYPE_CHECKING:
     from .common import Col
@@ -74,3 +75,20 @@ def estimated_height(ws: Worksheet, row: int, points: float) -> None:
     ws.row_dimensions[row] = MeasuredRow(
         ws, index=row, ht=points, hidden=dimension.hidden, outlineLevel=dimension.outlineLevel
     )
+
+
+def wrap_texts(ws: Worksheet, row: int, widths: Sequence[float]) -> None:
+    """Wrap the text cells of ``row`` (columns as wide as ``widths``) and give the row
+    the height its longest text needs."""
+    lines = 1
+    for column, width in enumerate(widths, start=1):
+        cell = ws.cell(row, column)
+        if isinstance(cell.value, str) and cell.data_type == "s":
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            lines = max(lines, line_count(cell.value, width))
+    if lines > 1:
+        measured_height(ws, row, lines)
+        for column in range(1, ws.max_column + 1):  # the figures at the top, beside the text
+            cell = ws.cell(row, column)
+            if cell.value is not None and not isinstance(cell.value, str):
+                cell.alignment = Alignment(horizontal=cell.alignment.horizontal, vertical="top")
