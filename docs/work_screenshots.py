@@ -1,9 +1,11 @@
 """The guide's screenshots of daily work, for docs/make_screenshots.py: a meeting's agenda
-and attendance (the last coordination committee held) and the action plan editor with a
-target chosen. Written as meeting-agenda.png, meeting-attendance.png, plan-editor.png."""
+and attendance (the last coordination committee held), the action plan editor with a
+target chosen, the Exports page on the funder report, an access request, and copies of two
+document previews (docs/previews, made by make_document_previews.py) the guide shows."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 
@@ -39,6 +41,33 @@ def shoot_work(app, window, out: Path, day) -> None:
         editor.reload(NodeRef("target", target))
     _pump(app)
     window.grab().save(str(out / "plan-editor.png"))
+    _exports_and_access(app, window, out)
+    previews = out.parent / "previews"
+    for name in ("pdf-proces-verbal", "xlsx-reddition"):
+        if (previews / f"{name}.png").exists():
+            shutil.copyfile(previews / f"{name}.png", out / f"{name}.png")
+
+
+def _exports_and_access(app, window, out: Path) -> None:
+    from PySide6.QtCore import Qt
+
+    from ahuntsic_desktop.ui.pages.exports_page import ExportsPage
+    from ahuntsic_desktop.ui.privacy.small_dialogs import RequestDialog
+
+    row = next(i for i, p in enumerate(window.pages) if isinstance(p, ExportsPage))
+    window.navigation.setCurrentRow(row)
+    _pump(app)
+    page = window.pages[row]
+    for index in range(page.list.count()):
+        if page.list.item(index).data(Qt.ItemDataRole.UserRole) == "reddition":
+            page.list.setCurrentRow(index)
+    _pump(app)
+    window.grab().save(str(out / "page-exports-reddition.png"))
+    dialog = RequestDialog(window.context, None, window)
+    dialog.show()
+    _pump(app)
+    dialog.grab().save(str(out / "dialog-demande-acces.png"))
+    dialog.close()
 
 
 def _a_target(db, plan_id: int) -> int | None:
