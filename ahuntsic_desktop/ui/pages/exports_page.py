@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -49,6 +48,7 @@ from ...services.meetings import meetings as meeting_service
 from ...services.plan import plans as plan_service
 from ..context import Context
 from ..errors import unexpected_error_message
+from ..widgets.dates import date_edit
 from ..widgets.files import LAST_FOLDER_KEY as LAST_FOLDER  # noqa: F401 (tests)
 from ..widgets.files import ask_save_path, offer_to_open, open_path
 from ..widgets.worker import Task, run_task
@@ -122,11 +122,10 @@ class ExportsPage(Page):
         layout.addWidget(self.kind_title)
         layout.addWidget(self.kind_description)
         form = QFormLayout()
-        self.start_edit, self.end_edit = QDateEdit(panel), QDateEdit(panel)
+        # The dates as people write them (« 1 avril 2026 »), like every other date editor.
+        self.start_edit, self.end_edit = date_edit(panel), date_edit(panel)
         for edit in (self.start_edit, self.end_edit):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
-            edit.setMaximumWidth(160)
+            edit.setMaximumWidth(220)
         self.body_combo = QComboBox(panel)
         self.funder_combo = QComboBox(panel)
         self.plan_combo = QComboBox(panel)
