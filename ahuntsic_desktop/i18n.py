@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
 
+from babel import Locale
 from babel.dates import format_date as _format_date
 from babel.dates import format_time as _format_time
 from babel.dates import get_date_format
@@ -118,6 +119,17 @@ def format_money(cents: int | None) -> str:
     if cents is None:
         return ""
     return format_currency(Decimal(cents) / 100, "CAD", locale=_locale)
+
+
+def format_money_rounded(cents: int | None) -> str:
+    """``148 500 $``: whole dollars, for a chart's labels (the locale's pattern without
+    its decimals, from Babel)."""
+    if cents is None:
+        return ""
+    pattern = Locale.parse(_locale).currency_formats["standard"].pattern
+    whole = pattern.replace(".00", "").replace(",00", "")
+    dollars = (Decimal(cents) / 100).quantize(Decimal(1))
+    return format_currency(dollars, "CAD", locale=_locale, format=whole, currency_digits=False)
 
 
 def format_number(value: int | Decimal | float | None, digits: int = 0) -> str:

@@ -38,3 +38,13 @@ def test_first_day_in_a_datetime_and_in_english():
 )  # fmt: skip
 def test_times_drop_zero_minutes(value, text):
     assert i18n.format_time(value) == text
+
+
+def test_rounded_money_for_a_chart_keeps_the_locale_pattern():
+    assert i18n.format_money_rounded(14_850_000) == "148\u00a0500\u00a0$"
+    assert i18n.format_money_rounded(833_350) == "8\u00a0334\u00a0$"  # rounded, not cut
+    i18n.set_locale("en_CA")
+    try:
+        assert i18n.format_money_rounded(14_850_000) == "$148,500"
+    finally:
+        i18n.set_locale("fr_CA")

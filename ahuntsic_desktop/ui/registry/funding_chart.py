@@ -10,7 +10,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ...i18n import _, format_money
+from ...i18n import _, format_money, format_money_rounded
 
 COLOURS = ("#9fb3c8", "#2680c2", "#3ebd93")  # requested, granted, received
 
@@ -58,7 +58,7 @@ class FundingChart(QWidget):
         if not self.bars:
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("Aucune donnée."))
             return
-        top, bottom = line + 16.0, height - 2.0 * line - 6
+        top, bottom = line + 16.0, height - 2.0 * line - 8
         plot_height = max(10.0, bottom - top)
         biggest = max(max(b.values) for b in self.bars) or 1
         group = (width - 16.0) / len(self.bars)
@@ -69,9 +69,14 @@ class FundingChart(QWidget):
                 h = plot_height * value / biggest
                 painter.fillRect(QRectF(left + k * bar, bottom - h, bar - 1, h), QColor(COLOURS[k]))
             text = metrics.elidedText(entry.label, Qt.TextElideMode.ElideRight, int(group) - 4)
+            figures = metrics.elidedText(  # the amounts, in the legend's order
+                " · ".join(format_money_rounded(v) for v in entry.values),
+                Qt.TextElideMode.ElideRight,
+                int(group) - 4,
+            )
             painter.drawText(
-                QRectF(8 + i * group, bottom + 2, group, line * 2),
+                QRectF(8 + i * group, bottom + 2, group, line * 2 + 2),
                 Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
-                text,
+                f"{text}\n{figures}",
             )
         painter.drawLine(8, int(bottom), width - 8, int(bottom))
