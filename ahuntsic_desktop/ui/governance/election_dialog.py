@@ -28,6 +28,7 @@ from ...services.meetings import attendance, meetings, pick_lists
 from ..context import Context
 from ..registry.common import Form, FormDialog, RecordPicker, fill_combo, save_buttons
 from ..widgets.geometry import scrolling
+from .seat_dialogs import follow_organization
 
 N_SEAT, N_NAME, N_ORG, N_MOVER, N_SECONDER, N_VOTES = range(6)  # the candidacies' columns
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -170,14 +171,7 @@ class ElectionDialog(ElectionDialogView):
         self.table.setColumnHidden(N_VOTES, not ballot)
 
     def _follow_candidate(self) -> None:
-        try:
-            person_id = self.candidate.record_id()
-        except ValueError:
-            return
-        choice = next((p for p in self.people if p.id == person_id), None)
-        if choice is not None:
-            index = self.organization.findText(choice.organization) if choice.organization else 0
-            self.organization.setCurrentIndex(max(0, index))
+        follow_organization(self.candidate, self.people, self.organization)
 
     def add_candidacy(self) -> None:
         self.form.clear_errors()

@@ -24,6 +24,19 @@ from ..registry.common import (
 )
 
 
+def follow_organization(picker, people, organization: QComboBox) -> None:
+    """Show in ``organization`` the one the person chosen in ``picker`` represents today
+    (« à titre personnel », the first line, when none)."""
+    try:
+        person_id = picker.record_id()
+    except ValueError:
+        return
+    choice = next((p for p in people if p.id == person_id), None)
+    if choice is not None:
+        index = organization.findText(choice.organization) if choice.organization else 0
+        organization.setCurrentIndex(max(0, index))
+
+
 class SeatDialog(FormDialog):
     """A new seat on ``body``: its name, role and college."""
 
@@ -108,15 +121,7 @@ class MandateDialog(FormDialog):
         save_button(self.buttons).setEnabled(not context.db.read_only)
 
     def _follow_person(self) -> None:
-        """The organisation the chosen person represents today, if any."""
-        try:
-            person_id = self.person.record_id()
-        except ValueError:
-            return
-        choice = next((p for p in self.people if p.id == person_id), None)
-        if choice is not None:
-            index = self.organization.findText(choice.organization) if choice.organization else 0
-            self.organization.setCurrentIndex(max(0, index))
+        follow_organization(self.person, self.people, self.organization)
 
     def accept(self) -> None:
         self.form.clear_errors()
