@@ -4,6 +4,7 @@ search through a proxy. Cells are formatted lazily, so 100,000 rows stay smooth.
 from __future__ import annotations
 
 from datetime import date, time
+from operator import itemgetter
 
 from PySide6.QtCore import (
     QAbstractProxyModel,
@@ -99,37 +100,52 @@ class TableModel(QAbstractTableModel):
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
         table = self._table
-        table.rows = [table.rows[i] for i in permutation]
+        table.rows = list(map(table.rows.__getitem__, permutation))  # map: no Python loop
         if len(table.ids) == len(permutation):
-            table.ids = [table.ids[i] for i in permutation]
+            table.ids = list(map(table.ids.__getitem__, permutation))
         if self._search_texts is not None:
-            self._search_texts = [self._search_texts[i] for i in permutation]
-        self._sort_keys = {c: [k[i] for i in permutation] for c, k in self._sort_keys.items()}
+            self._search_texts = list(map(self._search_texts.__getitem__, permutation))
+        self._sort_keys = {
+            c: list(map(k.__getitem__, permutation)) for c, k in self._sort_keys.items()
+        }
 
     def _column_keys(self, column: int) -> list:
         keys = self._sort_keys.get(column)
         if keys is None:
-            values = [row[column] for row in self._table.rows]
-            keys = [(value is None, sort_key(value)) for value in values]
+            values = list(map(itemgetter(column), self._table.rows))
+            try:  # each distinct value keyed once: names, statuses and dates repeat
+                distinct = set(values)
+            except TypeError:  # a value that cannot be hashed
+                keys = [(value is None, sort_key(value)) for value in values]
+            else:
+                if None in distinct:  # blanks last
+                    known = {value: (value is None, sort_key(value)) for value in distinct}
+                else:  # plain keys compare faster than pairs
+                    known = {value: sort_key(value) for value in distinct}
+                keys = list(map(known.__getitem__, values))
             self._sort_keys[column] = keys
         return keys
 
     def search_texts(self) -> list[str]:
         """Every row's searchable text, folded, computed once per table."""
         if self._search_texts is None:
-            text_columns = [
-                i for i, column in enumerate(self._table.columns) if column.kind == "text"
-            ]
-            # Folded column by column (the same words as folding each row's joined text):
-            # names repeat, and fold_for_search remembers those it has folded.
             rows = self._table.rows
-            folded = [
-                map(fold_for_search, ["" if row[i] is None else str(row[i]) for row in rows])
-                for i in text_columns
-            ]
-            self._search_texts = [" ".join(cells) for cells in zip(*folded, strict=True)]
-            if not text_columns:
-                self._search_texts = [""] * len(rows)
+            folded = []
+            for i, column in enumerate(self._table.columns):
+                if column.kind != "text":
+                    continue
+                values = list(map(itemgetter(i), rows))
+                # Folded once per distinct value (names and organisations repeat), then
+                # joined a row at a time: folding works character by character, so this is
+                # the row's joined text folded.
+                known = {
+                    value: "" if value is None else fold_for_search(str(value))
+                    for value in set(values)
+                }
+                folded.append(map(known.__getitem__, values))
+            self._search_texts = (
+                list(map(" ".join, zip(*folded, strict=True))) if folded else [""] * len(rows)
+            )
         return self._search_texts
 
     @property
@@ -153,21 +169,6 @@ class TableModel(QAbstractTableModel):
     def row_id(self, row: int) -> int | None:
         ids = self._table.ids
         return ids[row] if 0 <= row < len(ids) else None
-
-    def search_text(self, row: int) -> str:
-        cached = self._search_cache[row]
-        if cached is None:
-            cached = fold_for_search(
-                " ".join(
-                    format_cell(value, column.kind)
-                    for value, column in zip(
-                        self._table.rows[row], self._table.columns, strict=False
-                    )
-                    if column.kind == "text"
-                )
-            )
-            self._search_cache[row] = cached
-        return cached
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
