@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 
 from ..i18n import _, format_date, format_money, format_number, format_percent, format_time
 from ..services.core.listing import Table
-from ..text import fold_for_search
+from ..text import fold_for_search, fold_rows
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -65,7 +65,9 @@ class TableModel(QAbstractTableModel):
     def set_table(self, table: Table) -> None:
         self.beginResetModel()
         self._table = table
-        self._search_texts = None
+        folded = table.folded
+        self._search_texts = folded if folded is not None and len(folded) == len(table) else None
+        table.folded = None  # the model keeps its own (it reorders them with the rows)
         self._sort_keys = {}
         if self._sorted is not None:
             self._apply_sort(*self._sorted)
@@ -74,25 +76,22 @@ class TableModel(QAbstractTableModel):
     # Sorting and searching work on whole Python lists: one key per row computed once,
     # instead of a call back into Python for every comparison (16 s at 100,000 rows).
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self._table.columns):
-            return
+        if not 0 <= column < len(self._table.columns) or (column, order) == self._sorted:
+            return  # already in that order (the view asks twice: indicator, then sort)
         self.layoutAboutToBeChanged.emit()
-        old_ids = list(self._table.ids)
-        self._apply_sort(column, order)
+        permutation = self._apply_sort(column, order)
         self._sorted = (column, order)
-        if old_ids and len(old_ids) == len(self._table.ids):
-            position = {rid: row for row, rid in enumerate(self._table.ids)}
-            old = self.persistentIndexList()
+        old = self.persistentIndexList()  # the selection and current row follow their rows
+        if old:
+            where = sorted(range(len(permutation)), key=permutation.__getitem__)  # old -> new
             new = [
-                self.index(position.get(old_ids[i.row()], i.row()), i.column())
-                if i.row() < len(old_ids)
-                else i
-                for i in old
+                self.index(where[i.row()], i.column()) if i.row() < len(where) else i for i in old
             ]
             self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
 
-    def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
+    def _apply_sort(self, column: int, order: Qt.SortOrder) -> list[int]:
+        """Put the rows in the column's order; returns the permutation (new row -> old)."""
         keys = self._column_keys(column)
         permutation = sorted(
             range(len(keys)),
@@ -108,6 +107,7 @@ class TableModel(QAbstractTableModel):
         self._sort_keys = {
             c: list(map(k.__getitem__, permutation)) for c, k in self._sort_keys.items()
         }
+        return permutation
 
     def _column_keys(self, column: int) -> list:
         keys = self._sort_keys.get(column)
@@ -127,25 +127,11 @@ class TableModel(QAbstractTableModel):
         return keys
 
     def search_texts(self) -> list[str]:
-        """Every row's searchable text, folded, computed once per table."""
+        """Every row's searchable text, folded, computed once per table (or given with it,
+        when the table was read ahead in the background)."""
         if self._search_texts is None:
-            rows = self._table.rows
-            folded = []
-            for i, column in enumerate(self._table.columns):
-                if column.kind != "text":
-                    continue
-                values = list(map(itemgetter(i), rows))
-                # Folded once per distinct value (names and organisations repeat), then
-                # joined a row at a time: folding works character by character, so this is
-                # the row's joined text folded.
-                known = {
-                    value: "" if value is None else fold_for_search(str(value))
-                    for value in set(values)
-                }
-                folded.append(map(known.__getitem__, values))
-            self._search_texts = (
-                list(map(" ".join, zip(*folded, strict=True))) if folded else [""] * len(rows)
-            )
+            columns = [i for i, c in enumerate(self._table.columns) if c.kind == "text"]
+            self._search_texts = fold_rows(self._table.rows, columns)
         return self._search_texts
 
     @property

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date
 from itertools import repeat
 
-from sqlalchemy import Integer, and_, or_, select, type_coerce
+from sqlalchemy import Integer, and_, func, or_, select, type_coerce
 
 from ...domain import Organization, Person, Representation
 from ...domain.enums import Sector
@@ -133,3 +133,12 @@ def person_table(
         for r, more in zip(rows, added or repeat((), len(rows)), strict=True)
     ]
     return Table(_columns(extras), rows_out, ids)
+
+
+def count_persons(db: Database, *, include_archived: bool = False) -> int:
+    """How many persons the list would show (one indexed count)."""
+    stmt = select(func.count()).select_from(Person)
+    if not include_archived:
+        stmt = stmt.where(Person.archived_at.is_(None))
+    with db.session() as session:
+        return session.connection().execute(stmt).scalar_one()
