@@ -26,33 +26,55 @@ class ReadAhead(QObject):
         super().__init__(parent)
         self.task: Task | None = None
         self._key: tuple | None = None
+        self._read: list[Table] = []  # the table read, put there by the worker thread
 
     @staticmethod
     def key(db: Database, arguments: Hashable) -> tuple:
         return (db, db.writes.count, arguments)
 
-    def start(self, db: Database, arguments: Hashable, read: Callable[[], Table]) -> None:
-        """Read ``read()`` in the background, unless a read is already running."""
+    def start(
+        self,
+        db: Database,
+        arguments: Hashable,
+        read: Callable[[], Table],
+        then: Callable[[Table], None] | None = None,
+    ) -> None:
+        """Read ``read()`` in the background, then ``then(table)`` (a finish the table can
+        be shown without), unless a read is already running."""
         key = self.key(db, arguments)
         if self.task is not None:
             if self.task.isRunning() or (key == self._key and self.task.error is None):
                 return  # being read, or read and still good
             self.task.deleteLater()  # read for an older state, never taken
-        self._key = key
-        self.task = run_task(self, lambda _progress: read(), _ignore, _ignore)
+        read_so_far: list[Table] = []  # this read's own: a stale read cannot fill another's
+        self._key, self._read = key, read_so_far
+
+        def work(_progress) -> Table:
+            table = read()
+            read_so_far.append(table)  # shown as is if a click comes during ``then``
+            if then is not None:
+                then(table)
+            return table
+
+        self.task = run_task(self, work, _ignore, _ignore)
         log.debug("Reading a list ahead")
 
     def take(self, db: Database, arguments: Hashable) -> Table | None:
         """The table read ahead if it still holds: same file and arguments, no write since
-        it started. Once taken (or found stale) it is gone."""
+        it started. Once taken (or found stale) it is gone. A click during the read waits
+        for what is left of it (not a read from the start); during ``then``, not at all."""
         task, self.task = self.task, None
         if task is None:
             return None
-        task.wait()  # a click during the read: what is left of it, not a read from the start
-        task.deleteLater()
-        if self._key != self.key(db, arguments) or task.error is not None:
+        if not self._read:
+            task.wait()
+        if task.isRunning():  # finishing ``then``: deleted once done
+            task.finished.connect(task.deleteLater)
+        else:
+            task.deleteLater()
+        if self._key != self.key(db, arguments) or task.error is not None or not self._read:
             return None
-        return task.result if isinstance(task.result, Table) else None
+        return self._read[0]
 
 
 def _ignore(_result) -> None:
@@ -78,11 +100,4 @@ class ReadsAhead:
         arguments = self.arguments()
         if self.size(arguments) < self.read_ahead_above:
             return
-        read = self.reader(arguments)
-
-        def read_and_fold() -> Table:
-            table = read()
-            table.fold()  # the first search is then instant too
-            return table
-
-        self.ahead.start(self.db, arguments, read_and_fold)
+        self.ahead.start(self.db, arguments, self.reader(arguments), Table.fold)
