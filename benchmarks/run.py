@@ -277,6 +277,19 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
+def quote_in_readme(text: str) -> None:
+    """The README quotes the last full run's table between its two markers."""
+    readme = ROOT / "README.md"
+    content = readme.read_text(encoding="utf-8")
+    start, end = "<!-- benchmarks -->", "<!-- /benchmarks -->"
+    if start in content and end in content:
+        before, rest = content.split(start, 1)
+        after = rest.split(end, 1)[1]
+        quoted = text.replace("# Benchmarks", "#### Benchmarks", 1)
+        readme.write_text(f"{before}{start}\n{quoted}\n{end}{after}", encoding="utf-8")
+        print("quoted in README.md")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small scales, 1 repetition")
@@ -331,6 +344,8 @@ def main() -> int:
     notes = previous.split("<!-- notes -->", 1)[1] if "<!-- notes -->" in previous else "\n"
     args.out.write_text(header + text + "\n\n<!-- notes -->" + notes, encoding="utf-8")
     print(f"written to {args.out}")
+    if args.out == HERE / "results.md" and not quick:
+        quote_in_readme(header + text)
     return 0
 
 
