@@ -19,6 +19,7 @@ from email_validator import EmailNotValidError, validate_email
 
 from ...i18n import _
 from ...text import fold_for_key
+from .contact_shapes import plain_email, plain_phone
 from .errors import ValidationError
 
 MAX_CENTS = 99_999_999_999  # 999 999 999,99 $: anything larger is a typing error
@@ -115,6 +116,8 @@ def email(value: str | None, field: str = "email") -> str | None:
     text = _clean(value)
     if not text:
         return None
+    if quick := plain_email(text):  # the library's answer for a plain ASCII address
+        return quick
     refuse_disguise(text, field, _("Courriel"))
     try:
         result = validate_email(text, check_deliverability=False)
@@ -137,9 +140,12 @@ def phone(value: str | None, field: str = "phone") -> str | None:
     if not text:
         return None
     refuse_disguise(text, field, _("Téléphone"))
+    quick = plain_phone(text)  # the library's answer for 514 555-1234 and its like
+    if quick is not None and quick[1]:
+        return quick[0]
     prepared = _EXTENSION_WORDS.sub(" ext. ", text)
     try:
-        number = phonenumbers.parse(prepared, "CA")
+        number = None if quick else phonenumbers.parse(prepared, "CA")
     except phonenumbers.NumberParseException:
         number = None
     if number is None or not phonenumbers.is_valid_number(number):
