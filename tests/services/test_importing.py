@@ -28,6 +28,7 @@ from ahuntsic_desktop.services.importing import (
 )
 from ahuntsic_desktop.services.registry import memberships as membership_service
 from ahuntsic_desktop.services.registry import organizations, persons
+from tests import server_db
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 TODAY = date(2026, 5, 1)
@@ -296,6 +297,8 @@ def test_ten_thousand_rows_import_in_one_go(db, tmp_path):
 def test_each_row_keeps_its_own_record_id(db, tmp_path, largest_id):
     """Memberships and audit entries go to the person of their own row: new ids are matched
     to rows in order, also when SQLite hands out random rowids (the largest is taken)."""
+    if largest_id and server_db.SERVER:
+        pytest.skip("SQLite's rowids; a server's ids are 32-bit and come from a sequence")
     membership_service.create_category(db, membership_service.CategoryData(messy.CATEGORY))
     if largest_id is not None:
         with db.session() as s:
