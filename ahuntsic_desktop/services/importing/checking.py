@@ -21,6 +21,7 @@ from ..core import ValidationError
 from ..core import settings as settings_service
 from ..registry import DuplicateIndex, Kind, Match, email_key, name_key
 from . import values as cv
+from .collector import collector_paused
 from .fields import FIELDS_BY_KEY, MEMBERSHIP_FIELDS, ImportKind, fields_for
 from .model import ImportOptions, ImportPreview, Problem, Reason, RowResult
 from .readers import SourceRow, SourceTable, cell_text
@@ -330,6 +331,7 @@ def required_missing(kind: ImportKind | str, mapping: list[str | None]) -> str |
     return None
 
 
+@collector_paused()
 def check_rows(
     db: Database,
     source: SourceTable,

@@ -20,6 +20,7 @@ from ...domain.instants import utc_now
 from ...i18n import _, format_number
 from ...store import Database
 from ..core import ValidationError, audit
+from .collector import collector_paused
 from .fields import ImportKind
 from .model import ImportPreview, ImportResult, RowResult
 
@@ -137,6 +138,7 @@ def _memberships(rows: list[RowResult], ids: dict[int, int], kind, receipts) -> 
     return records
 
 
+@collector_paused()
 def commit_rows(
     db: Database,
     preview: ImportPreview,

@@ -25,6 +25,7 @@ from pathlib import Path
 from ...i18n import _
 from ..core import ValidationError
 from . import limits, workbooks
+from .collector import collector_paused
 from .fields import normalize_header, recognised_count
 from .limits import column_letter
 from .model import Cancelled
@@ -265,6 +266,7 @@ def _apply_merges(grid, merges, header_number: int | None) -> set[int]:
     return titles
 
 
+@collector_paused()
 def read_source(
     path: Path | str, sheet: str | None = None, progress: Progress | None = None
 ) -> SourceTable:
