@@ -19,6 +19,8 @@ from ahuntsic_desktop.services.importing import (
     Cancelled,
     ImportKind,
     ImportOptions,
+    SourceRow,
+    SourceTable,
     check_rows,
     commit_rows,
     committing,
@@ -326,3 +328,21 @@ def test_each_row_keeps_its_own_record_id(db, tmp_path, largest_id):
         assert len(entries) == 40 and {e.changes["note"] for e in entries} == {
             "Importé de « rangs.csv »"
         }
+
+
+def test_a_yes_cell_is_not_taken_for_the_number_one(db):
+    """Checked values are remembered by type too: True == 1 in Python, but an Excel « VRAI »
+    in the year column is refused as « Oui », not with the message of the number 1."""
+    membership_service.create_category(db, membership_service.CategoryData(messy.CATEGORY))
+    headers = ["Nom", "Catégorie", "Année", "Payé le"]
+    rows = [
+        SourceRow(2, ("Un", messy.CATEGORY, 1, 1)),
+        SourceRow(3, ("Oui", messy.CATEGORY, True, True)),
+    ]
+    source = SourceTable("oui.xlsx", headers, 1, rows)
+    preview = check_rows(
+        db, source, ImportKind.PERSONS, ["last_name", "category", "year", "paid_on"], today=TODAY
+    )
+    one, yes = ([p.message for p in r.problems] for r in preview.rows)
+    assert "« 1 »" in one[0] and "« Oui »" in yes[0]
+    assert "hors des limites" in one[1] and "« Oui »" in yes[1]

@@ -28,7 +28,9 @@ from .readers import SourceRow, SourceTable, cell_text
 from .value_maps import mapped_cell
 
 Progress = Callable[[int, int], None]
-_MEMOISED = {cv.email, cv.phone, cv.postal_code, cv.day, cv.sector, cv.payment_method, cv.year}
+_MEMOISED = {
+    cv.email, cv.phone, cv.postal_code, cv.day, cv.sector, cv.payment_method, cv.year, cv.cents
+}  # fmt: skip
 
 
 class _Context:
@@ -110,7 +112,11 @@ class _Row:
         if key not in self.columns:
             return None
         value = self.cell(key)
-        memo_key = (function, value, args) if function in _MEMOISED and not kwargs else None
+        memo_key = (
+            (function, type(value), value, args)  # True == 1, but a yes is not a year
+            if function in _MEMOISED and not kwargs
+            else None
+        )
         outcome = self.memo.get(memo_key) if memo_key else None
         if outcome is None:
             try:
