@@ -29,7 +29,8 @@ from .value_maps import mapped_cell
 
 Progress = Callable[[int, int], None]
 _MEMOISED = {
-    cv.email, cv.phone, cv.postal_code, cv.day, cv.sector, cv.payment_method, cv.year, cv.cents
+    cv.email, cv.phone, cv.postal_code, cv.day, cv.sector, cv.payment_method, cv.year, cv.cents,
+    cv.text,
 }  # fmt: skip
 
 
@@ -113,8 +114,8 @@ class _Row:
             return None
         value = self.cell(key)
         memo_key = (
-            (function, type(value), value, args)  # True == 1, but a yes is not a year
-            if function in _MEMOISED and not kwargs
+            (function, type(value), value, args, *kwargs.items())  # True == 1, but a yes
+            if function in _MEMOISED  # is not a year
             else None
         )
         outcome = self.memo.get(memo_key) if memo_key else None
@@ -361,7 +362,7 @@ def check_rows(
     options = options or ImportOptions()
     ctx = _Context(db, kind, options, today or date.today())
     titles = source.column_titles
-    memo: dict = {}  # the same postal code, phone or date is checked once
+    memo: dict = {}  # the same first name, postal code, phone or date is checked once
     maps = options.value_maps
     results = []
     total = len(source.rows)

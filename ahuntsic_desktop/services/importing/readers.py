@@ -302,7 +302,11 @@ def read_source(
                 name=path.name, reason=type(error).__name__
             )
         ) from error
-    grid = [(number, [clean_cell(c) for c in cells]) for number, cells in grid]
+    if suffix in TEXT_SUFFIXES:  # every cell is text: clean_cell's text branch, inlined
+        nfc = unicodedata.normalize
+        grid = [(number, [nfc("NFC", c).strip() or None for c in cells]) for number, cells in grid]
+    else:
+        grid = [(number, [clean_cell(c) for c in cells]) for number, cells in grid]
     _apply_merges(grid, [m for m in merges if m[2] > m[0]], None)  # vertical first
     header_view = [(n, list(cells)) for n, cells in grid[: HEADER_SEARCH_ROWS * 3]]
     _apply_merges(header_view, merges, None)
