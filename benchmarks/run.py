@@ -257,15 +257,25 @@ def import_rows(repeat: int) -> list[Row]:
             floor="read + Core bulk insert",
             target="2x",
         )
+        # The same imports against a floor that writes what the import writes, unchecked.
+        same = Row(
+            f"import 10,000 rows ({suffix}), floor writing the same records",
+            floor="read + Core inserts of its persons, memberships, audit entries",
+        )
         for _ in range(repeat):
             r = measure("import_rows", str(folder), suffix)
-            row.samples.append(r["seconds"])
-            row.peaks.append(r["peak_mb"])
-            row.note = f"check {r['check']:.2f} s"
+            for target in (row, same):
+                target.samples.append(r["seconds"])
+                target.peaks.append(r["peak_mb"])
+            parts = f"read {r.get('read', 0):.2f} s, commit {r.get('commit', 0):.2f} s"
+            row.note = f"check {r['check']:.2f} s ({parts})"
             f = measure("import_floor", str(folder), suffix)
             row.floor_samples.append(f["seconds"])
             row.floor_peaks.append(f["peak_mb"])
-        rows.append(row)
+            f = measure("import_floor_records", str(folder), suffix)
+            same.floor_samples.append(f["seconds"])
+            same.floor_peaks.append(f["peak_mb"])
+        rows += [row, same]
     for leftover in folder.glob("*-*.sqlite*"):
         leftover.unlink()
     return rows
