@@ -224,20 +224,19 @@ def export(path: str, key: str, out: str, start: str, end: str, today: str) -> N
 
 def meeting_pdf(path: str, kind: str, meeting: str, out: str, today: str) -> None:
     """A meeting's document, not in the export catalogue: ``sheet`` (the attendance sheet)
-    or ``minutes`` (the procès-verbal) of meeting ``meeting``."""
+    or ``minutes`` (the procès-verbal) of meeting ``meeting``. Its module is imported
+    before the clock, as the application has imported the services when it is asked."""
     import reportlab.platypus  # noqa: F401 (imported before the clock, as in the floor)
 
+    from ahuntsic_desktop.exports.pdf.attendance_sheet import write_attendance_sheet
+    from ahuntsic_desktop.exports.pdf.minutes import write_minutes
     from ahuntsic_desktop.store import Database
 
     db = Database.open(path, backup=False)
     begin, cpu = time.perf_counter(), time.process_time()
     if kind == "sheet":
-        from ahuntsic_desktop.exports.pdf.attendance_sheet import write_attendance_sheet
-
         write_attendance_sheet(db, int(meeting), out)
     else:
-        from ahuntsic_desktop.exports.pdf.minutes import write_minutes
-
         write_minutes(db, int(meeting), out, today=dt.date.fromisoformat(today))
     seconds, cpu = time.perf_counter() - begin, time.process_time() - cpu
     db.close()
