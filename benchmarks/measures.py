@@ -267,8 +267,9 @@ def xlsx_floor(source: str, out: str) -> None:
 
 
 def pdf_floor(source: str, out: str) -> None:
-    """reportlab building the PDF's text as one paragraph a line, with no table: the
-    least a document of that many lines and pages can cost."""
+    """The earlier PDF floor, kept as a second row: reportlab building the PDF's text
+    (read back with pypdf) as one ``BodyText`` paragraph a line, with no table: the least
+    a document of that many lines can cost, not the same flowables (``pdf_same_floor``)."""
     from xml.sax.saxutils import escape
 
     from pypdf import PdfReader

@@ -15,6 +15,7 @@ from ahuntsic_desktop.exports.pdf.common import (
     header_row,
     styles,
 )
+from ahuntsic_desktop.exports.pdf.typography import typeset
 from ahuntsic_desktop.exports.pdf.wrap_memo import remember_wraps
 
 TEXT = "Centre communautaire du quartier, 10 450 rue Lajeunesse, Montréal " * 3
@@ -80,3 +81,11 @@ def test_a_long_table_reads_back_whole_with_its_header_on_every_page(tmp_path):
     assert [n for n in range(150) if f"Personne {n:03}" in text] == list(range(150))
     assert all(text.count(f"Personne {n:03}") == 1 for n in range(150))
     assert all("Nom" in page and "Adresse" in page for page in pages)
+
+
+def test_french_spacing_after_a_measure_lays_the_paragraph_out_anew(layouts):
+    paragraph = Paragraph("Ordre du jour : adoption", styles().cell)
+    paragraph.wrap(200, 1000)
+    typeset([paragraph])  # changes the text in place: « : » gets its narrow space
+    paragraph.wrap(200, 1000)
+    assert len(layouts) == 2

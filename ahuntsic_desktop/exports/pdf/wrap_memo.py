@@ -19,6 +19,12 @@ from reportlab.platypus import Paragraph
 _MEMO = "_ahuntsic_wrap"
 
 
+def forget_layout(paragraph: Paragraph) -> None:
+    """Drop the layout kept for ``paragraph``: for code that changes its fragments' text in
+    place (``typography.typeset``), which the kept layout could not notice."""
+    paragraph.__dict__.pop(_MEMO, None)
+
+
 @cache
 def remember_wraps() -> None:
     """Make ``Paragraph.wrap`` keep its last layout (once per process)."""
