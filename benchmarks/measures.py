@@ -215,11 +215,32 @@ def export(path: str, key: str, out: str, start: str, end: str, today: str) -> N
         end=dt.date.fromisoformat(end) if end else None,
         today=dt.date.fromisoformat(today),
     )
-    begin = time.perf_counter()
+    begin, cpu = time.perf_counter(), time.process_time()
     run_export(db, key, out, options)
-    seconds = time.perf_counter() - begin
+    seconds, cpu = time.perf_counter() - begin, time.process_time() - cpu
     db.close()
-    report(seconds=seconds)
+    report(seconds=seconds, cpu=cpu)
+
+
+def meeting_pdf(path: str, kind: str, meeting: str, out: str, today: str) -> None:
+    """A meeting's document, not in the export catalogue: ``sheet`` (the attendance sheet)
+    or ``minutes`` (the procès-verbal) of meeting ``meeting``. Its module is imported
+    before the clock, as the application has imported the services when it is asked."""
+    import reportlab.platypus  # noqa: F401 (imported before the clock, as in the floor)
+
+    from ahuntsic_desktop.exports.pdf.attendance_sheet import write_attendance_sheet
+    from ahuntsic_desktop.exports.pdf.minutes import write_minutes
+    from ahuntsic_desktop.store import Database
+
+    db = Database.open(path, backup=False)
+    begin, cpu = time.perf_counter(), time.process_time()
+    if kind == "sheet":
+        write_attendance_sheet(db, int(meeting), out)
+    else:
+        write_minutes(db, int(meeting), out, today=dt.date.fromisoformat(today))
+    seconds, cpu = time.perf_counter() - begin, time.process_time() - cpu
+    db.close()
+    report(seconds=seconds, cpu=cpu)
 
 
 def xlsx_floor(source: str, out: str) -> None:
@@ -246,8 +267,9 @@ def xlsx_floor(source: str, out: str) -> None:
 
 
 def pdf_floor(source: str, out: str) -> None:
-    """reportlab building the PDF's text as one paragraph a line, with no table: the
-    least a document of that many lines and pages can cost."""
+    """The earlier PDF floor, kept as a second row: reportlab building the PDF's text
+    (read back with pypdf) as one ``BodyText`` paragraph a line, with no table: the least
+    a document of that many lines can cost, not the same flowables (``pdf_same_floor``)."""
     from xml.sax.saxutils import escape
 
     from pypdf import PdfReader
@@ -266,6 +288,17 @@ def pdf_floor(source: str, out: str) -> None:
     story = [Paragraph(escape(line), style) for line in lines]
     SimpleDocTemplate(out, pagesize=letter).build(story)
     report(seconds=time.perf_counter() - begin, lines=len(lines))
+
+
+def pdf_same_floor(kind: str, *args: str) -> None:
+    """A bare reportlab build of the same flowables as the ``kind`` document (its data read
+    outside the clock): see ``benchmarks/pdf_floors.py`` for exactly what each builds.
+    ``args``: the scale file, the meeting's id for a meeting's document, today, the PDF."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    import pdf_floors
+    import reportlab.platypus  # noqa: F401 (imported before the clock, as in the export)
+
+    report(**getattr(pdf_floors, kind)(*args))
 
 
 # -- import --------------------------------------------------------------------------------
@@ -427,6 +460,8 @@ MEASURES = {
     "export": export,
     "xlsx_floor": xlsx_floor,
     "pdf_floor": pdf_floor,
+    "pdf_same_floor": pdf_same_floor,
+    "meeting_pdf": meeting_pdf,
     "import_rows": import_rows,
     "import_floor": import_floor,
     "import_floor_records": import_floor_records,

@@ -225,24 +225,96 @@ def export_row(
     scale: int, key: str, repeat: int, start: str = "", end: str = "", label: str = ""
 ) -> Row:
     path = str(scale_file(scale))
-    suffix = ".pdf" if key in ("bottin", "rapport-annuel") else ".xlsx"
-    out = CACHE / f"out-{key}-x{scale}{suffix}"
-    floor_name = "reportlab, one paragraph a line" if suffix == ".pdf" else "openpyxl write-only"
+    out = CACHE / f"out-{key}-x{scale}.xlsx"
     row = Row(
         f"export {key}{label}, x{scale}",
-        floor=floor_name,
-        target="1.5x time" + (", 3x memory" if suffix == ".xlsx" else ""),
+        floor="openpyxl write-only",
+        target="1.5x time, 3x memory",
     )
     for _ in range(repeat):
         r = measure("export", path, key, str(out), start, end, TODAY)
         row.samples.append(r["seconds"])
         row.peaks.append(r["peak_mb"])
-        floor = measure(
-            "pdf_floor" if suffix == ".pdf" else "xlsx_floor", str(out), str(out) + ".floor"
-        )
+        floor = measure("xlsx_floor", str(out), str(out) + ".floor")
         row.floor_samples.append(floor["seconds"])
         row.floor_peaks.append(floor["peak_mb"])
     return row
+
+
+# The largest meeting of the x40 file (an assemblée générale, 3,061 on its list) for the
+# meeting's documents; found again by its list's size if the demo changes.
+BIG_MEETING_SQL = (
+    "SELECT meeting_id FROM attendance GROUP BY meeting_id ORDER BY count(*) DESC, meeting_id"
+)
+
+
+def pdf_rows(scale: int, repeat: int) -> list[Row]:
+    """The PDFs that grow with the data, each against a bare reportlab build of the same
+    flowables (``benchmarks/pdf_floors.py``); the bottin also against the earlier floor,
+    its text as one paragraph a line. Wall seconds, as every other row; the CPU seconds
+    (less sensitive to a shared machine) go in the note."""
+    import sqlite3
+
+    path = str(scale_file(scale))
+    with sqlite3.connect(path) as connection:
+        meeting = str(connection.execute(BIG_MEETING_SQL).fetchone()[0])
+    same = "reportlab, same flowables"
+    documents = [
+        ("bottin", f"export bottin, x{scale}", ("export", path, "bottin"), ()),
+        (
+            "sheet",
+            f"attendance sheet of the largest meeting, x{scale}",
+            ("meeting_pdf", path, "sheet", meeting),
+            (meeting,),
+        ),
+        (
+            "minutes",
+            f"minutes of the largest meeting, x{scale}",
+            ("meeting_pdf", path, "minutes", meeting),
+            (meeting,),
+        ),
+    ]
+    rows = []
+    for kind, what, command, floor_args in documents:
+        out = CACHE / f"out-{kind}-x{scale}.pdf"
+        row = Row(what, floor=same, target="1.5x time")
+        lines = Row(f"{what} (earlier floor)", floor="reportlab, one paragraph a line")
+        cpu, floor_cpu = [], []
+        for _ in range(repeat):
+            args = (
+                (*command, str(out), "", "", TODAY)
+                if kind == "bottin"
+                else (*command, str(out), TODAY)
+            )
+            r = measure(*args)
+            row.samples.append(r["seconds"])
+            row.peaks.append(r["peak_mb"])
+            cpu.append(r["cpu"])
+            floor = measure("pdf_same_floor", kind, path, *floor_args, TODAY, str(out) + ".floor")
+            row.floor_samples.append(floor["seconds"])
+            row.floor_peaks.append(floor["peak_mb"])
+            floor_cpu.append(floor["cpu"])
+            if kind == "bottin":
+                line_floor = measure("pdf_floor", str(out), str(out) + ".lines")
+                lines.samples.append(r["seconds"])
+                lines.peaks.append(r["peak_mb"])
+                lines.floor_samples.append(line_floor["seconds"])
+                lines.floor_peaks.append(line_floor["peak_mb"])
+        row.note = (
+            f"CPU {statistics.median(cpu):.2f} s against {statistics.median(floor_cpu):.2f} s "
+            f"({statistics.median(cpu) / statistics.median(floor_cpu):.1f}x); "
+            f"pages {pdf_pages(out)} against {floor['pages']}"
+        )
+        rows.append(row)
+        if kind == "bottin":
+            rows.append(lines)
+    return rows
+
+
+def pdf_pages(path: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(path).pages)
 
 
 def import_rows(repeat: int) -> list[Row]:
@@ -304,7 +376,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small scales, 1 repetition")
     parser.add_argument("--repeat", type=int, help="repetitions (5 for start-up, 3 else)")
-    parser.add_argument("--only", help="comma-separated: startup,lists,exports,import")
+    parser.add_argument(
+        "--only", help="comma-separated: startup,lists,exports (with pdfs),pdfs,import"
+    )
     parser.add_argument("--out", type=Path, default=HERE / "results.md")
     args = parser.parse_args()
     quick = args.quick
@@ -333,7 +407,9 @@ def main() -> int:
                     export_row(scale, "presences", 1, "2020-01-01", "2027-12-31", " (2020-2027)")
                 )
             rows.append(export_row(scale, "membres", repeat))
-            rows.append(export_row(scale, "bottin", 1 if not quick else repeat))
+        if parts & {"exports", "pdfs"}:
+            print("PDFs…", flush=True)
+            rows += pdf_rows(4 if quick else 40, repeat)
         if "import" in parts and not quick:
             print("import…", flush=True)
             rows += import_rows(repeat)

@@ -11,6 +11,7 @@ from reportlab.platypus import Paragraph, Table
 from reportlab.platypus import paragraph as _paragraph
 
 from ...i18n import french_spacing
+from .wrap_memo import forget_layout
 
 # reportlab breaks lines at U+202F (narrow no-break space), which it lists among the white
 # space of its line breaker, and Python's str.split() (its fast path) breaks at both no-break
@@ -41,6 +42,7 @@ def typeset(flowables: Iterable) -> None:
             for frag in flowable.frags:
                 if isinstance(getattr(frag, "text", None), str):
                     frag.text = french_spacing(frag.text)
+            forget_layout(flowable)  # its text may have changed since it was measured
         elif isinstance(flowable, Table):
             typeset(cell for row in flowable._cellvalues for cell in row)
         elif isinstance(flowable, list | tuple):
