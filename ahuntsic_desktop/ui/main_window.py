@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import _
-from ..services.core import backup
 from ..services.core import settings as settings_service
 from ..services.core.errors import ValidationError
 from ..store import Database, is_server_url
@@ -326,6 +325,8 @@ class MainWindow(QMainWindow):
         name = self._data_file(_("Enregistrer une copie"), default)
         if name is None:
             return
+        from ..services.core import backup
+
         try:
             # The file dialog has already asked before replacing an existing file.
             target = backup.save_copy(self.db, name, overwrite=True)

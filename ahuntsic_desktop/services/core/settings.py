@@ -7,8 +7,8 @@ from datetime import date
 
 from sqlalchemy import select
 
-from ...domain import Setting
 from ...domain.enums import MeetingKind
+from ...domain.records import Setting  # alone: the other models are not needed here
 from ...i18n import _
 from ...store import Database
 from .errors import ValidationError
