@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         """The page of navigation row ``row``, built (not refreshed) if it was not yet."""
         page = self.pages.built[row]
         if page is None:
-            page = PAGES[row].build(self.context, self.stack)
+            page = PAGES[row].make(self.context, self.stack)
             stand_in = self.stack.widget(row)
             current = self.stack.currentIndex()
             self.stack.insertWidget(row, scrolling(page, self.stack))
