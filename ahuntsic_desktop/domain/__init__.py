@@ -5,9 +5,6 @@ all at once (:mod:`.models`); a submodule of plain values (``domain.enums``,
 ``domain.instants``) loads alone. The window's first paint (the settings, read with Core)
 needs no model: importing them all cost about a third of the start-up."""
 
-from sqlalchemy import event
-from sqlalchemy.orm import Mapper
-
 
 def __getattr__(name: str):  # noqa: ANN202 (a model class, or Base, or name_key)
     if name in __all__:
@@ -16,13 +13,6 @@ def __getattr__(name: str):  # noqa: ANN202 (a model class, or Base, or name_key
         globals().update({each: getattr(models, each) for each in __all__})
         return globals()[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-@event.listens_for(Mapper, "before_configured")
-def _every_model() -> None:
-    """A model imported from its own module (``domain.planning``) names others in its
-    relationships: have them all registered before the ORM resolves those names."""
-    from . import models  # noqa: F401
 
 
 __all__ = [

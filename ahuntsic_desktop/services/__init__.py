@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..store.database import listen_to_sessions
+from ..store.sessions import listen_to_sessions
 
 _audit = None  # the audit module, once a flush has needed it
 

@@ -11,7 +11,7 @@ from ahuntsic_desktop.store import Database
 
 # Loaded on first use, after the first paint: every model (the ORM's mapped classes), the
 # audit trail's listeners, the e-mail and telephone validation libraries, the e-mail
-# dialogs and services (which import most of the others), Alembic.
+# dialogs and services (which import most of the others), Alembic, the ORM itself.
 DEFERRED = (
     "ahuntsic_desktop.domain.models",
     "ahuntsic_desktop.domain.people",
@@ -24,6 +24,7 @@ DEFERRED = (
     "email_validator",
     "num2words",
     "alembic",
+    "sqlalchemy.orm",
 )
 
 
