@@ -25,6 +25,7 @@ from . import backups, faults, integrity, migrate, server
 from .engine import BUSY_TIMEOUT_MS, make_engine, purge_free_pages
 from .errors import ConflictError, StoreError, StoreProblem
 from .sessions import session_factory
+from .writes import WriteCounter
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -99,6 +100,7 @@ class Database:
         self._lock = lock
         self.url: str | None = None  # a server's address (no password), or None for a file
         self.client = ""  # on a server, the application_name of our connections
+        self.writes = WriteCounter(engine)  # what was read before may be stale once it moves
         self._factory: sessionmaker | None = None
 
     @property

@@ -33,6 +33,7 @@ from .widgets import keyboard
 from .widgets.files import ask_open_path, ask_save_path, document_name
 from .widgets.geometry import place_window, scrolling
 from .widgets.unsaved import confirm_leave
+from .widgets.worker import close_after_background
 
 log = logging.getLogger(__name__)
 LATE_LOAD_MS = 400  # at start-up, build the first page then even if no paint came
@@ -48,9 +49,8 @@ class MainWindow(QMainWindow):
         today: Callable[[], dt.date] | None = None,
         load_later: bool = False,
     ) -> None:
-        """``today`` tells every page the date (the clock when not given: tests pin it).
-        Pages are built when first shown. With ``load_later`` (the application's start-up),
-        the dashboard's figures are read once the window has been painted."""
+        """``today`` tells every page the date (the clock when not given: tests pin it); pages
+        are built when first shown, with ``load_later`` (start-up) once the window painted."""
         super().__init__(parent)
         keyboard.install()
         self.context = Context(db) if today is None else Context(db, today=today)
@@ -258,7 +258,7 @@ class MainWindow(QMainWindow):
         old = self.context.db
         self.context.db = db
         if old is not db:
-            old.close()
+            close_after_background(old)  # a list may be reading it ahead
         self.change_watch.watch(db)
         self._show_file()
         self.refresh_all()
@@ -396,5 +396,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.change_watch.stop()
-        self.context.db.close()
+        close_after_background(self.context.db)
         super().closeEvent(event)

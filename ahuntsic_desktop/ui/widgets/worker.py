@@ -15,11 +15,19 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QThread, Signal
 
 from ...services.core.errors import ValidationError
-from ...services.importing import Cancelled
 from ...store import StoreError
 
 log = logging.getLogger(__name__)
 Work = Callable[[Callable[[int, int], None]], object]  # work(progress) -> result
+_RUNNING: set[Task] = set()  # started and not finished: waited for before a file closes
+
+
+def wait_for_background(milliseconds: int = 60_000) -> None:
+    """Let every background task end (closing the file or the window): a thread reading
+    a file being closed would fail, and Qt aborts if a running thread is destroyed."""
+    for task in list(_RUNNING):
+        task.cancel()
+        task.wait(milliseconds)
 
 
 class Task(QThread):
@@ -34,9 +42,17 @@ class Task(QThread):
         super().__init__(parent)
         self.work = work
         self.cancelled = False
+        self.result: object = None  # the work's result once it succeeded
+        self.error: BaseException | None = None
+        _RUNNING.add(self)
+        self.finished.connect(lambda: _RUNNING.discard(self))
 
     def _progress(self, done: int, total: int) -> None:
         if self.cancelled:
+            # Imported here: the main window imports this module before its first paint,
+            # and the import services' face loads most of the others.
+            from ...services.importing import Cancelled
+
             raise Cancelled
         self.progressed.emit(done, total)
 
@@ -44,13 +60,17 @@ class Task(QThread):
         try:
             result = self.work(self._progress)
         except Exception as error:  # handed to the GUI thread, which shows it in French
+            from ...services.importing import Cancelled
+
             if isinstance(error, ValidationError | StoreError):  # explained to the user;
                 # its message may quote what the user typed or imported: not in the log
                 log.info("Background work refused: %s", type(error).__name__)
             elif not isinstance(error, Cancelled):
                 log.info("Background work failed", exc_info=True)
+            self.error = error
             self.failed.emit(error)
         else:
+            self.result = result
             self.succeeded.emit(result)
 
     def cancel(self) -> None:
@@ -66,3 +86,9 @@ def run_task(parent: QObject, work: Work, on_success, on_failure, on_progress=No
         task.progressed.connect(on_progress)
     task.start()
     return task
+
+
+def close_after_background(db) -> None:
+    """Close ``db`` once the background tasks, which may be reading it, have ended."""
+    wait_for_background()
+    db.close()
