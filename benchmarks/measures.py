@@ -43,7 +43,11 @@ def report(**values) -> None:
 def startup(kind: str, path: str = "") -> None:
     """``bare``: a bare PySide6 main window; ``app``: the application on ``path``. Prints
     when the main window has painted, then when the event loop is next idle (the dashboard's
-    figures loaded), and quits."""
+    figures loaded), and quits. The application's modules are imported first, in its own
+    order (``ahuntsic-desktop`` runs ``cli.main``, then ``ui.app``), not after this watcher's
+    Qt: PySide6's import hook reads the source of every module imported after it."""
+    if kind == "app":
+        from ahuntsic_desktop.ui.app import run_gui
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
@@ -89,8 +93,6 @@ def startup(kind: str, path: str = "") -> None:
         window.show()
         app.exec()
         return
-    from ahuntsic_desktop.ui.app import run_gui
-
     run_gui(Path(path))
 
 

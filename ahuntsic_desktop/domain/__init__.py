@@ -1,55 +1,19 @@
-"""SQLAlchemy models of the round table's secretariat. No Qt, no I/O."""
+"""SQLAlchemy models of the round table's secretariat. No Qt, no I/O.
 
-from .base import Base, name_key
-from .communications import MessageStatus, MessageTemplate, OutboxMessage
-from .evaluation import (
-    ChantierEvaluation,
-    FlagshipProject,
-    IntegratedApproach,
-    OrientationYearStatus,
-    PlanEvaluationSection,
-    Recommendation,
-    TimelineEvent,
-)
-from .funding import FundingAgreement, ReportingDeadline
-from .governance import Candidacy, Election, Mandate, Seat
-from .grants import (
-    AgreementAllocation,
-    ApplicationStatus,
-    FundingApplication,
-    FundingDocument,
-    FundingInstalment,
-)
-from .meetings import (
-    AgendaItem,
-    Attendance,
-    FollowUp,
-    Meeting,
-    ParticipantCount,
-    Resolution,
-    ResolutionCounter,
-)
-from .membership import Membership, MembershipCategory, ReceiptCounter
-from .people import Organization, PartnerRole, Person, Representation
-from .plan import ActionPlan, Assignment, Chantier, Means, Orientation, Pillar, Target
-from .planning import (
-    ActivityHeadcount,
-    ActivityParticipant,
-    ActivityType,
-    Contribution,
-    ContributionTheme,
-    PlanningProcess,
-    ProcessActivity,
-    ProcessPhase,
-    ProcessSection,
-    Synthesis,
-    SynthesisContribution,
-    Theme,
-)
-from .portrait import Indicator
-from .portrait_parts import PortraitImage, PortraitIssue, PortraitSection, ResidentStory
-from .privacy import AccessRequest, PrivacyIncident
-from .records import AuditEntry, Consent, Setting
+The models load on first use of a name of this face (``from ..domain import Person``),
+all at once (:mod:`.models`); a submodule of plain values (``domain.enums``,
+``domain.instants``) loads alone. The window's first paint (the settings, read with Core)
+needs no model: importing them all cost about a third of the start-up."""
+
+
+def __getattr__(name: str):  # noqa: ANN202 (a model class, or Base, or name_key)
+    if name in __all__:
+        from . import models
+
+        globals().update({each: getattr(models, each) for each in __all__})
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "AgreementAllocation",

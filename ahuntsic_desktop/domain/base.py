@@ -6,8 +6,8 @@ import unicodedata
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import CheckConstraint, DateTime, Integer, MetaData, String, func
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy import CheckConstraint, DateTime, Integer, MetaData, String, event, func
+from sqlalchemy.orm import DeclarativeBase, Mapped, Mapper, declared_attr, mapped_column
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -20,6 +20,14 @@ NAMING_CONVENTION = {
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+@event.listens_for(Mapper, "before_configured")
+def _every_model() -> None:
+    """A model imported from its own module (``domain.meetings``) names others in its
+    relationships and foreign keys: have them all registered (the package's face loads
+    them on first use) before the ORM resolves those names."""
+    from . import models  # noqa: F401
 
 
 class Timestamped:

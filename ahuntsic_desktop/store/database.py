@@ -10,41 +10,28 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
-import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
-from sqlalchemy import Engine, event, text
+from sqlalchemy import Connection, Engine, text
 from sqlalchemy.exc import DatabaseError, DBAPIError
-from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.orm.exc import StaleDataError
 
 from ..i18n import _
 from ..private_files import PRIVATE_FILE, create_private_file, tighten
 from . import backups, faults, integrity, migrate, server
 from .engine import BUSY_TIMEOUT_MS, make_engine, purge_free_pages
 from .errors import ConflictError, StoreError, StoreProblem
+from .sessions import session_factory
 from .writes import WriteCounter
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
 log = logging.getLogger(__name__)
-
-# Session events every Database installs on its session factory, e.g. the audit trail's
-# ``before_flush``/``after_flush`` (registered by the services, which the store can't import).
-_SESSION_LISTENERS: list[tuple[str, Callable]] = []
-_OPEN: weakref.WeakSet[Database] = weakref.WeakSet()
 _PURGE = "purge_free_pages"  # session.info flag: purge once committed
-
-
-def listen_to_sessions(event_name: str, listener: Callable) -> None:
-    """Install ``listener`` for ``event_name`` on the sessions of every Database, open or
-    to come. Registering the same pair twice has no effect."""
-    if (event_name, listener) in _SESSION_LISTENERS:
-        return
-    _SESSION_LISTENERS.append((event_name, listener))
-    for database in list(_OPEN):
-        event.listen(database._sessions, event_name, listener)
 
 
 def _in_use(path: Path) -> StoreError:
@@ -113,11 +100,14 @@ class Database:
         self._lock = lock
         self.url: str | None = None  # a server's address (no password), or None for a file
         self.client = ""  # on a server, the application_name of our connections
-        self._sessions = sessionmaker(engine, expire_on_commit=False)
         self.writes = WriteCounter(engine)  # what was read before may be stale once it moves
-        for event_name, listener in _SESSION_LISTENERS:
-            event.listen(self._sessions, event_name, listener)
-        _OPEN.add(self)
+        self._factory: sessionmaker | None = None
+
+    @property
+    def _sessions(self) -> sessionmaker:
+        if self._factory is None:  # made at the first session: see .sessions
+            self._factory = session_factory(self.engine)
+        return self._factory
 
     @classmethod
     def in_memory(cls) -> Database:
@@ -282,6 +272,8 @@ class Database:
         disk raises :class:`StoreError` (``BUSY``, ``DISK_FULL``, ``IO_ERROR``) with a
         French message, after the rollback: nothing is half-done, and trying again later
         may succeed."""
+        from sqlalchemy.orm.exc import StaleDataError
+
         session = self._sessions()
         try:
             yield session
@@ -305,6 +297,19 @@ class Database:
             session.close()
         if session.info.pop(_PURGE, False):
             self.purge_free_pages()
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        """A Core connection for reading (nothing committed, no ORM imported); a busy file
+        or a failing disk raises :class:`StoreError` as :meth:`session` does."""
+        try:
+            with self.engine.connect() as connection:
+                yield connection
+        except DBAPIError as error:
+            explained = faults.fault(error, self.path or self.url)
+            if explained is None:
+                raise
+            raise explained from error
 
     # -- leaving no trace ------------------------------------------------------------------
     @staticmethod
@@ -382,4 +387,3 @@ class Database:
         if self._lock is not None:
             self._lock.release()
             self._lock = None
-        _OPEN.discard(self)

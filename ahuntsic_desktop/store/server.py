@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import logging
 import secrets
+from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.orm import Session
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 SERVER_SCHEMES = ("postgresql", "postgres")
@@ -80,7 +83,7 @@ def server_engine(url: str, name: str | None = None) -> Engine:
 
 
 def is_server(bind: Engine | Connection | Session) -> bool:
-    if isinstance(bind, Session):
+    if hasattr(bind, "get_bind"):  # a Session (the ORM is not imported to check it)
         bind = bind.get_bind()
     return bind.dialect.name == "postgresql"
 

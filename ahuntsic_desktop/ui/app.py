@@ -6,14 +6,19 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
-from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
-
+# The store (SQLAlchemy) and Babel before PySide6: once imported, PySide6's import hook
+# reads the source of every module imported after it, looking for « PySide6 » in it
+# (PYSIDE-2029), and linecache keeps those lines.
 from .. import i18n
 from ..i18n import _
 from ..paths import default_db_path, demo_db_path, resources_dir
 from ..store import is_server_url
+
+# isort: split
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
 from .errors import install_excepthook, show_error
 from .file_opening import FILE_FILTER, open_database, open_server
 from .widgets.files import ask_open_path

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from ..i18n import _
 from ..paths import default_db_path
-from ..services.core.backup import has_backups
 from ..store import RETRYABLE, Database, StoreError, StoreProblem
 from .widgets.files import ask_open_path
 from .widgets.messages import clicked
@@ -89,6 +88,8 @@ def refusal_box(parent: QWidget | None, path: Path, error: StoreError) -> QMessa
         button = box.addButton(_("Ouvrir en lecture seule"), QMessageBox.ButtonRole.AcceptRole)
         box.choices[button] = READ_ONLY
         button.setObjectName(READ_ONLY)
+    from ..services.core.backup import has_backups  # only when a file cannot be opened
+
     if error.problem in _CAN_RESTORE and has_backups(path):
         button = box.addButton(_("Restaurer une sauvegarde…"), QMessageBox.ButtonRole.AcceptRole)
         box.choices[button] = RESTORE

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..i18n import _
-from ..services.core import backup
 from ..services.core import settings as settings_service
 from ..services.core.errors import ValidationError
 from ..store import Database, is_server_url
@@ -50,9 +49,8 @@ class MainWindow(QMainWindow):
         today: Callable[[], dt.date] | None = None,
         load_later: bool = False,
     ) -> None:
-        """``today`` tells every page the date (the clock when not given: tests pin it).
-        Pages are built when first shown. With ``load_later`` (the application's start-up),
-        the dashboard's figures are read once the window has been painted."""
+        """``today`` tells every page the date (the clock when not given: tests pin it); pages
+        are built when first shown, with ``load_later`` (start-up) once the window painted."""
         super().__init__(parent)
         keyboard.install()
         self.context = Context(db) if today is None else Context(db, today=today)
@@ -116,7 +114,7 @@ class MainWindow(QMainWindow):
         """The page of navigation row ``row``, built (not refreshed) if it was not yet."""
         page = self.pages.built[row]
         if page is None:
-            page = PAGES[row].build(self.context, self.stack)
+            page = PAGES[row].make(self.context, self.stack)
             stand_in = self.stack.widget(row)
             current = self.stack.currentIndex()
             self.stack.insertWidget(row, scrolling(page, self.stack))
@@ -327,6 +325,8 @@ class MainWindow(QMainWindow):
         name = self._data_file(_("Enregistrer une copie"), default)
         if name is None:
             return
+        from ..services.core import backup
+
         try:
             # The file dialog has already asked before replacing an existing file.
             target = backup.save_copy(self.db, name, overwrite=True)

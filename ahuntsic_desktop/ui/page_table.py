@@ -9,6 +9,7 @@ one its page shows.
 
 from __future__ import annotations
 
+import linecache
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,14 @@ class PageEntry:
     title: Callable[[], str]  # translated when the window is built
     build: Builder
     name: str  # the page's class name (a dashboard link names its page so)
+
+    def make(self, context: Context, parent: QWidget) -> Page:
+        """The page, built (its module imported). PySide6's import hook has read the source
+        of each module imported since Qt (PYSIDE-2029) and linecache keeps those lines:
+        10-20 MB once every page is built, let go here."""
+        page = self.build(context, parent)
+        linecache.clearcache()
+        return page
 
 
 def _dashboard(context: Context, parent: QWidget) -> Page:

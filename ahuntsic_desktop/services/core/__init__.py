@@ -4,27 +4,29 @@ and the plain tables list queries return. Every other services package builds on
 The public face: other services packages import only what is listed in ``__all__``
 (the modules, and the few names other concepts build on)."""
 
-from . import (
-    audit,
-    backup,
-    bulk,
-    errors,
-    journal,
-    journal_names,
-    listing,
-    periods,
-    references,
-    server_backup,
-    settings,
-    validation,
-)
+from . import bulk, errors, listing, periods, settings
 from .bulk import BulkResult
 from .errors import ConflictError, NotFoundError, ValidationError, require_version
 from .listing import Choice, Column, Table
 from .periods import Period
-from .references import is_referenced
 from .settings import TableSettings
-from .validation import name_sort_key
+
+# audit, backup, journal, journal_names, references, server_backup and validation load
+# when first imported (``from ..core import journal``): they import every model or the
+# e-mail and telephone libraries, which the window's first paint does not need.
+
+
+def __getattr__(name: str):  # noqa: ANN202 (a function of the face)
+    if name == "is_referenced":
+        from .references import is_referenced
+
+        return is_referenced
+    if name == "name_sort_key":
+        from .validation import name_sort_key
+
+        return name_sort_key
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "audit",

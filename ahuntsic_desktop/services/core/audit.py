@@ -61,7 +61,6 @@ from ...domain import (
 from ...domain.enums import AuditAction
 from ...domain.instants import utc_now
 from ...store import database_user
-from ...store.database import listen_to_sessions
 
 log = logging.getLogger(__name__)
 
@@ -367,12 +366,12 @@ def _end_of_transaction(session: Session, *_args) -> None:
     session.info.pop(_PENDING, None)
 
 
-def install() -> None:
-    """Install the listeners on every Database's sessions (done when this module loads)."""
-    listen_to_sessions("before_flush", _before_flush)
-    listen_to_sessions("after_flush", _after_flush)
-    listen_to_sessions("after_commit", _end_of_transaction)
-    listen_to_sessions("after_rollback", _end_of_transaction)
-
-
-install()
+# The session events this module answers; :mod:`ahuntsic_desktop.services` installs them on
+# every Database's sessions, loading this module (and with it every model) at the first
+# flush, not at the window's first paint.
+LISTENERS = {
+    "before_flush": _before_flush,
+    "after_flush": _after_flush,
+    "after_commit": _end_of_transaction,
+    "after_rollback": _end_of_transaction,
+}

@@ -11,8 +11,6 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from num2words import num2words
-
 from ...domain import Membership, MembershipCategory, Organization, Person
 from ...domain.enums import PaymentMethod
 from ...domain.labels import label
@@ -24,6 +22,10 @@ from .memberships import next_receipt_number  # one numbering for payments and r
 
 
 def _words(number: int, lang: str) -> str:
+    # Imported for a receipt only: num2words loads 60 modules of every language, and the
+    # registry's services are imported for the dashboard at start-up.
+    from num2words import num2words
+
     return num2words(number, lang=lang)
 
 

@@ -15,7 +15,6 @@ from collections.abc import Callable
 from PySide6.QtCore import QObject, QThread, Signal
 
 from ...services.core.errors import ValidationError
-from ...services.importing import Cancelled
 from ...store import StoreError
 
 log = logging.getLogger(__name__)
@@ -50,6 +49,10 @@ class Task(QThread):
 
     def _progress(self, done: int, total: int) -> None:
         if self.cancelled:
+            # Imported here: the main window imports this module before its first paint,
+            # and the import services' face loads most of the others.
+            from ...services.importing import Cancelled
+
             raise Cancelled
         self.progressed.emit(done, total)
 
@@ -57,6 +60,8 @@ class Task(QThread):
         try:
             result = self.work(self._progress)
         except Exception as error:  # handed to the GUI thread, which shows it in French
+            from ...services.importing import Cancelled
+
             if isinstance(error, ValidationError | StoreError):  # explained to the user;
                 # its message may quote what the user typed or imported: not in the log
                 log.info("Background work refused: %s", type(error).__name__)
