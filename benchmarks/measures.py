@@ -197,11 +197,11 @@ def export(path: str, key: str, out: str, start: str, end: str, today: str) -> N
         end=dt.date.fromisoformat(end) if end else None,
         today=dt.date.fromisoformat(today),
     )
-    begin = time.perf_counter()
+    begin, cpu = time.perf_counter(), time.process_time()
     run_export(db, key, out, options)
-    seconds = time.perf_counter() - begin
+    seconds, cpu = time.perf_counter() - begin, time.process_time() - cpu
     db.close()
-    report(seconds=seconds)
+    report(seconds=seconds, cpu=cpu)
 
 
 def xlsx_floor(source: str, out: str) -> None:
@@ -214,7 +214,7 @@ def xlsx_floor(source: str, out: str) -> None:
     book = CalamineWorkbook.from_path(source)
     sheets = [(name, book.get_sheet_by_name(name).to_python()) for name in book.sheet_names]
     loaded = rss_mb()
-    begin = time.perf_counter()
+    begin, cpu = time.perf_counter(), time.process_time()
     workbook = Workbook(write_only=True)
     cells = 0
     for name, rows in sheets:
@@ -223,8 +223,9 @@ def xlsx_floor(source: str, out: str) -> None:
             sheet.append([None if v == "" else v for v in row])
             cells += len(row)
     workbook.save(out)
-    seconds = time.perf_counter() - begin
-    report(seconds=seconds, peak_mb=round(base + max(0.0, peak_mb() - loaded), 1), cells=cells)
+    seconds, cpu = time.perf_counter() - begin, time.process_time() - cpu
+    peak = round(base + max(0.0, peak_mb() - loaded), 1)
+    report(seconds=seconds, cpu=cpu, peak_mb=peak, cells=cells)
 
 
 def pdf_floor(source: str, out: str) -> None:
