@@ -185,8 +185,13 @@ def members_page(path: str, today: str) -> None:
 
 
 def export(path: str, key: str, out: str, start: str, end: str, today: str) -> None:
-    import openpyxl  # noqa: F401 (imported before the clock, as in the floor)
-    import reportlab.platypus  # noqa: F401
+    # The library the document needs, imported before the clock, as in the floor (only
+    # that one: the application imports reportlab for a PDF only, and its memory would
+    # count in an xlsx export's peak).
+    if out.endswith(".pdf"):
+        import reportlab.platypus  # noqa: F401
+    else:
+        import openpyxl  # noqa: F401
 
     from ahuntsic_desktop.exports.catalog import ExportOptions, run_export
     from ahuntsic_desktop.store import Database

@@ -50,7 +50,7 @@ from .measure import (  # noqa: F401 (shared with the writers)
     text_width,
 )
 from .printing import print_setup
-from .streaming import SparseRow, Styles, append_row, stream_rows
+from .streaming import PlacedRow, SparseRow, Styles, append_row, stream_rows
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
@@ -282,7 +282,11 @@ class Book:
             if lines > 1:
                 measured_height(ws, r, lines)  # before the row: a streamed row is final
             row_out = SparseRow() if self.streamed else None
-            present = [(c, v) for c, v in enumerate(values, 1) if v is not None and v != ""]
+            present = (
+                values.present()
+                if isinstance(values, PlacedRow)
+                else [(c, v) for c, v in enumerate(values, 1) if v is not None and v != ""]
+            )
             for c, value in present:  # a matrix's row is mostly empty places
                 kind = kinds[c - 1]
                 if value.__class__ is str and kind != "bool":  # most values: no format

@@ -13,6 +13,7 @@ style's number in the workbook. The XML written is the same.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from copy import copy
 
 from openpyxl.cell.cell import Cell, WriteOnlyCell
@@ -36,6 +37,37 @@ class StyledCell(Cell):
             self._style_id = self.parent.parent._cell_styles.add(style)
             self._format_id = style.numFmtId
         return self._style_id
+
+
+class PlacedRow(Sequence):
+    """A row of ``width`` places given by its non-empty ones, ``{index from 0: value}``:
+    a matrix's row (a person by 500 meetings) made without its blanks. Reads as the full
+    row (blank places are None); :meth:`present` gives the non-empty ones in order."""
+
+    __slots__ = ("places", "width")
+
+    def __init__(self, width: int, places: dict[int, object]) -> None:
+        self.width, self.places = width, places
+
+    def __len__(self) -> int:
+        return self.width
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self.width))]
+        if index < 0:
+            index += self.width
+        if not 0 <= index < self.width:
+            raise IndexError(index)
+        return self.places.get(index)
+
+    def present(self) -> list[tuple[int, object]]:
+        """``(column from 1, value)`` of the places that hold something, in order."""
+        return [
+            (i + 1, value)
+            for i, value in sorted(self.places.items())
+            if value is not None and value != ""
+        ]
 
 
 class SparseRow(list):

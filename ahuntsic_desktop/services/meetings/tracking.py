@@ -49,10 +49,20 @@ class MeetingHead:
 class MatrixRow:
     id: int
     labels: tuple[str, ...]  # (last name, first name, organisation) or (organisation, sector)
-    marks: tuple[str, ...]  # one of P, E, A or "" per meeting
+    places: dict[int, str]  # meeting's index -> P, E or A; the others are blank
+    width: int  # how many meetings
     present: int
     excused: int
     absent: int
+
+    @property
+    def marks(self) -> tuple[str, ...]:
+        """One of P, E, A or "" per meeting (a large table's row is mostly blanks: the
+        workbook writes :attr:`places` only)."""
+        marks = [""] * self.width
+        for i, mark in self.places.items():
+            marks[i] = mark
+        return tuple(marks)
 
     @property
     def rate(self) -> float | None:
@@ -84,9 +94,10 @@ class AttendanceMatrix:
     organizations: list[MatrixRow]
 
 
-def _row(id_: int, labels: tuple, marks: list[str]) -> MatrixRow:
+def _row(id_: int, labels: tuple, places: dict[int, str], width: int) -> MatrixRow:
+    marks = list(places.values())
     return MatrixRow(
-        id_, labels, tuple(marks), marks.count("P"), marks.count("E"), marks.count("A")
+        id_, labels, places, width, marks.count("P"), marks.count("E"), marks.count("A")
     )
 
 
@@ -139,9 +150,9 @@ def attendance_matrix(db: Database, period: Period, body: str | None = None) -> 
             ).all()
         )
     column = {meeting_id: i for i, meeting_id in enumerate(ids)}
-    person_marks: dict[int, list[str]] = {}
+    person_marks: dict[int, dict[int, str]] = {}  # person -> {meeting's index: mark}
     person_labels: dict[int, tuple] = {}
-    org_marks: dict[int, list[str]] = {}
+    org_marks: dict[int, dict[int, str]] = {}
     org_labels: dict[int, tuple] = {}
     counts = [[0, 0, 0, 0] for _ in ids]  # invited, P, E, A
     sectors = {}
@@ -151,13 +162,14 @@ def attendance_matrix(db: Database, period: Period, body: str | None = None) -> 
         counts[i][0] += 1
         if mark:
             counts[i]["PEA".index(mark) + 1] += 1
-        marks = person_marks.setdefault(person_id, [""] * len(ids))
-        marks[i] = mark
+        marks = person_marks.setdefault(person_id, {})
+        if mark:
+            marks[i] = mark
         if org_name or person_id not in person_labels:
             person_labels[person_id] = (last, first, org_name or "")
         if org_id is not None and mark:
-            marks = org_marks.setdefault(org_id, [""] * len(ids))
-            if marks[i] == "" or "PEA".index(mark) < "PEA".index(marks[i]):
+            marks = org_marks.setdefault(org_id, {})
+            if i not in marks or "PEA".index(mark) < "PEA".index(marks[i]):
                 marks[i] = mark
             org_labels[org_id] = (org_name,)
             sectors[org_id] = org_sector
@@ -166,14 +178,14 @@ def attendance_matrix(db: Database, period: Period, body: str | None = None) -> 
         sector_labels[org_id] = label(sector, Sector)
     key = name_sort_key
     persons = [
-        _row(pid, person_labels[pid], marks)
+        _row(pid, person_labels[pid], marks, len(ids))
         for pid, marks in sorted(
             person_marks.items(),
             key=lambda item: (key(person_labels[item[0]][0]), key(person_labels[item[0]][1])),
         )
     ]
     organizations = [
-        _row(oid, (org_labels[oid][0], sector_labels[oid]), marks)
+        _row(oid, (org_labels[oid][0], sector_labels[oid]), marks, len(ids))
         for oid, marks in sorted(org_marks.items(), key=lambda item: key(org_labels[item[0]][0]))
     ]
     totals = [
