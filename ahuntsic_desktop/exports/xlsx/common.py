@@ -235,9 +235,16 @@ class Book:
         head = list(islice(rows, 300))  # the rows that size the columns
         top = self.header_row
         kinds = [c.kind for c in columns]
+        if head and isinstance(head[0], PlacedRow):  # by their places: blanks not visited
+            samples: list[list] = [[] for _column in columns]  # each column's first values
+            for row in head:
+                for i, value in row.places.items():
+                    samples[i].append(value)
+        else:
+            samples = [[row[i] for row in head] for i in range(len(columns))]
         widths, wraps = [], []
         for i, column in enumerate(columns):
-            width, wrap = column_width(column, [row[i] for row in head])
+            width, wrap = column_width(column, samples[i])
             letter = get_column_letter(i + 1)
             ws.column_dimensions[letter].width = width
             ws.column_dimensions[letter].hidden = column.hidden
