@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from ahuntsic_desktop.text import fold_for_key, fold_for_search
+from ahuntsic_desktop.text import fold_for_key, fold_for_search, fold_rows
 
 
 def test_search_fold_ignores_case_and_accents():
@@ -41,3 +41,20 @@ def test_folding_cell_by_cell_is_folding_the_joined_text(cells):
     joined = " ".join(cells)
     assert fold_for_search(joined) == _fold_by_the_rule(joined)
     assert " ".join(fold_for_search(cell) for cell in cells) == fold_for_search(joined)
+
+
+def test_fold_rows_is_each_rows_joined_text_folded():
+    rows = [
+        ("Émond", "Zoé", 3, None, "CJE Ahuntsic, Œuvre Léger"),
+        ("Tremblay", "ÉRIC", 4, "x@y.example", ""),
+        ("Émond", "Zoé", 5, None, "CJE Ahuntsic, Œuvre Léger"),  # repeated values
+    ]
+    columns = [0, 1, 3, 4]
+    expected = [
+        fold_for_search(" ".join("" if row[i] is None else str(row[i]) for i in columns))
+        for row in rows
+    ]
+    assert fold_rows(rows, columns) == expected
+    assert fold_rows(rows, columns)[0] == "emond zoe  cje ahuntsic, œuvre leger"
+    assert fold_rows(rows, []) == ["", "", ""]
+    assert fold_rows([], [0]) == []

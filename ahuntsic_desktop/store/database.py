@@ -26,6 +26,7 @@ from ..private_files import PRIVATE_FILE, create_private_file, tighten
 from . import backups, faults, integrity, migrate, server
 from .engine import BUSY_TIMEOUT_MS, make_engine, purge_free_pages
 from .errors import ConflictError, StoreError, StoreProblem
+from .writes import WriteCounter
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +114,7 @@ class Database:
         self.url: str | None = None  # a server's address (no password), or None for a file
         self.client = ""  # on a server, the application_name of our connections
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self.writes = WriteCounter(engine)  # what was read before may be stale once it moves
         for event_name, listener in _SESSION_LISTENERS:
             event.listen(self._sessions, event_name, listener)
         _OPEN.add(self)

@@ -29,6 +29,7 @@ class ChangeWatch(QObject):
     def watch(self, db: Database) -> None:
         """Follow ``db``'s server (nothing for a file), and stop following the last one."""
         self.stop()
+        self.db = db
         self.notices = db.change_notices()
         if self.notices is not None:
             self.timer.start()
@@ -39,6 +40,7 @@ class ChangeWatch(QObject):
         tables = self.notices.take()
         if tables:
             log.debug("Changed by others: %s", ", ".join(sorted(tables)))
+            self.db.writes.bump()  # what was read ahead may be stale
             self.changed.emit(tables)
 
     def stop(self) -> None:

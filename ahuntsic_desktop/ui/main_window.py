@@ -34,6 +34,7 @@ from .widgets import keyboard
 from .widgets.files import ask_open_path, ask_save_path, document_name
 from .widgets.geometry import place_window, scrolling
 from .widgets.unsaved import confirm_leave
+from .widgets.worker import close_after_background
 
 log = logging.getLogger(__name__)
 LATE_LOAD_MS = 400  # at start-up, build the first page then even if no paint came
@@ -259,7 +260,7 @@ class MainWindow(QMainWindow):
         old = self.context.db
         self.context.db = db
         if old is not db:
-            old.close()
+            close_after_background(old)  # a list may be reading it ahead
         self.change_watch.watch(db)
         self._show_file()
         self.refresh_all()
@@ -395,5 +396,5 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.change_watch.stop()
-        self.context.db.close()
+        close_after_background(self.context.db)
         super().closeEvent(event)

@@ -4,6 +4,7 @@ search through a proxy. Cells are formatted lazily, so 100,000 rows stay smooth.
 from __future__ import annotations
 
 from datetime import date, time
+from operator import itemgetter
 
 from PySide6.QtCore import (
     QAbstractProxyModel,
@@ -15,7 +16,7 @@ from PySide6.QtCore import (
 
 from ..i18n import _, format_date, format_money, format_number, format_percent, format_time
 from ..services.core.listing import Table
-from ..text import fold_for_search
+from ..text import fold_for_search, fold_rows
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -64,7 +65,9 @@ class TableModel(QAbstractTableModel):
     def set_table(self, table: Table) -> None:
         self.beginResetModel()
         self._table = table
-        self._search_texts = None
+        folded = table.folded
+        self._search_texts = folded if folded is not None and len(folded) == len(table) else None
+        table.folded = None  # the model keeps its own (it reorders them with the rows)
         self._sort_keys = {}
         if self._sorted is not None:
             self._apply_sort(*self._sorted)
@@ -73,25 +76,22 @@ class TableModel(QAbstractTableModel):
     # Sorting and searching work on whole Python lists: one key per row computed once,
     # instead of a call back into Python for every comparison (16 s at 100,000 rows).
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self._table.columns):
-            return
+        if not 0 <= column < len(self._table.columns) or (column, order) == self._sorted:
+            return  # already in that order (the view asks twice: indicator, then sort)
         self.layoutAboutToBeChanged.emit()
-        old_ids = list(self._table.ids)
-        self._apply_sort(column, order)
+        permutation = self._apply_sort(column, order)
         self._sorted = (column, order)
-        if old_ids and len(old_ids) == len(self._table.ids):
-            position = {rid: row for row, rid in enumerate(self._table.ids)}
-            old = self.persistentIndexList()
+        old = self.persistentIndexList()  # the selection and current row follow their rows
+        if old:
+            where = sorted(range(len(permutation)), key=permutation.__getitem__)  # old -> new
             new = [
-                self.index(position.get(old_ids[i.row()], i.row()), i.column())
-                if i.row() < len(old_ids)
-                else i
-                for i in old
+                self.index(where[i.row()], i.column()) if i.row() < len(where) else i for i in old
             ]
             self.changePersistentIndexList(old, new)
         self.layoutChanged.emit()
 
-    def _apply_sort(self, column: int, order: Qt.SortOrder) -> None:
+    def _apply_sort(self, column: int, order: Qt.SortOrder) -> list[int]:
+        """Put the rows in the column's order; returns the permutation (new row -> old)."""
         keys = self._column_keys(column)
         permutation = sorted(
             range(len(keys)),
@@ -99,37 +99,39 @@ class TableModel(QAbstractTableModel):
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
         table = self._table
-        table.rows = [table.rows[i] for i in permutation]
+        table.rows = list(map(table.rows.__getitem__, permutation))  # map: no Python loop
         if len(table.ids) == len(permutation):
-            table.ids = [table.ids[i] for i in permutation]
+            table.ids = list(map(table.ids.__getitem__, permutation))
         if self._search_texts is not None:
-            self._search_texts = [self._search_texts[i] for i in permutation]
-        self._sort_keys = {c: [k[i] for i in permutation] for c, k in self._sort_keys.items()}
+            self._search_texts = list(map(self._search_texts.__getitem__, permutation))
+        self._sort_keys = {
+            c: list(map(k.__getitem__, permutation)) for c, k in self._sort_keys.items()
+        }
+        return permutation
 
     def _column_keys(self, column: int) -> list:
         keys = self._sort_keys.get(column)
         if keys is None:
-            values = [row[column] for row in self._table.rows]
-            keys = [(value is None, sort_key(value)) for value in values]
+            values = list(map(itemgetter(column), self._table.rows))
+            try:  # each distinct value keyed once: names, statuses and dates repeat
+                distinct = set(values)
+            except TypeError:  # a value that cannot be hashed
+                keys = [(value is None, sort_key(value)) for value in values]
+            else:
+                if None in distinct:  # blanks last
+                    known = {value: (value is None, sort_key(value)) for value in distinct}
+                else:  # plain keys compare faster than pairs
+                    known = {value: sort_key(value) for value in distinct}
+                keys = list(map(known.__getitem__, values))
             self._sort_keys[column] = keys
         return keys
 
     def search_texts(self) -> list[str]:
-        """Every row's searchable text, folded, computed once per table."""
+        """Every row's searchable text, folded, computed once per table (or given with it,
+        when the table was read ahead in the background)."""
         if self._search_texts is None:
-            text_columns = [
-                i for i, column in enumerate(self._table.columns) if column.kind == "text"
-            ]
-            # Folded column by column (the same words as folding each row's joined text):
-            # names repeat, and fold_for_search remembers those it has folded.
-            rows = self._table.rows
-            folded = [
-                map(fold_for_search, ["" if row[i] is None else str(row[i]) for row in rows])
-                for i in text_columns
-            ]
-            self._search_texts = [" ".join(cells) for cells in zip(*folded, strict=True)]
-            if not text_columns:
-                self._search_texts = [""] * len(rows)
+            columns = [i for i, c in enumerate(self._table.columns) if c.kind == "text"]
+            self._search_texts = fold_rows(self._table.rows, columns)
         return self._search_texts
 
     @property
@@ -153,21 +155,6 @@ class TableModel(QAbstractTableModel):
     def row_id(self, row: int) -> int | None:
         ids = self._table.ids
         return ids[row] if 0 <= row < len(ids) else None
-
-    def search_text(self, row: int) -> str:
-        cached = self._search_cache[row]
-        if cached is None:
-            cached = fold_for_search(
-                " ".join(
-                    format_cell(value, column.kind)
-                    for value, column in zip(
-                        self._table.rows[row], self._table.columns, strict=False
-                    )
-                    if column.kind == "text"
-                )
-            )
-            self._search_cache[row] = cached
-        return cached
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

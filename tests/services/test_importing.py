@@ -19,6 +19,8 @@ from ahuntsic_desktop.services.importing import (
     Cancelled,
     ImportKind,
     ImportOptions,
+    SourceRow,
+    SourceTable,
     check_rows,
     commit_rows,
     committing,
@@ -28,6 +30,7 @@ from ahuntsic_desktop.services.importing import (
 )
 from ahuntsic_desktop.services.registry import memberships as membership_service
 from ahuntsic_desktop.services.registry import organizations, persons
+from tests import server_db
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "import"
 TODAY = date(2026, 5, 1)
@@ -290,3 +293,56 @@ def test_ten_thousand_rows_import_in_one_go(db, tmp_path):
     assert (preview.ready_count, preview.error_count) == (9_800, 200)
     assert (result.created, result.memberships) == (9_800, 9_800)
     assert counts(db)[0] == 9_800
+
+
+@pytest.mark.parametrize("largest_id", [None, 2**63 - 1])
+def test_each_row_keeps_its_own_record_id(db, tmp_path, largest_id):
+    """Memberships and audit entries go to the person of their own row: new ids are matched
+    to rows in order, also when SQLite hands out random rowids (the largest is taken)."""
+    if largest_id and server_db.SERVER:
+        pytest.skip("SQLite's rowids; a server's ids are 32-bit and come from a sequence")
+    membership_service.create_category(db, membership_service.CategoryData(messy.CATEGORY))
+    if largest_id is not None:
+        with db.session() as s:
+            s.add(Person(id=largest_id, first_name="Dernier", last_name="Possible"))
+    lines = ["Nom;Prénom;Catégorie;Cotisation"]
+    lines += [f"Rang{i};Personne{i};{messy.CATEGORY};{i}" for i in range(1, 41)]
+    path = tmp_path / "rangs.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    result = commit_rows(db, preview_of(db, path))
+    assert (result.created, result.memberships) == (40, 40)
+    with db.session() as s:
+        pairs = s.execute(
+            select(Person.last_name, Membership.dues_cents).join(
+                Membership, Membership.person_id == Person.id
+            )
+        ).all()
+        assert sorted(pairs) == sorted((f"Rang{i}", i * 100) for i in range(1, 41))
+        created = select(AuditEntry.entity_id).where(
+            AuditEntry.entity == "person", AuditEntry.action == "creation"
+        )
+        names = s.scalars(select(Person.last_name).where(Person.id.in_(created))).all()
+        added = ["Possible"] if largest_id else []  # written by the ORM, audited as such
+        assert sorted(names) == sorted([f"Rang{i}" for i in range(1, 41)] + added)
+        entries = s.scalars(select(AuditEntry).where(AuditEntry.entity == "membership")).all()
+        assert len(entries) == 40 and {e.changes["note"] for e in entries} == {
+            "Importé de « rangs.csv »"
+        }
+
+
+def test_a_yes_cell_is_not_taken_for_the_number_one(db):
+    """Checked values are remembered by type too: True == 1 in Python, but an Excel « VRAI »
+    in the year column is refused as « Oui », not with the message of the number 1."""
+    membership_service.create_category(db, membership_service.CategoryData(messy.CATEGORY))
+    headers = ["Nom", "Catégorie", "Année", "Payé le"]
+    rows = [
+        SourceRow(2, ("Un", messy.CATEGORY, 1, 1)),
+        SourceRow(3, ("Oui", messy.CATEGORY, True, True)),
+    ]
+    source = SourceTable("oui.xlsx", headers, 1, rows)
+    preview = check_rows(
+        db, source, ImportKind.PERSONS, ["last_name", "category", "year", "paid_on"], today=TODAY
+    )
+    one, yes = ([p.message for p in r.problems] for r in preview.rows)
+    assert "« 1 »" in one[0] and "« Oui »" in yes[0]
+    assert "hors des limites" in one[1] and "« Oui »" in yes[1]

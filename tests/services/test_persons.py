@@ -139,12 +139,7 @@ def test_list_persons_with_current_organisations(db, org):
     assert table.values("sector")[0] == "Municipal et élu·es"
 
 
-def test_list_persons_is_one_query(db):
-    with db.session() as session:
-        session.execute(
-            insert(Person),
-            [{"first_name": f"P{i}", "last_name": f"N{i}"} for i in range(200)],
-        )
+def _statements_to_list(db) -> int:
     statements = []
 
     def record(*args):
@@ -152,10 +147,42 @@ def test_list_persons_is_one_query(db):
 
     event.listen(db.engine, "before_cursor_execute", record)
     try:
-        assert len(list_persons(db)) == 200
+        list_persons(db, today=date(2026, 11, 26))
     finally:
         event.remove(db.engine, "before_cursor_execute", record)
-    assert len(statements) == 1
+    return len(statements)
+
+
+def test_list_persons_takes_the_same_few_queries_whatever_the_number_of_rows(db):
+    """Persons, today's representations and the organisations' names: three queries, not
+    one a person."""
+    organization = create_organization(db, OrganizationData(name="CJE Ahuntsic"))
+
+    def add(count: int, start: int) -> None:
+        with db.session() as session:
+            ids = (
+                session.execute(
+                    insert(Person).returning(Person.id),
+                    [
+                        {"first_name": f"P{i}", "last_name": f"N{i}"}
+                        for i in range(start, start + count)
+                    ],
+                )
+                .scalars()
+                .all()
+            )
+            session.execute(
+                insert(Representation),
+                [{"person_id": i, "organization_id": organization, "role": "employe"} for i in ids],
+            )
+
+    add(200, 0)
+    few = _statements_to_list(db)
+    add(200, 200)
+    assert _statements_to_list(db) == few <= 3
+    assert (
+        list_persons(db, today=date(2026, 11, 26)).values("organizations") == ["CJE Ahuntsic"] * 400
+    )
 
 
 def test_archive_and_restore(db):

@@ -230,3 +230,22 @@ def test_amounts_beyond_decimal_precision_are_refused_not_crashed():
     for huge in (Decimal("1e40"), Decimal("-1e40"), Decimal("123456789012345678901234567890.5")):
         with pytest.raises(ValidationError):
             v.cents(huge, "dues_cents", "Cotisation")
+
+
+@pytest.mark.parametrize("multiline", [False, True])
+def test_control_characters_refused_are_exactly_unicodes(multiline):
+    """Every character of the Basic Multilingual Plane, inside a text: refused as invisible
+    exactly when Unicode calls it a control (category Cc), newline and tab allowed in
+    notes (a carriage return becomes a newline)."""
+    import unicodedata
+
+    allowed = {"\n", "\t", "\r"} if multiline else set()
+    for code in range(0x10000):
+        char = chr(code)
+        control = unicodedata.category(char) == "Cc" and char not in allowed
+        try:
+            v.optional_text(f"a{char}b", "notes", "Notes", multiline=multiline)
+            refused = False
+        except ValidationError as error:
+            refused = "invisibles non permis" in error.message
+        assert refused == control, hex(code)

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...text import fold_rows
+
 
 @dataclass(frozen=True)
 class Column:
@@ -21,9 +23,17 @@ class Table:
     columns: list[Column]
     rows: list[tuple] = field(default_factory=list)
     ids: list[int] = field(default_factory=list)
+    # Each row's folded search text when computed with the rows (a list read ahead in the
+    # background); a window's model takes it over, else folds the rows itself.
+    folded: list[str] | None = field(default=None, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def fold(self) -> None:
+        """Compute :attr:`folded` now (in a worker thread, so a first search is instant)."""
+        columns = [i for i, column in enumerate(self.columns) if column.kind == "text"]
+        self.folded = fold_rows(self.rows, columns)
 
     def column_index(self, key: str) -> int:
         return next(i for i, column in enumerate(self.columns) if column.key == key)

@@ -19,10 +19,14 @@ from email_validator import EmailNotValidError, validate_email
 
 from ...i18n import _
 from ...text import fold_for_key
+from .contact_shapes import plain_email, plain_phone
 from .errors import ValidationError
 
 MAX_CENTS = 99_999_999_999  # 999 999 999,99 $: anything larger is a typing error
-_ALLOWED_IN_NOTES = {"\n", "\t"}
+# Unicode's control characters (category Cc: U+0000-U+001F, U+007F-U+009F); notes may
+# hold newlines and tabs.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_IN_NOTES = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Bidirectional controls (U+202E « right-to-left override » shows « Marie\u202eetôC » as
 # « MarieCôte ») and zero-width characters make two different texts look the same.
 BIDI_CONTROLS = frozenset(
@@ -40,6 +44,8 @@ IDENTITY_FIELDS = frozenset({"name", "first_name", "last_name", "acronym", "emai
 
 def refuse_disguise(text: str, field: str, label: str, *, zero_width: bool = True) -> None:
     """Refuse the characters that make a text look like another (see ``BIDI_CONTROLS``)."""
+    if text.isascii():  # all of them are outside ASCII
+        return
     for char in text:
         if char in BIDI_CONTROLS:
             message = _(
@@ -73,8 +79,7 @@ def optional_text(
     text = _clean(value)
     if not text:
         return None
-    allowed = _ALLOWED_IN_NOTES if multiline else set()
-    if any(unicodedata.category(c) == "Cc" and c not in allowed for c in text):
+    if (_CONTROL_IN_NOTES if multiline else _CONTROL).search(text):
         raise ValidationError(
             _("Le champ « {label} » contient des caractères invisibles non permis.").format(
                 label=label
@@ -115,6 +120,8 @@ def email(value: str | None, field: str = "email") -> str | None:
     text = _clean(value)
     if not text:
         return None
+    if quick := plain_email(text):  # the library's answer for a plain ASCII address
+        return quick
     refuse_disguise(text, field, _("Courriel"))
     try:
         result = validate_email(text, check_deliverability=False)
@@ -137,9 +144,12 @@ def phone(value: str | None, field: str = "phone") -> str | None:
     if not text:
         return None
     refuse_disguise(text, field, _("Téléphone"))
+    quick = plain_phone(text)  # the library's answer for 514 555-1234 and its like
+    if quick is not None and quick[1]:
+        return quick[0]
     prepared = _EXTENSION_WORDS.sub(" ext. ", text)
     try:
-        number = phonenumbers.parse(prepared, "CA")
+        number = None if quick else phonenumbers.parse(prepared, "CA")
     except phonenumbers.NumberParseException:
         number = None
     if number is None or not phonenumbers.is_valid_number(number):

@@ -21,13 +21,17 @@ from ..core import ValidationError
 from ..core import settings as settings_service
 from ..registry import DuplicateIndex, Kind, Match, email_key, name_key
 from . import values as cv
+from .collector import collector_paused
 from .fields import FIELDS_BY_KEY, MEMBERSHIP_FIELDS, ImportKind, fields_for
 from .model import ImportOptions, ImportPreview, Problem, Reason, RowResult
 from .readers import SourceRow, SourceTable, cell_text
 from .value_maps import mapped_cell
 
 Progress = Callable[[int, int], None]
-_MEMOISED = {cv.email, cv.phone, cv.postal_code, cv.day, cv.sector, cv.payment_method, cv.year}
+_MEMOISED = {
+    cv.email, cv.phone, cv.postal_code, cv.day, cv.sector, cv.payment_method, cv.year, cv.cents,
+    cv.text,
+}  # fmt: skip
 
 
 class _Context:
@@ -109,7 +113,11 @@ class _Row:
         if key not in self.columns:
             return None
         value = self.cell(key)
-        memo_key = (function, value, args) if function in _MEMOISED and not kwargs else None
+        memo_key = (
+            (function, type(value), value, args, *kwargs.items())  # True == 1, but a yes
+            if function in _MEMOISED  # is not a year
+            else None
+        )
         outcome = self.memo.get(memo_key) if memo_key else None
         if outcome is None:
             try:
@@ -330,6 +338,7 @@ def required_missing(kind: ImportKind | str, mapping: list[str | None]) -> str |
     return None
 
 
+@collector_paused()
 def check_rows(
     db: Database,
     source: SourceTable,
@@ -353,7 +362,7 @@ def check_rows(
     options = options or ImportOptions()
     ctx = _Context(db, kind, options, today or date.today())
     titles = source.column_titles
-    memo: dict = {}  # the same postal code, phone or date is checked once
+    memo: dict = {}  # the same first name, postal code, phone or date is checked once
     maps = options.value_maps
     results = []
     total = len(source.rows)

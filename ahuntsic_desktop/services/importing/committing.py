@@ -11,14 +11,16 @@ import time
 from collections.abc import Callable, Iterator
 from itertools import islice
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, literal, select
 from sqlalchemy.exc import IntegrityError
 
 from ...domain import AuditEntry, Membership, Organization, Person, Representation, name_key
 from ...domain.enums import AuditAction, RepresentationRole
+from ...domain.instants import utc_now
 from ...i18n import _, format_number
 from ...store import Database
 from ..core import ValidationError, audit
+from .collector import collector_paused
 from .fields import ImportKind
 from .model import ImportPreview, ImportResult, RowResult
 
@@ -48,6 +50,51 @@ def _record(kind: ImportKind, values: dict) -> dict:
         **record,
         **common,
     }
+
+
+def _insert_in_order(session, table, records: list[dict]) -> list[int]:
+    """Insert ``records`` (Core: no ORM object, no per-row bookkeeping) and return their
+    new ids in the records' order.
+
+    SQLAlchemy's ``sort_by_parameter_order`` sends SQLite one INSERT per row (SQLite does
+    not promise the order of RETURNING rows), ten times slower. On SQLite the rows of one
+    statement get rowids counting up in the order of the values (each new rowid is one
+    more than the largest), so the sorted ids are the records' ids, and then they are
+    consecutive; should they not be (a file whose largest rowid is at the limit gets random
+    ones), the insert is undone and made again the slow, sure way."""
+    ordered = insert(table).returning(table.c.id, sort_by_parameter_order=True)
+    if session.get_bind().dialect.name != "sqlite":
+        return session.scalars(ordered, records).all()
+    savepoint = session.begin_nested()
+    ids = sorted(session.scalars(insert(table).returning(table.c.id), records))
+    if len(ids) == len(records) and (not ids or ids[-1] - ids[0] == len(ids) - 1):
+        savepoint.commit()
+        return ids
+    savepoint.rollback()
+    return session.scalars(ordered, records).all()
+
+
+def _audit_created(session, table, ids: list[int], note: str) -> None:
+    """One creation entry per row of ``table`` just inserted (Core inserts are not seen by
+    the audit listeners), as ``audit.record_bulk(ids=...)`` writes them, but made by the
+    database from the rows themselves: an INSERT ... SELECT a thousand ids at a time
+    instead of a row of parameters per entry (0.6 s for 20,000 entries)."""
+    audit_table = AuditEntry.__table__
+    entry = {
+        "at": utc_now(),
+        "user": audit.current_user(session),
+        "entity": table.name,
+        "action": AuditAction.CREATE.value,
+        "changes": {"note": note},
+    }
+    constants = [literal(value, audit_table.c[key].type) for key, value in entry.items()]
+    for start in range(0, len(ids), CHUNK):
+        rows = (
+            select(*constants, table.c.id)
+            .where(table.c.id.in_(ids[start : start + CHUNK]))
+            .order_by(table.c.id)
+        )
+        session.execute(insert(audit_table).from_select([*entry, "entity_id"], rows))
 
 
 class _Receipts:
@@ -91,6 +138,7 @@ def _memberships(rows: list[RowResult], ids: dict[int, int], kind, receipts) -> 
     return records
 
 
+@collector_paused()
 def commit_rows(
     db: Database,
     preview: ImportPreview,
@@ -131,10 +179,8 @@ def commit_rows(
             if progress is not None:
                 progress(0, total)
             for chunk in _chunks(new_rows):
-                new_ids = session.scalars(
-                    insert(model).returning(model.id, sort_by_parameter_order=True),
-                    [_record(kind, r.values) for r in chunk],
-                ).all()
+                records = [_record(kind, r.values) for r in chunk]
+                new_ids = _insert_in_order(session, model.__table__, records)
                 ids.update(zip((r.number for r in chunk), new_ids, strict=True))
                 created.extend(new_ids)
                 advance(len(chunk))
@@ -143,14 +189,14 @@ def commit_rows(
             membership_ids: list[int] = []
             for chunk in _chunks(member_rows):
                 membership_ids += session.scalars(
-                    insert(Membership).returning(Membership.id),
+                    insert(Membership.__table__).returning(Membership.id),
                     _memberships(chunk, ids, kind, receipts),
                 ).all()
                 advance(len(chunk))
             representation_ids: list[int] = []
             for chunk in _chunks(link_rows):
                 representation_ids += session.scalars(
-                    insert(Representation).returning(Representation.id),
+                    insert(Representation.__table__).returning(Representation.id),
                     [
                         {
                             "person_id": ids[r.number],
@@ -164,15 +210,12 @@ def commit_rows(
                 ).all()
                 advance(len(chunk))
             note = _("Importé de « {file} »").format(file=preview.file_name)
-            for entity, record_ids in (
-                (model.__tablename__, created),
-                ("membership", membership_ids),
-                ("representation", representation_ids),
+            for table, record_ids in (
+                (model.__table__, created),
+                (Membership.__table__, membership_ids),
+                (Representation.__table__, representation_ids),
             ):
-                if record_ids:  # Core inserts are not seen by the audit listeners
-                    audit.record_bulk(
-                        session, entity, AuditAction.CREATE, ids=record_ids, note=note
-                    )
+                _audit_created(session, table, record_ids, note)
             session.add(
                 AuditEntry(
                     user=audit.current_user(session),

@@ -25,6 +25,7 @@ from pathlib import Path
 from ...i18n import _
 from ..core import ValidationError
 from . import limits, workbooks
+from .collector import collector_paused
 from .fields import normalize_header, recognised_count
 from .limits import column_letter
 from .model import Cancelled
@@ -265,6 +266,7 @@ def _apply_merges(grid, merges, header_number: int | None) -> set[int]:
     return titles
 
 
+@collector_paused()
 def read_source(
     path: Path | str, sheet: str | None = None, progress: Progress | None = None
 ) -> SourceTable:
@@ -300,7 +302,11 @@ def read_source(
                 name=path.name, reason=type(error).__name__
             )
         ) from error
-    grid = [(number, [clean_cell(c) for c in cells]) for number, cells in grid]
+    if suffix in TEXT_SUFFIXES:  # every cell is text: clean_cell's text branch, inlined
+        nfc = unicodedata.normalize
+        grid = [(number, [nfc("NFC", c).strip() or None for c in cells]) for number, cells in grid]
+    else:
+        grid = [(number, [clean_cell(c) for c in cells]) for number, cells in grid]
     _apply_merges(grid, [m for m in merges if m[2] > m[0]], None)  # vertical first
     header_view = [(n, list(cells)) for n, cells in grid[: HEADER_SEARCH_ROWS * 3]]
     _apply_merges(header_view, merges, None)

@@ -16,7 +16,7 @@ from ..core import Column, Table
 from ..core import settings as settings_service
 from ..core import validation as v
 from .organizations import list_organizations
-from .persons import list_persons
+from .person_list import Extra, person_table
 from .standing import MemberStatus, paid_status_subquery, status_from_flags, status_label
 
 
@@ -58,7 +58,6 @@ def persons_table(
     """:func:`persons.list_persons` plus each person's own membership status and this
     membership year's category (two grouped queries, whatever the number of rows)."""
     today = today or date.today()
-    table = list_persons(db, include_archived=include_archived, today=today)
     year = settings_service.load(db).membership_year_of(today)
     status = paid_status_subquery(Membership.person_id, year)
     with db.session() as session:
@@ -69,18 +68,18 @@ def persons_table(
             )
         }
     labels = {s: status_label(s) for s in MemberStatus}
-    statuses = [
-        labels[status_from_flags(*flags.get(record_id, (None, None)))] for record_id in table.ids
-    ]
+    paid = {person_id: labels[status_from_flags(*pair)] for person_id, pair in flags.items()}
+    unpaid = labels[status_from_flags(None, None)]
     categories = _categories_of_year(db, Membership.person_id, year)
-    _insert_column(table, "sector", Column("membership", _("Adhésion")), statuses)
-    _insert_column(
-        table,
-        "sector",
-        Column("category", _("Catégorie")),
-        [categories.get(record_id, "") for record_id in table.ids],
+    return person_table(
+        db,
+        include_archived=include_archived,
+        today=today,
+        extras=[
+            Extra(Column("membership", _("Adhésion")), lambda i: paid.get(i, unpaid)),
+            Extra(Column("category", _("Catégorie")), lambda i: categories.get(i, "")),
+        ],
     )
-    return table
 
 
 # -- choices for the dialogs --------------------------------------------------------------

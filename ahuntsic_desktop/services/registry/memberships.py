@@ -104,13 +104,15 @@ def list_memberships(db: Database, year: int | None = None, *, today: date | Non
     kinds = {True: _("Organisme"), False: _("Personne")}
     methods = {method.value: label(method) for method in PaymentMethod}
     statuses = {s: status_label(s) for s in MemberStatus}
-    rows = sorted(rows, key=lambda r: (-r[3], v.name_sort_key(r[1])))
+    keys = {name: v.name_sort_key(name) for name in {r[1] for r in rows}}  # names repeat
+    rows = sorted(rows, key=lambda r: (-r[3], keys[r[1]]))
+    years = {year: table_settings.membership_year_label(year) for year in {r[3] for r in rows}}
     table.ids = [r[0] for r in rows]
     table.rows = [
         (
             r[1],
             kinds[r[2] is not None],
-            table_settings.membership_year_label(r[3]),
+            years[r[3]],
             *r[4:8],
             methods.get(r[8], r[8] or ""),
             r[9] or "",
@@ -119,6 +121,15 @@ def list_memberships(db: Database, year: int | None = None, *, today: date | Non
         for r in rows
     ]
     return table
+
+
+def count_memberships(db: Database, year: int | None = None) -> int:
+    """How many memberships :func:`list_memberships` lists for ``year`` (one count)."""
+    stmt = select(func.count()).select_from(Membership)
+    if year is not None:
+        stmt = stmt.where(Membership.year == year)
+    with db.session() as session:
+        return session.connection().execute(stmt).scalar_one()
 
 
 def _member(session: Session, data: MembershipData) -> Organization | Person:

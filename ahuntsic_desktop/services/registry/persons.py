@@ -12,16 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from ...domain import Organization, Person, Representation
 from ...domain.enums import RepresentationRole, Sector
-from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
 from ..core import (
-    Column,
     NotFoundError,
     Table,
     ValidationError,
@@ -31,9 +29,8 @@ from ..core import (
 )
 from ..core import validation as v
 from .organizations import is_current  # noqa: F401 (callers use it here)
+from .person_list import person_table
 from .representations import list_person_representations  # noqa: F401 (callers use it here)
-
-_SEPARATOR = "\x1f"  # joins names in SQL; never typed in a name (control characters refused)
 
 
 @dataclass(frozen=True)
@@ -83,88 +80,12 @@ def _get(session, person_id: int) -> Person:
     return person
 
 
-def _current_condition(today: date):
-    r = Representation
-    return and_(
-        or_(r.start_date.is_(None), r.start_date <= today),
-        or_(r.end_date.is_(None), r.end_date >= today),
-    )
-
-
 def list_persons(
     db: Database, *, include_archived: bool = False, today: date | None = None
 ) -> Table:
     """All persons sorted by last then first name, with the organisations they represent
-    today (one grouped subquery, whatever the number of rows)."""
-    today = today or date.today()
-    table = Table(
-        [
-            Column("last_name", _("Nom")),
-            Column("first_name", _("Prénom")),
-            Column("organizations", _("Organismes représentés")),
-            Column("email", _("Courriel")),
-            Column("phone", _("Téléphone")),
-            Column("resident", _("Résident·e"), "bool"),
-            Column("sector", _("Secteur")),
-            Column("archived", _("Archivé·e"), "bool"),
-        ]
-    )
-    pairs = (
-        select(Representation.person_id, Organization.name)
-        .join(Organization, Representation.organization_id == Organization.id)
-        .where(_current_condition(today))
-        .distinct()
-        .subquery()
-    )
-    represented = (
-        select(
-            pairs.c.person_id,
-            func.aggregate_strings(pairs.c.name, _SEPARATOR).label("names"),
-        )
-        .group_by(pairs.c.person_id)
-        .subquery()
-    )
-    p = Person
-    stmt = select(
-        p.id,
-        p.last_name,
-        p.first_name,
-        represented.c.names,
-        p.email,
-        p.phone,
-        p.is_resident,
-        p.sector,
-        p.archived_at,
-    ).outerjoin(represented, represented.c.person_id == p.id)
-    if not include_archived:
-        stmt = stmt.where(p.archived_at.is_(None))
-    with db.session() as session:
-        rows = session.connection().execute(stmt).all()  # Core rows: no ORM overhead
-    sectors = {s.value: label(s) for s in Sector}
-    key = v.name_sort_key
-    # Each distinct name folded once (at 100,000 persons names and lists of organisations
-    # repeat: folding per row was most of this function's time).
-    keys = {name: key(name) for name in {r[1] for r in rows} | {r[2] for r in rows}}
-    rows = sorted(rows, key=lambda r: (keys[r[1]], keys[r[2]]))
-    represented_names = {
-        names: ", ".join(sorted(names.split(_SEPARATOR), key=key))
-        for names in {r[3] for r in rows if r[3]}
-    }
-    table.ids = [r[0] for r in rows]
-    table.rows = [
-        (
-            r[1],
-            r[2],
-            represented_names[r[3]] if r[3] else "",
-            r[4] or "",
-            r[5] or "",
-            bool(r[6]),
-            sectors.get(r[7], r[7] or ""),
-            r[8] is not None,
-        )
-        for r in rows
-    ]
-    return table
+    today (see :mod:`person_list`)."""
+    return person_table(db, include_archived=include_archived, today=today or date.today())
 
 
 def get_person(db: Database, person_id: int) -> PersonData:

@@ -3,7 +3,9 @@ funders. Each tab is a :mod:`..registry` list with its buttons and dialogs."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+import logging
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QWidget
 
 from ...i18n import _
@@ -17,6 +19,9 @@ from ..registry.pipeline_tabs import ApplicationsTab, InstalmentsTab
 from ..registry.tab import RegistryTab
 from .base import Destination, TabbedListPage
 
+log = logging.getLogger(__name__)
+READ_AHEAD_MS = 1_500  # after the page is built: the window has painted and settled
+
 
 class RegistryPage(TabbedListPage):
     """Tabs of registry lists; saving in one reloads the window's pages."""
@@ -25,7 +30,10 @@ class RegistryPage(TabbedListPage):
         super().__init__(context, parent)
         self.registry_tabs: list[RegistryTab] = []
         self._stale: list[RegistryTab] = []  # tabs to reload when next shown
+        self._refreshed = False
         self.tabs.currentChanged.connect(self._tab_shown)
+        # once the window has settled, big hidden lists start reading in the background
+        QTimer.singleShot(READ_AHEAD_MS, self, self.read_ahead)
 
     def add_tab(self, tab: RegistryTab, title: str) -> RegistryTab:
         self.tabs.addTab(tab, title)
@@ -39,8 +47,27 @@ class RegistryPage(TabbedListPage):
         hidden memberships tab alone took seconds)."""
         current = self.tabs.currentWidget()
         self._stale = [tab for tab in self.registry_tabs if tab is not current]
+        self._refreshed = True
         if current in self.registry_tabs:
             current.refresh()
+        self.read_ahead()
+
+    def read_ahead(self) -> None:
+        """Tabs still to load start reading their list in the background when it is big
+        (the persons at 100,000: see :mod:`..registry.read_ahead`)."""
+        if self._refreshed:  # the tab shown is loaded: the hidden ones still to load
+            current = self.tabs.currentWidget()
+            waiting = [tab for tab in self._stale if tab is not current]
+        else:  # the page was never shown: every tab, the one it opens on first
+            waiting = self.registry_tabs
+        for tab in waiting:
+            start = getattr(tab, "read_ahead", None)
+            if start is None:
+                continue
+            try:
+                start()
+            except Exception:  # an optimisation only: the list reads when shown
+                log.info("No read ahead for %s", type(tab).__name__, exc_info=True)
 
     def _tab_shown(self, index: int) -> None:
         tab = self.tabs.widget(index)

@@ -99,7 +99,7 @@ class ColumnFilter:
 
     def _values(self, table: Table) -> list[str]:
         values: set[str] = set()
-        for value in table.values(self.key):
+        for value in set(table.values(self.key)):  # each distinct value once
             if self.contains:
                 values.update(part.strip() for part in str(value or "").split(",") if part.strip())
             elif value not in (None, ""):

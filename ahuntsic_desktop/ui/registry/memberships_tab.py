@@ -16,11 +16,12 @@ from ..widgets.files import document_name, pdf_filter, save_document
 from .common import status
 from .membership_dialog import MembershipDialog
 from .payment_dialog import PaymentDialog
+from .read_ahead import ReadAhead, ReadsAhead
 from .renewal_dialog import RenewalDialog
 from .tab import RegistryTab, one, some
 
 
-class MembershipsTab(RegistryTab):
+class MembershipsTab(ReadsAhead, RegistryTab):
     export_name = "adhesions"
 
     def __init__(self, context: Context, parent: QWidget | None = None) -> None:
@@ -66,6 +67,7 @@ class MembershipsTab(RegistryTab):
             ],
         )
         self.list.search.setPlaceholderText(_("Rechercher un membre…"))
+        self.ahead = ReadAhead(self)
         self._connect()
 
     def _connect(self) -> None:
@@ -103,8 +105,17 @@ class MembershipsTab(RegistryTab):
         self.fill_years()
         super().refresh()
 
-    def load(self):
-        return memberships.list_memberships(self.db, self.year(), today=self.context.today())
+    def arguments(self) -> tuple:
+        today = self.context.today()
+        year = self.year() or settings_service.load(self.db).membership_year_of(today)
+        return (year, today)  # before the first refresh, the year it will show
+
+    def reader(self, arguments: tuple):
+        db, (year, today) = self.db, arguments
+        return lambda: memberships.list_memberships(db, year, today=today)
+
+    def size(self, arguments: tuple) -> int:
+        return memberships.count_memberships(self.db, arguments[0])
 
     # -- actions ------------------------------------------------------------------------
     def new(self) -> None:

@@ -6,10 +6,11 @@ from PySide6.QtWidgets import QWidget
 
 from ...i18n import _, ngettext
 from ...services.core import BulkResult
-from ...services.registry import contacts, persons
+from ...services.registry import contacts, person_list, persons
 from ...services.registry import lists as registry_lists
 from ..context import Context
 from .person_dialog import PersonDialog
+from .read_ahead import ReadAhead, ReadsAhead
 from .record_tab import RecordTab
 from .tab import some
 
@@ -17,7 +18,7 @@ from .tab import some
 PERSONAL_COLUMNS = {"email", "phone", "address", "postal_code"}
 
 
-class PersonsTab(RecordTab):
+class PersonsTab(ReadsAhead, RecordTab):
     export_name = "personnes"
     kind = "person"
     object_suffix = "Person"
@@ -48,6 +49,7 @@ class PersonsTab(RecordTab):
         self.buttons.removeWidget(self.compose_button)
         self.buttons.insertWidget(self.buttons.indexOf(self.emails_button) + 1, self.compose_button)
         self.compose_button.clicked.connect(self.compose_to_selection)
+        self.ahead = ReadAhead(self)
         self._connect()
 
     def compose_to_selection(self) -> None:
@@ -62,10 +64,17 @@ class PersonsTab(RecordTab):
     def show_archived_label(self) -> str:
         return _("Afficher les archivées")
 
-    def load(self):
-        return registry_lists.persons_table(
-            self.db, include_archived=self.show_archived.isChecked(), today=self.context.today()
+    def arguments(self) -> tuple:
+        return (self.show_archived.isChecked(), self.context.today())
+
+    def reader(self, arguments: tuple):
+        db, (include_archived, today) = self.db, arguments
+        return lambda: registry_lists.persons_table(
+            db, include_archived=include_archived, today=today
         )
+
+    def size(self, arguments: tuple) -> int:
+        return person_list.count_persons(self.db, include_archived=arguments[0])
 
     def make_dialog(self, record_id: int | None) -> PersonDialog:
         return PersonDialog(self.context, record_id, self)

@@ -20,6 +20,15 @@ from ...store import StoreError
 
 log = logging.getLogger(__name__)
 Work = Callable[[Callable[[int, int], None]], object]  # work(progress) -> result
+_RUNNING: set[Task] = set()  # started and not finished: waited for before a file closes
+
+
+def wait_for_background(milliseconds: int = 60_000) -> None:
+    """Let every background task end (closing the file or the window): a thread reading
+    a file being closed would fail, and Qt aborts if a running thread is destroyed."""
+    for task in list(_RUNNING):
+        task.cancel()
+        task.wait(milliseconds)
 
 
 class Task(QThread):
@@ -34,6 +43,10 @@ class Task(QThread):
         super().__init__(parent)
         self.work = work
         self.cancelled = False
+        self.result: object = None  # the work's result once it succeeded
+        self.error: BaseException | None = None
+        _RUNNING.add(self)
+        self.finished.connect(lambda: _RUNNING.discard(self))
 
     def _progress(self, done: int, total: int) -> None:
         if self.cancelled:
@@ -49,8 +62,10 @@ class Task(QThread):
                 log.info("Background work refused: %s", type(error).__name__)
             elif not isinstance(error, Cancelled):
                 log.info("Background work failed", exc_info=True)
+            self.error = error
             self.failed.emit(error)
         else:
+            self.result = result
             self.succeeded.emit(result)
 
     def cancel(self) -> None:
@@ -66,3 +81,9 @@ def run_task(parent: QObject, work: Work, on_success, on_failure, on_progress=No
         task.progressed.connect(on_progress)
     task.start()
     return task
+
+
+def close_after_background(db) -> None:
+    """Close ``db`` once the background tasks, which may be reading it, have ended."""
+    wait_for_background()
+    db.close()
