@@ -438,6 +438,12 @@ def main() -> int:
                     export_row(scale, "presences", 1, "2020-01-01", "2027-12-31", " (2020-2027)")
                 )
             rows.append(export_row(scale, "membres", repeat))
+            # the other workbooks with many rows at scale (all periods)
+            rows.append(export_row(scale, "chantiers", repeat))
+            rows.append(export_row(scale, "suivis", repeat))
+            if not quick:
+                rows.append(export_row(400, "chantiers", 1))
+                rows.append(export_row(400, "suivis", 1))
         if parts & {"exports", "pdfs"}:
             print("PDFs…", flush=True)
             rows += pdf_rows(4 if quick else 40, repeat)

@@ -55,3 +55,50 @@ def test_a_streamed_sheet_reads_back_as_a_normal_one(tmp_path):
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.print_title_rows == "$1:$1"
     assert "Essai" in (ws.oddHeader.center.text or "") + (ws.oddHeader.left.text or "")
+
+
+def test_a_row_given_by_its_places_reads_back_as_the_full_row(tmp_path):
+    """A matrix's row made without its blanks (PlacedRow): the same cells, styles and
+    heights as the full row, in a streamed book and in a normal one; blanks make no cell."""
+    from ahuntsic_desktop.exports.xlsx.streaming import PlacedRow
+
+    columns = [
+        Col("Nom"),
+        *(Col(f"R{i}", rotate=True, centered=True) for i in range(6)),
+        Col("Présences", "int"),
+        Col("Date", "date"),
+        Col("Note", width=12, wrap=True),
+    ]
+    full = [
+        ("Émond", "P", "", None, "A", "", "E", 0, dt.date(2026, 3, 12), "=1+1 " * 8),
+        ("Roy", "", "", "", "", "", "", 2, None, ""),
+    ]
+    placed = [PlacedRow(len(row), dict(enumerate(row))) for row in full]
+    placed[1] = PlacedRow(len(full[1]), {0: "Roy", 7: 2})  # blanks left out altogether
+    for streamed in (False, True):
+        paths = []
+        for rows in (full, placed):
+            book = Book(
+                "Essai",
+                table_name="Table fictive",
+                streamed=streamed,
+                now=dt.datetime(2026, 11, 26, 9, 0),
+            )
+            book.data_sheet("Grille", columns, rows, frozen_columns=1)
+            paths.append(book.save(tmp_path / f"{streamed}-{len(paths)}.xlsx"))
+        sheets = [load_workbook(p)["Grille"] for p in paths]
+        cells = [
+            {
+                (c.row, c.column): (c.value, c.number_format, c.quotePrefix, c.alignment.horizontal)
+                for row in ws.iter_rows()
+                for c in row
+                if c.value is not None
+            }
+            for ws in sheets
+        ]
+        assert cells[0] == cells[1]
+        assert cells[1][2, 5] == ("A", "General", False, "center")
+        assert cells[1][2, 10][2]  # formula-looking text stays text
+        assert (3, 3) not in cells[1] and cells[1][3, 8][0] == 2
+        assert sheets[0].row_dimensions[2].height == sheets[1].row_dimensions[2].height > 15
+        assert sheets[1].auto_filter.ref == "A1:J3"

@@ -23,6 +23,7 @@ from ...store import Database
 from ..catalog import ExportOptions, Progress
 from ..privacy_marks import banner_for
 from .common import FONT_NAME, Book, Col, band
+from .streaming import PlacedRow
 
 # (mark, fill, text colour): green for present, amber for excused, red for absent.
 MARK_COLOURS = (("P", "C6EFCE", "006100"), ("E", "FFEB9C", "9C5700"), ("A", "FFC7CE", "9C0006"))
@@ -52,9 +53,19 @@ def _matrix_sheet(
         Col(_("Absences"), "int", 10),
         Col(_("Taux de présence"), "percent", 11),
     ]
-    values = [
-        (*row.labels, *row.marks, row.present, row.excused, row.absent, row.rate) for row in rows
-    ]
+    width = len(matrix.meetings)
+    first = len(label_columns)  # the first meeting's place, from 0
+    values = (  # only the marks a row holds: most of a large table's grid is blank
+        PlacedRow(
+            len(columns),
+            dict(enumerate(row.labels))
+            | {first + i: mark for i, mark in row.places.items()}
+            | dict(
+                enumerate((row.present, row.excused, row.absent, row.rate), start=first + width)
+            ),
+        )
+        for row in rows
+    )
     ws = book.data_sheet(title, columns, values, frozen_columns=len(label_columns), banding=False)
     first = len(label_columns) + 1
     last = first + len(matrix.meetings) - 1

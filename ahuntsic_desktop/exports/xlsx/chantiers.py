@@ -31,15 +31,15 @@ def _roster_sheet(book: Book, roster: ChantierRoster) -> None:
         *(Col(chantier.name, width=12, rotate=True) for chantier in roster.chantiers),
         Col(_("Chantiers"), "int", 10),
     ]
-    rows = [
+    rows = (
         (row.last_name, row.first_name, row.organization, *row.roles, row.count)
         for row in roster.rows
-    ]
+    )
     ws = book.data_sheet(_("Participation"), columns, rows, frozen_columns=3, banding=False)
-    if not rows or not roster.chantiers:
+    if not roster.rows or not roster.chantiers:
         return
     first, last = get_column_letter(4), get_column_letter(3 + len(roster.chantiers))
-    top, bottom = book.first_row, book.last_row(len(rows))
+    top, bottom = book.first_row, book.last_row(len(roster.rows))
     ref = f"{first}{top}:{last}{bottom}"
     leads = (label(AssignmentRole.LEAD), label(AssignmentRole.CO_LEAD))
     condition = ", ".join(f'{first}{top}="{text}"' for text in leads)
@@ -68,6 +68,7 @@ def write(
         subject=roster.plan_title,
         progress=progress,
         banner=banner_for(db),
+        streamed=True,  # only conditional formats are added after the rows
     )
     book.expect(len(roster.rows) + len(summary.rows) + len(roster.assignments))
     _roster_sheet(book, roster)
@@ -75,7 +76,7 @@ def write(
     book.data_sheet(
         _("Chantiers"),
         summary_columns[1:],
-        [row[1:] for row in summary.rows],
+        (row[1:] for row in summary.rows),
         frozen_columns=2,
     )
     book.data_sheet(
@@ -91,7 +92,7 @@ def write(
             Col(_("Jusqu'au"), "date"),
             Col(_("En cours"), "bool"),
         ],
-        [
+        (
             (
                 a.chantier,
                 a.pillar,
@@ -104,7 +105,7 @@ def write(
                 a.active,
             )
             for a in roster.assignments
-        ],
+        ),
         frozen_columns=1,
     )
     return book.save(path)

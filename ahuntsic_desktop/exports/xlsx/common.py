@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from copy import copy
 from dataclasses import dataclass
 from decimal import Decimal
+from itertools import chain, islice
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -50,6 +50,7 @@ from .measure import (  # noqa: F401 (shared with the writers)
     text_width,
 )
 from .printing import print_setup
+from .streaming import PlacedRow, SparseRow, Styles, append_row, stream_rows
 
 Progress = Callable[[int, int], None]  # (steps done, steps in all)
 
@@ -144,38 +145,6 @@ def put(cell, value: object, kind: str = "text") -> None:
         cell.number_format = number_format
 
 
-class _Styles:
-    """Styles of a data sheet's cells, made once per column and look, then copied: setting
-    a style through openpyxl's descriptors hashes it every time (slow on 100,000 cells)."""
-
-    def __init__(self) -> None:
-        self.made: dict[tuple, object] = {}
-
-    def apply(self, cell, column: int, number_format, risky: bool, alignment) -> None:
-        key = (column, number_format, risky, id(alignment))
-        style = self.made.get(key)
-        if style is not None:
-            cell._style = copy(style)
-            return
-        if number_format:
-            cell.number_format = number_format
-        if risky:
-            cell.quotePrefix = True
-        if alignment is not None:
-            cell.alignment = alignment
-        self.made[key] = copy(cell._style)
-
-    def streamed(self, ws, column: int, number_format, risky: bool, alignment):
-        """The write-only cell of a column and look, styled once: a streamed row is written
-        when appended, so the next row can reuse the cell."""
-        key = ("cell", column, number_format, risky, id(alignment))
-        cell = self.made.get(key)
-        if cell is None:
-            cell = self.made[key] = WriteOnlyCell(ws)
-            self.apply(cell, column, number_format, risky, alignment)
-        return cell
-
-
 class Book:
     """A workbook being written: sheets, document properties, progress, atomic save."""
 
@@ -244,7 +213,10 @@ class Book:
         return self.header_row + count
 
     def new_sheet(self, title: str) -> Worksheet:
-        return self.workbook.create_sheet(sheet_name(title, self.workbook.sheetnames))
+        ws = self.workbook.create_sheet(sheet_name(title, self.workbook.sheetnames))
+        if self.streamed:
+            stream_rows(ws)
+        return ws
 
     def data_sheet(
         self,
@@ -256,27 +228,33 @@ class Book:
         banding: bool = True,
         bold_rows: bool = False,  # rows a conditional format may set bold: measured so
     ) -> Worksheet:
-        """A sheet with a header in row 1 and one row per item of ``rows``."""
+        """A sheet with a header in row 1 and one row per item of ``rows`` (an iterable: a
+        streamed book writes each row as it comes, keeping none)."""
         ws = self.new_sheet(title)
-        rows = rows if isinstance(rows, list) else list(rows)
+        rows = iter(rows)
+        head = list(islice(rows, 300))  # the rows that size the columns
         top = self.header_row
         kinds = [c.kind for c in columns]
+        if head and isinstance(head[0], PlacedRow):  # by their places: blanks not visited
+            samples: list[list] = [[] for _column in columns]  # each column's first values
+            for row in head:
+                for i, value in row.places.items():
+                    samples[i].append(value)
+        else:
+            samples = [[row[i] for row in head] for i in range(len(columns))]
         widths, wraps = [], []
         for i, column in enumerate(columns):
-            width, wrap = column_width(column, [row[i] for row in rows[:300]])
+            width, wrap = column_width(column, samples[i])
             letter = get_column_letter(i + 1)
             ws.column_dimensions[letter].width = width
             ws.column_dimensions[letter].hidden = column.hidden
             widths.append(ws.column_dimensions[letter].width)
             wraps.append(wrap)
         # Everything but the cells first: a write-only sheet writes its column widths,
-        # frozen panes and fit-to-page flag with its first row.
-        last_row = max(top, len(rows) + top)
+        # frozen panes and fit-to-page flag with its first row (its filter and conditional
+        # formats after the rows, so those are set once the rows are counted).
         last = get_column_letter(max(1, len(columns)))
-        ws.auto_filter.ref = f"A{top}:{last}{last_row}"
         ws.freeze_panes = f"{get_column_letter(frozen_columns + 1)}{top + 1}"
-        if banding and rows:
-            band(ws, f"A{top + 1}:{last}{last_row}")
         self.print_setup(ws, title_rows=f"1:{top}")
         if self.banner is not None:
             from ..privacy_marks import mark_first_row
@@ -295,32 +273,45 @@ class Book:
             WRAP_TOP if w else CENTER_TOP if k in CENTERED or c.centered else None
             for w, k, c in zip(wraps, kinds, columns, strict=True)
         ]
-        styles = _Styles()
+        styles = Styles()
         wrapped = [i for i, wrap in enumerate(wraps) if wrap]
-        for r, values in enumerate(rows, start=top + 1):
+        measured: dict[tuple[int, str], int] = {}  # (column, text): its lines
+        r = top
+        for r, values in enumerate(chain(head, rows), start=top + 1):
             lines = 1
             for i in wrapped:
                 if values[i] not in (None, ""):
                     text = str(values[i])
-                    lines = max(lines, line_count(text, widths[i], bold=bold_rows))
+                    count = measured.get((i, text))
+                    if count is None:
+                        count = measured[i, text] = line_count(text, widths[i], bold=bold_rows)
+                    lines = max(lines, count)
             if lines > 1:
                 measured_height(ws, r, lines)  # before the row: a streamed row is final
-            row_out = [None] * len(values) if self.streamed else None
-            for c, value in enumerate(values, start=1):
-                if value is None or value == "":
-                    continue
-                value, number_format, risky = converted(value, kinds[c - 1])
+            row_out = SparseRow() if self.streamed else None
+            present = (
+                values.present()
+                if isinstance(values, PlacedRow)
+                else [(c, v) for c, v in enumerate(values, 1) if v is not None and v != ""]
+            )
+            for c, value in present:  # a matrix's row is mostly empty places
+                kind = kinds[c - 1]
+                if value.__class__ is str and kind != "bool":  # most values: no format
+                    value = clean_text(value)
+                    number_format, risky = None, value.startswith(FORMULA_STARTS)
+                else:
+                    value, number_format, risky = converted(value, kind)
                 alignment = aligned[c - 1] or (TOP if lines > 1 else None)
                 styled = number_format or risky or alignment is not None
                 if row_out is not None and not styled:
-                    row_out[c - 1] = value
+                    row_out.append((c, value))
                     continue
                 if row_out is not None:  # one styled cell a column and look, reused:
                     cell = styles.streamed(ws, c, number_format, risky, alignment)
                     cell.value = value  # written as the row is appended
                     if risky:
                         cell.data_type = "s"
-                    row_out[c - 1] = cell
+                    row_out.append((c, cell))
                     continue
                 cell = ws.cell(r, c, value)
                 if risky:
@@ -328,8 +319,11 @@ class Book:
                 if styled:
                     styles.apply(cell, c, number_format, risky, alignment)
             if row_out is not None:
-                ws.append(row_out)
+                append_row(ws, row_out, len(values))
             self.advance()
+        ws.auto_filter.ref = f"A{top}:{last}{r}"
+        if banding and r > top:
+            band(ws, f"A{top + 1}:{last}{r}")
         return ws
 
     def print_setup(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from openpyxl.cell.cell import WriteOnlyCell
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from ...domain.labels import choices
@@ -43,17 +44,18 @@ def write_contributions(
         subject=title,
         progress=progress,
         now=now,
+        streamed=True,  # the validation and the hidden sheet need no written cell
     )
     book.expect(len(rows) + 2)
     columns = [
         Col(_(heading), KINDS.get(key, "text"), WIDTHS[key], wrap=key == "text")
         for key, heading in roundtrip.COLUMNS
     ]
-    values = [
+    values = (
         (r.id, r.activity, r.date, r.kind, r.text, r.themes, r.population, r.votes) for r in rows
-    ]
+    )
     ws = book.data_sheet(_("Contributions"), columns, values, frozen_columns=1)
-    if values:
+    if rows:
         kinds = DataValidation(
             type="list",
             formula1='"' + ",".join(text for _c, text in choices(ContributionKind)) + '"',
@@ -61,8 +63,8 @@ def write_contributions(
         )
         kinds.promptTitle = _("Nature")
         kinds.prompt = _("Constat, besoin, idée, force, défi ou proposition")
-        ws.add_data_validation(kinds)
-        kinds.add(f"D2:D{len(values) + 1}")
+        ws.data_validations.append(kinds)  # add_data_validation, on a write-only sheet too
+        kinds.add(f"D2:D{len(rows) + 1}")
     book.advance(len(rows))
     about = book.data_sheet(
         _("Mode d'emploi"),
@@ -90,9 +92,11 @@ def write_contributions(
     )
     about.sheet_state = "visible"
     meta = book.workbook.create_sheet(roundtrip.META_SHEET)
-    for r, line in enumerate(roundtrip.meta_rows(process_id, title, ws.title, book.now), start=1):
-        for c, value in enumerate(line, start=1):
-            put(meta.cell(r, c), value)
+    for line in roundtrip.meta_rows(process_id, title, ws.title, book.now):
+        cells = [WriteOnlyCell(meta) for _value in line]
+        for cell, value in zip(cells, line, strict=True):
+            put(cell, value)
+        meta.append(cells)
     meta.sheet_state = "hidden"
     book.workbook.active = 0
     return book.save(path)

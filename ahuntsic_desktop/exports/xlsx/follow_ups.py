@@ -37,6 +37,7 @@ def write(
         subject=str(period) if period else title,
         progress=progress,
         banner=banner_for(db),  # the people responsible are named
+        streamed=True,  # only conditional formats are added after the rows
     )
     book.expect(len(lines))
     columns = [
@@ -52,7 +53,7 @@ def write(
         Col(_("Résolution"), width=13),
         Col(_("Fait le"), "date"),
     ]
-    rows = [
+    rows = (
         (
             line.due_date,
             line.description,
@@ -67,11 +68,11 @@ def write(
             line.done_on,
         )
         for line in lines
-    ]
+    )
     # overdue rows turn bold (conditional format): their heights are measured as bold
     ws = book.data_sheet(title, columns, rows, frozen_columns=2, banding=False, bold_rows=True)
-    if rows:
-        top, last = book.first_row, book.last_row(len(rows))
+    if lines:
+        top, last = book.first_row, book.last_row(len(lines))
         ws.conditional_formatting.add(
             f"A{top}:K{last}",
             FormulaRule(

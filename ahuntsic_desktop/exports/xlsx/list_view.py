@@ -23,6 +23,7 @@ from openpyxl.utils import get_column_letter
 from ...i18n import _
 from ...private_files import write_atomically
 from ...services.core.listing import Column, Table
+from .streaming import StyledCell, stream_rows
 
 HEADER_FILL = "1F4E79"
 BANNER_COLOUR = "B42318"  # the confidential mark (privacy_marks.BANNER_HEX)
@@ -128,6 +129,8 @@ def write_list(
     sheet.append(header)
 
     total = len(row_indexes)
+    stream_rows(sheet)  # styled cells handed to openpyxl as they are
+    styled: dict[int, StyledCell] = {}  # one formatted cell a column, reused row by row
     for done, r in enumerate(row_indexes, start=1):
         values = table.rows[r]
         line = []
@@ -135,8 +138,11 @@ def write_list(
             value = cell_value(values[i], column.kind)
             number_format = formats.get(column.kind)
             if number_format and value is not None and not isinstance(value, str):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = number_format
+                cell = styled.get(i)
+                if cell is None:
+                    cell = styled[i] = StyledCell(sheet)
+                    cell.number_format = number_format
+                cell.value = value  # written as the row is appended
                 line.append(cell)
             else:
                 line.append(value)

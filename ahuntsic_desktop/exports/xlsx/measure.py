@@ -31,6 +31,12 @@ def line_count(text: str, width: float, *, bold: bool = False) -> int:
     the line (an email) broken over as many lines as it needs."""
     room = max(3.0, width - 0.6)
     factor = BOLD_FACTOR if bold else 1.0
+    # Most texts fit on one line: the widest character (1.65) or the whole text's width
+    # (its spaces at least as wide as the single spaces of the word wrapping) says so.
+    if "\n" not in text and (
+        len(text) * 1.65 * factor <= room or text_width(text) * factor <= room
+    ):
+        return 1
     space = 0.47 * factor
     total = 0
     for paragraph in text.split("\n"):

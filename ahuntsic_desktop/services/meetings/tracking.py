@@ -4,7 +4,6 @@ with the meeting and resolution they came from."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, or_, select
@@ -46,59 +45,24 @@ class MeetingHead:
     status_label: str
 
 
-class Marks(Sequence[str]):
-    """One mark per meeting, P, E, A or "", kept sparse: at the 400x scale a year holds
-    5,468 meetings and 47,546 persons who came to some, most to two or three; a row of
-    marks each (260 million places) took more than 5 GB. It reads as a tuple of marks."""
-
-    __slots__ = ("_size", "_marks")
-
-    def __init__(self, size: int, marks: dict[int, str]) -> None:
-        self._size, self._marks = size, marks
-
-    def __len__(self) -> int:
-        return self._size
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return tuple(self)[index]
-        if index < 0:
-            index += self._size
-        if not 0 <= index < self._size:
-            raise IndexError(index)
-        return self._marks.get(index, "")
-
-    def __iter__(self) -> Iterator[str]:
-        marks = self._marks
-        return (marks.get(i, "") for i in range(self._size))
-
-    def filled(self) -> dict[int, str]:
-        """Meeting index -> mark, for the places that hold one."""
-        return {i: mark for i, mark in self._marks.items() if mark}
-
-    def count(self, mark: str) -> int:
-        return sum(1 for value in self._marks.values() if value == mark)
-
-    def __eq__(self, other: object) -> bool:
-        if isinstance(other, Sequence) and not isinstance(other, str):
-            return len(other) == self._size and tuple(self) == tuple(other)
-        return NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(tuple(self))
-
-    def __repr__(self) -> str:
-        return f"Marks({self._size}, {self.filled()!r})"
-
-
 @dataclass(frozen=True)
 class MatrixRow:
     id: int
     labels: tuple[str, ...]  # (last name, first name, organisation) or (organisation, sector)
-    marks: Marks  # one of P, E, A or "" per meeting
+    places: dict[int, str]  # meeting's index -> P, E or A; the others are blank
+    width: int  # how many meetings
     present: int
     excused: int
     absent: int
+
+    @property
+    def marks(self) -> tuple[str, ...]:
+        """One of P, E, A or "" per meeting (a large table's row is mostly blanks: the
+        workbook writes :attr:`places` only)."""
+        marks = [""] * self.width
+        for i, mark in self.places.items():
+            marks[i] = mark
+        return tuple(marks)
 
     @property
     def rate(self) -> float | None:
@@ -130,9 +94,11 @@ class AttendanceMatrix:
     organizations: list[MatrixRow]
 
 
-def _row(id_: int, labels: tuple, marks: dict[int, str], size: int) -> MatrixRow:
-    row = Marks(size, marks)
-    return MatrixRow(id_, labels, row, row.count("P"), row.count("E"), row.count("A"))
+def _row(id_: int, labels: tuple, places: dict[int, str], width: int) -> MatrixRow:
+    marks = list(places.values())
+    return MatrixRow(
+        id_, labels, places, width, marks.count("P"), marks.count("E"), marks.count("A")
+    )
 
 
 def attendance_matrix(db: Database, period: Period, body: str | None = None) -> AttendanceMatrix:
@@ -184,7 +150,7 @@ def attendance_matrix(db: Database, period: Period, body: str | None = None) -> 
             ).all()
         )
     column = {meeting_id: i for i, meeting_id in enumerate(ids)}
-    person_marks: dict[int, dict[int, str]] = {}  # meeting index -> mark: sparse
+    person_marks: dict[int, dict[int, str]] = {}  # person -> {meeting's index: mark}
     person_labels: dict[int, tuple] = {}
     org_marks: dict[int, dict[int, str]] = {}
     org_labels: dict[int, tuple] = {}
@@ -197,12 +163,13 @@ def attendance_matrix(db: Database, period: Period, body: str | None = None) -> 
         if mark:
             counts[i]["PEA".index(mark) + 1] += 1
         marks = person_marks.setdefault(person_id, {})
-        marks[i] = mark
+        if mark:
+            marks[i] = mark
         if org_name or person_id not in person_labels:
             person_labels[person_id] = (last, first, org_name or "")
         if org_id is not None and mark:
             marks = org_marks.setdefault(org_id, {})
-            if not marks.get(i) or "PEA".index(mark) < "PEA".index(marks[i]):
+            if i not in marks or "PEA".index(mark) < "PEA".index(marks[i]):
                 marks[i] = mark
             org_labels[org_id] = (org_name,)
             sectors[org_id] = org_sector
