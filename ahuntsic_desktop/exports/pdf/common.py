@@ -216,19 +216,26 @@ def _draw_watermark(canvas: Canvas, doc) -> None:
     canvas.restoreState()
 
 
-def _draw_footer(canvas: Canvas, spec: DocumentSpec, page: int, pages: int) -> None:
+def _page_number(page: int, pages: int) -> str:
+    return _("Page {page} de {pages}").format(page=page, pages=pages)
+
+
+def _draw_footer(canvas: Canvas, spec: DocumentSpec, page: int) -> None:
+    """The rule, the text, « Page n de N » (a form: see _numbered_canvas), the mark."""
     width = canvas._pagesize[0]
     bottom = 1.2 * cm
     canvas.saveState()
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, bottom + 0.4 * cm, width - MARGIN_X, bottom + 0.4 * cm)
+    canvas.saveState()
+    canvas.translate(width - MARGIN_X, bottom)
+    canvas.doForm(f"pageNumber{page}")
+    canvas.restoreState()
     canvas.setFont(FONT, 8)
     canvas.setFillColor(MUTED)
-    number = _("Page {page} de {pages}").format(page=page, pages=pages)
-    number_width = pdfmetrics.stringWidth(number, FONT, 8)
-    canvas.drawRightString(width - MARGIN_X, bottom, number)
     if spec.footer:
+        number_width = pdfmetrics.stringWidth(_page_number(page, 9_999), FONT, 8)  # room
         usable = width - 2 * MARGIN_X - number_width - 0.8 * cm
         canvas.drawString(MARGIN_X, bottom, fit_text(spec.footer, FONT, 8, usable))
     if spec.confidential is not None:
@@ -243,34 +250,29 @@ def _draw_footer(canvas: Canvas, spec: DocumentSpec, page: int, pages: int) -> N
 
 
 def _numbered_canvas(spec: DocumentSpec) -> type[Canvas]:
-    """A canvas that holds its pages until the end, then writes "Page n de N" on each."""
+    """« Page n de N » on each page as it goes, N a form defined at the end: holding every
+    page until the end to learn N took 1.1 GB for the bottin at the 400x scale."""
 
     class NumberedCanvas(Canvas):
-        def __init__(self, *args, **kwargs):
-            super().__init__(*args, **kwargs)
-            self._page_states: list[dict] = []
-
         def showPage(self):  # noqa: N802 (reportlab's name)
-            self._page_states.append(dict(self.__dict__))
-            self._startPage()
+            _draw_footer(self, spec, self.getPageNumber())
+            super().showPage()
 
         def save(self):
-            pages = len(self._page_states)
-            for page, state in enumerate(self._page_states, start=1):
-                self.__dict__.update(state)
-                _draw_footer(self, spec, page, pages)
-                super().showPage()
+            pages = self.getPageNumber() - 1  # showPage has begun the page after the last
+            for page in range(1, pages + 1):
+                self.beginForm(f"pageNumber{page}", lowerx=-400, lowery=-10, upperx=1, uppery=20)
+                self.setFont(FONT, 8)
+                self.setFillColor(MUTED)
+                self.drawRightString(0, 0, _page_number(page, pages))
+                self.endForm()
             super().save()
 
     return NumberedCanvas
 
 
 def write_atomically(path: Path | str, write: Callable[[str], None]) -> Path:
-    """Call ``write(temporary_path)`` then move the result onto ``path``.
-
-    A failed export leaves neither a half-written file nor the temporary one, and an
-    existing file at ``path`` stays as it was.
-    """
+    """``write(temporary_path)``, then moved onto ``path``: a failure leaves no file."""
     return private_files.write_atomically(Path(path), write)
 
 
@@ -323,7 +325,7 @@ def build_pdf(path: Path | str, story: list, spec: DocumentSpec) -> Path:
             [PageTemplate(id="page", frames=[frame], onPage=header, onPageEnd=watermark)]
         )
         typeset(story)
-        doc.build(list(story), canvasmaker=_numbered_canvas(spec))
+        doc.build(story, canvasmaker=_numbered_canvas(spec))  # drawn flowables let go
 
     return write_atomically(path, write)
 
