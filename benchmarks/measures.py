@@ -360,7 +360,6 @@ def import_rows(folder: str, suffix: str) -> None:
 def import_floor(folder: str, suffix: str) -> None:
     """Read the file (openpyxl read-only or csv) and insert its rows with one Core bulk
     insert of persons: no checking, no mapping."""
-    import csv
 
     from sqlalchemy import insert
 
@@ -371,15 +370,7 @@ def import_floor(folder: str, suffix: str) -> None:
     target = Path(folder) / f"floor-{suffix}-{os.getpid()}.sqlite"
     db = Database.open(target, create=True, backup=False)
     begin = time.perf_counter()
-    if suffix == "xlsx":
-        from openpyxl import load_workbook
-
-        book = load_workbook(source, read_only=True)
-        rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
-        book.close()
-    else:
-        with open(source, encoding="cp1252", newline="") as handle:
-            rows = list(csv.reader(handle, delimiter=";"))
+    rows = _read_rows(source, suffix)
     values = [
         {"first_name": str(r[0] or "?")[:80], "last_name": str(r[1] or "?")[:80]} for r in rows[1:]
     ]
@@ -390,12 +381,26 @@ def import_floor(folder: str, suffix: str) -> None:
     report(seconds=seconds, rows=len(values))
 
 
+def _read_rows(source: Path, suffix: str) -> list[list]:
+    """The import file's rows as the floors read them (openpyxl read-only, or csv)."""
+    if suffix == "xlsx":
+        from openpyxl import load_workbook
+
+        book = load_workbook(source, read_only=True)
+        rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
+        book.close()
+        return rows
+    import csv
+
+    with open(source, encoding="cp1252", newline="") as handle:
+        return list(csv.reader(handle, delimiter=";"))
+
+
 def import_floor_records(folder: str, suffix: str) -> None:
     """Read the file as ``import_floor`` does, then write what the import writes, unchecked:
     each person with its ten columns, its membership and an audit entry for both (Core
     bulk inserts, the audit entries by INSERT ... SELECT). The floor of an import that
     would trust every cell."""
-    import csv
     from datetime import date
 
     from sqlalchemy import insert, literal, select
@@ -410,15 +415,7 @@ def import_floor_records(folder: str, suffix: str) -> None:
     db = Database.open(target, create=True, backup=False)
     category_id = memberships.create_category(db, memberships.CategoryData(messy.CATEGORY))
     begin = time.perf_counter()
-    if suffix == "xlsx":
-        from openpyxl import load_workbook
-
-        book = load_workbook(source, read_only=True)
-        rows = [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
-        book.close()
-    else:
-        with open(source, encoding="cp1252", newline="") as handle:
-            rows = list(csv.reader(handle, delimiter=";"))
+    rows = _read_rows(source, suffix)
     rows = rows[1:]
     people = [
         {
