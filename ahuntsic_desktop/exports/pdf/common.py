@@ -36,6 +36,7 @@ from reportlab.platypus import (
 from ... import private_files
 from ...i18n import _, current_locale, format_date
 from ...paths import resources_dir
+from .lazy_story import LazyStory
 from .typography import fit_text, typeset
 from .wrap_memo import remember_wraps
 
@@ -289,7 +290,7 @@ def _keywords(spec: DocumentSpec) -> str:
     return f"{spec.confidential.title}; {spec.confidential.officer}"
 
 
-def build_pdf(path: Path | str, story: list, spec: DocumentSpec) -> Path:
+def build_pdf(path: Path | str, story: list | LazyStory, spec: DocumentSpec) -> Path:
     """Lay ``story`` out on the document's pages and write it atomically to ``path``."""
     register_fonts()
     remember_wraps()
@@ -324,7 +325,7 @@ def build_pdf(path: Path | str, story: list, spec: DocumentSpec) -> Path:
         doc.addPageTemplates(
             [PageTemplate(id="page", frames=[frame], onPage=header, onPageEnd=watermark)]
         )
-        typeset(story)
+        story.prepare_with(typeset) if isinstance(story, LazyStory) else typeset(story)
         doc.build(story, canvasmaker=_numbered_canvas(spec))  # drawn flowables let go
 
     return write_atomically(path, write)

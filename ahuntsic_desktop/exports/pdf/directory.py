@@ -31,6 +31,7 @@ from .common import (
     styles,
 )
 from .composition import composition_story
+from .lazy_story import LazyStory
 
 CONFIDENTIAL = N_("Confidentiel : renseignements personnels")
 
@@ -190,14 +191,17 @@ def write(db, path: Path | str, options: ExportOptions, progress: Progress | Non
             s.muted,
         ),
     ]
-    for sector in book.sectors:
-        story.append(Paragraph(esc(sector), s.heading))
-        for entry in book.organizations:
-            if entry.sector == sector:
-                story.append(_organization(entry, width))
-    story.append(Spacer(1, 0.4 * cm))
-    story += _individuals(book.individuals, width)
-    story += composition_story(db, "CC", options.day, width, named=True)
+
+    def rest():  # made as the layout reaches them: at x400, 15,511 organisations
+        for sector in book.sectors:
+            yield Paragraph(esc(sector), s.heading)
+            for entry in book.organizations:
+                if entry.sector == sector:
+                    yield _organization(entry, width)
+        yield Spacer(1, 0.4 * cm)
+        yield from _individuals(book.individuals, width)
+        yield from composition_story(db, "CC", options.day, width, named=True)
+
     if progress:
         progress(2, 3)
     spec = DocumentSpec(
@@ -207,7 +211,7 @@ def write(db, path: Path | str, options: ExportOptions, progress: Progress | Non
         footer=_(CONFIDENTIAL),
         confidential=banner_for(db),
     )
-    result = build_pdf(path, story, spec)
+    result = build_pdf(path, LazyStory(story, rest()), spec)
     if progress:
         progress(3, 3)
     return result
