@@ -44,8 +44,10 @@ class Task(QThread):
         self.cancelled = False
         self.result: object = None  # the work's result once it succeeded
         self.error: BaseException | None = None
-        _RUNNING.add(self)
-        self.finished.connect(lambda: _RUNNING.discard(self))
+
+    def start(self, *args) -> None:
+        _RUNNING.add(self)  # left by run() itself: a signal can outlive its receiver
+        super().start(*args)
 
     def _progress(self, done: int, total: int) -> None:
         if self.cancelled:
@@ -57,6 +59,12 @@ class Task(QThread):
         self.progressed.emit(done, total)
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            _RUNNING.discard(self)
+
+    def _run(self) -> None:
         try:
             result = self.work(self._progress)
         except Exception as error:  # handed to the GUI thread, which shows it in French
