@@ -16,7 +16,7 @@ from PySide6.QtCore import (
 
 from ..i18n import _, format_date, format_money, format_number, format_percent, format_time
 from ..services.core.listing import Table
-from ..text import fold_for_search, fold_rows
+from ..text import fold_for_search
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -130,8 +130,7 @@ class TableModel(QAbstractTableModel):
         """Every row's searchable text, folded, computed once per table (or given with it,
         when the table was read ahead in the background)."""
         if self._search_texts is None:
-            columns = [i for i, c in enumerate(self._table.columns) if c.kind == "text"]
-            self._search_texts = fold_rows(self._table.rows, columns)
+            self._search_texts = self._table.search_texts()
         return self._search_texts
 
     @property

@@ -30,10 +30,14 @@ class Table:
     def __len__(self) -> int:
         return len(self.rows)
 
+    def search_texts(self) -> list[str]:
+        """Each row's text columns, folded for searching (:func:`text.fold_rows`)."""
+        columns = [i for i, column in enumerate(self.columns) if column.kind == "text"]
+        return fold_rows(self.rows, columns)
+
     def fold(self) -> None:
         """Compute :attr:`folded` now (in a worker thread, so a first search is instant)."""
-        columns = [i for i, column in enumerate(self.columns) if column.kind == "text"]
-        self.folded = fold_rows(self.rows, columns)
+        self.folded = self.search_texts()
 
     def column_index(self, key: str) -> int:
         return next(i for i, column in enumerate(self.columns) if column.key == key)

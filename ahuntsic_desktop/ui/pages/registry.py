@@ -16,6 +16,7 @@ from ..registry.organizations_tab import OrganizationsTab
 from ..registry.overview_tab import FundingOverviewTab
 from ..registry.persons_tab import PersonsTab
 from ..registry.pipeline_tabs import ApplicationsTab, InstalmentsTab
+from ..registry.read_ahead import ReadsAhead
 from ..registry.tab import RegistryTab
 from .base import Destination, TabbedListPage
 
@@ -55,17 +56,12 @@ class RegistryPage(TabbedListPage):
     def read_ahead(self) -> None:
         """Tabs still to load start reading their list in the background when it is big
         (the persons at 100,000: see :mod:`..registry.read_ahead`)."""
-        if self._refreshed:  # the tab shown is loaded: the hidden ones still to load
-            current = self.tabs.currentWidget()
-            waiting = [tab for tab in self._stale if tab is not current]
-        else:  # the page was never shown: every tab, the one it opens on first
-            waiting = self.registry_tabs
-        for tab in waiting:
-            start = getattr(tab, "read_ahead", None)
-            if start is None:
-                continue
+        # once shown, the hidden tabs still to load (the tab shown is never stale); before,
+        # every tab, the one the page opens on first
+        waiting = self._stale if self._refreshed else self.registry_tabs
+        for tab in [tab for tab in waiting if isinstance(tab, ReadsAhead)]:
             try:
-                start()
+                tab.read_ahead()
             except Exception:  # an optimisation only: the list reads when shown
                 log.info("No read ahead for %s", type(tab).__name__, exc_info=True)
 
