@@ -16,17 +16,22 @@ from ..core import Column, Table
 from ..core import settings as settings_service
 from ..core import validation as v
 from .organizations import list_organizations
-from .person_list import Extra, person_table
+from .person_list import Extra, first_person_ids, person_table
 from .standing import MemberStatus, paid_status_subquery, status_from_flags, status_label
 
 
-def _categories_of_year(db: Database, member_column, year: int) -> dict[int, str]:
-    """member id -> the category name of its membership for ``year`` (paid or not)."""
+def _categories_of_year(
+    db: Database, member_column, year: int, ids: list[int] | None = None
+) -> dict[int, str]:
+    """member id -> the category name of its membership for ``year`` (paid or not), for
+    every member or for ``ids``."""
     stmt = (
         select(member_column, MembershipCategory.name)
         .join(MembershipCategory, Membership.category_id == MembershipCategory.id)
         .where(member_column.is_not(None), Membership.year == year)
     )
+    if ids is not None:
+        stmt = stmt.where(member_column.in_(ids))
     with db.session() as session:
         return dict(session.connection().execute(stmt).all())
 
@@ -53,24 +58,32 @@ def organizations_table(
 
 
 def persons_table(
-    db: Database, *, include_archived: bool = False, today: date | None = None
+    db: Database,
+    *,
+    include_archived: bool = False,
+    today: date | None = None,
+    first: int | None = None,
 ) -> Table:
     """:func:`persons.list_persons` plus each person's own membership status and this
-    membership year's category (two grouped queries, whatever the number of rows)."""
+    membership year's category (two grouped queries, whatever the number of rows).
+
+    ``first``: only the first persons in French order (what the list shows while it reads
+    the whole, :func:`person_list.first_person_ids`)."""
     today = today or date.today()
+    ids = None
+    if first is not None:
+        ids = first_person_ids(db, first, include_archived=include_archived)
     year = settings_service.load(db).membership_year_of(today)
     status = paid_status_subquery(Membership.person_id, year)
+    flags_stmt = select(status.c.member_id, status.c.current, status.c.previous)
+    if ids is not None:
+        flags_stmt = flags_stmt.where(status.c.member_id.in_(ids))
     with db.session() as session:
-        flags = {
-            row[0]: (row[1], row[2])
-            for row in session.connection().execute(
-                select(status.c.member_id, status.c.current, status.c.previous)
-            )
-        }
+        flags = {row[0]: (row[1], row[2]) for row in session.connection().execute(flags_stmt)}
     labels = {s: status_label(s) for s in MemberStatus}
     paid = {person_id: labels[status_from_flags(*pair)] for person_id, pair in flags.items()}
     unpaid = labels[status_from_flags(None, None)]
-    categories = _categories_of_year(db, Membership.person_id, year)
+    categories = _categories_of_year(db, Membership.person_id, year, ids)
     return person_table(
         db,
         include_archived=include_archived,
@@ -79,6 +92,7 @@ def persons_table(
             Extra(Column("membership", _("Adhésion")), lambda i: paid.get(i, unpaid)),
             Extra(Column("category", _("Catégorie")), lambda i: categories.get(i, "")),
         ],
+        ids=ids,
     )
 
 

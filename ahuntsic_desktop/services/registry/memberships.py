@@ -1,5 +1,5 @@
-"""Yearly memberships: the list, and recording one (create, edit, pay, delete) with its
-receipt number. One numbering serves payments and printed receipts (:mod:`.receipts`).
+"""Yearly memberships: recording one (create, edit, pay, delete) with its
+receipt number (the list is in :mod:`.membership_list`). One numbering serves payments and printed receipts (:mod:`.receipts`).
 Categories live in :mod:`.categories`, a member's standing and vote in :mod:`.standing`.
 """
 
@@ -10,16 +10,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from ...domain import Membership, MembershipCategory, Organization, Person, ReceiptCounter
+from ...domain import Membership, Organization, Person, ReceiptCounter
 from ...domain.enums import PaymentMethod
-from ...domain.labels import label
 from ...i18n import _
 from ...store import Database, single_writer
-from ..core import BulkResult, Column, NotFoundError, Table, ValidationError, bulk
+from ..core import BulkResult, NotFoundError, ValidationError, bulk
 from ..core import settings as settings_service
 from ..core import validation as v
 from .categories import (  # noqa: F401 (re-exported for callers)
@@ -32,14 +31,7 @@ from .categories import (  # noqa: F401 (re-exported for callers)
     list_categories,
     update_category,
 )
-from .standing import (
-    MemberStatus,
-    member_name,
-    paid_status_subquery,
-    status_from_flags,
-    status_label,
-    with_members,
-)
+from .membership_list import count_memberships, list_memberships  # noqa: F401 (callers)
 
 # -- memberships --------------------------------------------------------------------------
 
@@ -55,81 +47,6 @@ class MembershipData:
     payment_method: PaymentMethod | str | None = None
     receipt_number: str | None = None
     notes: str | None = None
-
-
-def list_memberships(db: Database, year: int | None = None, *, today: date | None = None) -> Table:
-    """Memberships of ``year`` (all years when None) for the « Membres » page; the status
-    column is each member's standing today."""
-    table_settings = settings_service.load(db)
-    current = table_settings.membership_year_of(today or date.today())
-    table = Table(
-        [
-            Column("member", _("Membre")),
-            Column("type", _("Type")),
-            Column("year", _("Année")),
-            Column("category", _("Catégorie")),
-            Column("voting", _("Droit de vote"), "bool"),
-            Column("dues", _("Cotisation"), "money"),
-            Column("paid_on", _("Payée le"), "date"),
-            Column("method", _("Mode de paiement")),
-            Column("receipt", _("Reçu")),
-            Column("status", _("Statut")),
-        ]
-    )
-    m = Membership
-    org_status = paid_status_subquery(m.organization_id, current)
-    person_status = paid_status_subquery(m.person_id, current)
-    stmt = (
-        with_members(
-            m.id,
-            member_name(),
-            m.organization_id,
-            m.year,
-            MembershipCategory.name,
-            MembershipCategory.voting,
-            m.dues_cents,
-            m.paid_on,
-            m.payment_method,
-            m.receipt_number,
-            func.coalesce(org_status.c.current, person_status.c.current),
-            func.coalesce(org_status.c.previous, person_status.c.previous),
-        )
-        .outerjoin(org_status, org_status.c.member_id == m.organization_id)
-        .outerjoin(person_status, person_status.c.member_id == m.person_id)
-    )
-    if year is not None:
-        stmt = stmt.where(m.year == year)
-    with db.session() as session:
-        rows = session.connection().execute(stmt).all()  # Core rows: no ORM overhead
-    kinds = {True: _("Organisme"), False: _("Personne")}
-    methods = {method.value: label(method) for method in PaymentMethod}
-    statuses = {s: status_label(s) for s in MemberStatus}
-    keys = {name: v.name_sort_key(name) for name in {r[1] for r in rows}}  # names repeat
-    rows = sorted(rows, key=lambda r: (-r[3], keys[r[1]]))
-    years = {year: table_settings.membership_year_label(year) for year in {r[3] for r in rows}}
-    table.ids = [r[0] for r in rows]
-    table.rows = [
-        (
-            r[1],
-            kinds[r[2] is not None],
-            years[r[3]],
-            *r[4:8],
-            methods.get(r[8], r[8] or ""),
-            r[9] or "",
-            statuses[status_from_flags(r[10], r[11])],
-        )
-        for r in rows
-    ]
-    return table
-
-
-def count_memberships(db: Database, year: int | None = None) -> int:
-    """How many memberships :func:`list_memberships` lists for ``year`` (one count)."""
-    stmt = select(func.count()).select_from(Membership)
-    if year is not None:
-        stmt = stmt.where(Membership.year == year)
-    with db.session() as session:
-        return session.connection().execute(stmt).scalar_one()
 
 
 def _member(session: Session, data: MembershipData) -> Organization | Person:

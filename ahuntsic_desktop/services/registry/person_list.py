@@ -44,16 +44,21 @@ def current_condition(today: date):
     )
 
 
-def _represented(session, today: date) -> dict[int, str]:
-    """person id -> « Organisme A, Organisme B » (today's, by name, each name once)."""
+def _represented(session, today: date, ids: Sequence[int] | None) -> dict[int, str]:
+    """person id -> « Organisme A, Organisme B » (today's, by name, each name once), for
+    every person or for ``ids``."""
     r = Representation
     connection = session.connection()
-    pairs = connection.execute(
-        select(r.person_id, r.organization_id).where(current_condition(today))
-    ).all()
+    stmt = select(r.person_id, r.organization_id).where(current_condition(today))
+    if ids is not None:
+        stmt = stmt.where(r.person_id.in_(ids))
+    pairs = connection.execute(stmt).all()
     if not pairs:
         return {}
-    names = dict(connection.execute(select(Organization.id, Organization.name)).all())
+    names = select(Organization.id, Organization.name)
+    if ids is not None:
+        names = names.where(Organization.id.in_({pair[1] for pair in pairs}))
+    names = dict(connection.execute(names).all())
     by_person: dict[int, set[str]] = defaultdict(set)
     for person_id, organization_id in pairs:
         name = names.get(organization_id)
@@ -90,9 +95,11 @@ def person_table(
     include_archived: bool = False,
     today: date,
     extras: Sequence[Extra] = (),
+    ids: Sequence[int] | None = None,
 ) -> Table:
     """Persons sorted by last then first name (French order), with the organisations they
-    represent on ``today`` and the ``extras`` columns (before « Secteur »)."""
+    represent on ``today`` and the ``extras`` columns (before « Secteur »); only those of
+    ``ids`` when given (see :func:`first_person_ids`)."""
     p = Person
     stmt = select(
         p.id,
@@ -106,9 +113,11 @@ def person_table(
     )
     if not include_archived:
         stmt = stmt.where(p.archived_at.is_(None))
+    if ids is not None:
+        stmt = stmt.where(p.id.in_(ids))
     with db.session() as session:
         rows = session.connection().execute(stmt).all()
-        represented = _represented(session, today)
+        represented = _represented(session, today, ids)
     key = v.name_sort_key
     keys = {name: key(name) for name in {r[1] for r in rows} | {r[2] for r in rows}}
     rows.sort(key=lambda r: (keys[r[1]], keys[r[2]]))
@@ -133,6 +142,17 @@ def person_table(
         for r, more in zip(rows, added or repeat((), len(rows)), strict=True)
     ]
     return Table(_columns(extras), rows_out, ids)
+
+
+def first_person_ids(db: Database, count: int, *, include_archived: bool = False) -> list[int]:
+    """The ids of the ``count`` first persons in French order, from the store's sort key
+    (an index: milliseconds at 100,000 persons, where the whole list takes a second)."""
+    p = Person
+    stmt = select(p.id).order_by(p.sort_key, p.id).limit(count)
+    if not include_archived:
+        stmt = stmt.where(p.archived_at.is_(None))
+    with db.session() as session:
+        return list(session.connection().execute(stmt).scalars())
 
 
 def count_persons(db: Database, *, include_archived: bool = False) -> int:

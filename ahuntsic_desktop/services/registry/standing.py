@@ -60,11 +60,12 @@ def status_from_flags(current: object, previous: object) -> MemberStatus:
     return MemberStatus.TO_RENEW if previous else MemberStatus.LAPSED
 
 
-def paid_status_subquery(member_column, current_year: int):
+def paid_status_subquery(member_column, current_year: int, among=None):
     """Per member (``Membership.organization_id`` or ``.person_id``): flags ``current``
     (paid for ``current_year`` or later) and ``previous`` (paid for the year before),
-    in one grouped query. Members without a paid membership have no row."""
-    return (
+    in one grouped query. Members without a paid membership have no row. ``among``: only
+    the members it selects (a few rows of a long list), not every member grouped."""
+    stmt = (
         select(
             member_column.label("member_id"),
             func.max(case((Membership.year >= current_year, 1), else_=0)).label("current"),
@@ -72,8 +73,10 @@ def paid_status_subquery(member_column, current_year: int):
         )
         .where(member_column.is_not(None), Membership.paid_on.is_not(None))
         .group_by(member_column)
-        .subquery()
     )
+    if among is not None:
+        stmt = stmt.where(member_column.in_(among))
+    return stmt.subquery()
 
 
 def current_year(db: Database, today: date | None) -> int:
