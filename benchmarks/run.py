@@ -243,6 +243,11 @@ def list_rows(scale: int, repeat: int) -> list[Row]:
                 f"{r['rows']} rows, offscreen; click on « Membres » {r['page']:.2f} s, "
                 f"then « Personnes » {r['tab']:.2f} s"
                 + (
+                    f" ({r['first_rows']} first rows; the whole list {r['whole']:.2f} s later)"
+                    if r.get("whole")
+                    else ""
+                )
+                + (
                     f"; read ahead done {r['waited']:.1f} s after the pages"
                     if settled == "1"
                     else ""

@@ -51,7 +51,9 @@ class RegistryPage(TabbedListPage):
         self._refreshed = True
         if current in self.registry_tabs:
             current.refresh()
-        self.read_ahead()
+        # the hidden tabs' reads wait for the window to settle: a thread reading 100,000
+        # rows takes the interpreter from the window's thread, which answers the user
+        QTimer.singleShot(READ_AHEAD_MS, self, self.read_ahead)
 
     def read_ahead(self) -> None:
         """Tabs still to load start reading their list in the background when it is big
@@ -77,6 +79,7 @@ class RegistryPage(TabbedListPage):
         if not isinstance(tab, RegistryTab):
             tab = self.registry_tabs[0]
         self.tabs.setCurrentWidget(tab)
+        tab.whole_list()  # a record or a filter anywhere in the list, not in its first rows
         filters = dict(destination.filters)
         year = filters.pop("year", None)
         year_combo = getattr(tab, "year_combo", None)

@@ -11,7 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, Sign
 from PySide6.QtGui import QAction, QBrush, QColor, QFont, QKeySequence
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QMenu, QWidget
 
-from ...i18n import _
+from ...i18n import _, format_number
 from ...services.core.listing import Table
 from ..table_model import SearchProxy, TableModel
 from ..widgets.forms import MUTED_COLOUR
@@ -163,6 +163,7 @@ class RegistryList(ListView):
         self.layout().insertLayout(1, self.filter_row)
         self._restoring = False
         self._sort_restored = False
+        self.partial_total: int | None = None  # rows of the whole list while it is read
         self._build_actions()
         self._connect()
 
@@ -233,6 +234,34 @@ class RegistryList(ListView):
         if selected:
             self.select_ids(selected)
         self._update_count()
+
+    def show_partial(self, total: int | None) -> None:
+        """The list shows its first rows of ``total`` while the rest is read (None: the
+        whole list); the count says so."""
+        self.partial_total = total
+        self._update_count()
+
+    def _update_count(self) -> None:
+        if self.partial_total is None:
+            super()._update_count()
+            return
+        self.count_label.setText(
+            _("{shown} premières lignes sur {total} — lecture de la suite…").format(
+                shown=format_number(self.model.rowCount()), total=format_number(self.partial_total)
+            )
+        )
+
+    def sort_column(self) -> tuple[str | None, bool]:
+        """The key of the column the list is sorted on (None: as read) and whether it is
+        descending; before its first rows, the order it will take from its memory."""
+        if not self._sort_restored:
+            sort = self._stored("sort", None) or {}
+            return sort.get("key"), bool(sort.get("descending"))
+        header = self.view.horizontalHeader()
+        section, columns = header.sortIndicatorSection(), self.model.table.columns
+        if not 0 <= section < len(columns):
+            return None, False
+        return columns[section].key, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
     def select_ids(self, ids) -> None:
         """Select the rows of ``ids`` (those shown), the first one current and in view."""

@@ -114,6 +114,12 @@ class MembershipsTab(ReadsAhead, RegistryTab):
         db, (year, today) = self.db, arguments
         return lambda: memberships.list_memberships(db, year, today=today)
 
+    first_order = "member"
+
+    def first_reader(self, arguments: tuple):
+        db, (year, today), count = self.db, arguments, self.first_rows
+        return lambda: memberships.list_memberships(db, year, today=today, first=count)
+
     def size(self, arguments: tuple) -> int:
         return memberships.count_memberships(self.db, arguments[0])
 

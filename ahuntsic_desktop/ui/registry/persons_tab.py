@@ -73,6 +73,14 @@ class PersonsTab(ReadsAhead, RecordTab):
             db, include_archived=include_archived, today=today
         )
 
+    first_order = "last_name"
+
+    def first_reader(self, arguments: tuple):
+        db, (include_archived, today), count = self.db, arguments, self.first_rows
+        return lambda: registry_lists.persons_table(
+            db, include_archived=include_archived, today=today, first=count
+        )
+
     def size(self, arguments: tuple) -> int:
         return person_list.count_persons(self.db, include_archived=arguments[0])
 

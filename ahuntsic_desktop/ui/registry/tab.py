@@ -149,6 +149,10 @@ class RegistryTab(QWidget):
             ).format(n=selection.without_email)
         status(self, message + ".")
 
+    def whole_list(self) -> None:
+        """Before an action on the whole list: the tab's rows all there (see
+        :class:`.read_ahead.ReadsAhead`, whose first rows may show before the rest)."""
+
     def export_list(self) -> None:
         if self.export_task is not None:
             return
@@ -156,6 +160,7 @@ class RegistryTab(QWidget):
         path = ask_save_path(self, _("Exporter la liste"), name, xlsx_filter())
         if path is None:
             return
+        self.whole_list()
         rows, columns = self.list.shown_rows(), self.list.shown_columns()
         table, title = self.list.model.table, self.export_title
         banner = self.confidential_banner(columns)
