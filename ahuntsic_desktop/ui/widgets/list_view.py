@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...i18n import _, ngettext
+from ...i18n import _, format_number, ngettext
 from ...services.core.listing import Table
 from ..table_model import SearchProxy, TableModel
 from .column_widths import ColumnFitter
@@ -116,9 +116,9 @@ class ListView(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        text = ngettext("{n} élément", "{n} éléments", total).format(n=total)
+        text = ngettext("{n} élément", "{n} éléments", total).format(n=format_number(total))
         if shown != total:
-            text = _("{shown} sur {total}").format(shown=shown, total=text)
+            text = _("{shown} sur {total}").format(shown=format_number(shown), total=text)
         self.count_label.setText(text)
 
     def selected_ids(self) -> list[int]:
