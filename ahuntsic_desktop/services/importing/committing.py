@@ -17,6 +17,7 @@ from sqlalchemy.exc import IntegrityError
 from ...domain import AuditEntry, Membership, Organization, Person, Representation, name_key
 from ...domain.enums import AuditAction, RepresentationRole
 from ...domain.instants import utc_now
+from ...domain.people import person_sort_key
 from ...i18n import _, format_number
 from ...store import Database
 from ..core import ValidationError, audit
@@ -43,9 +44,11 @@ def _record(kind: ImportKind, values: dict) -> dict:
         return {"name": values["name"], "name_key": name_key(values["name"]), **record, **common}
     record = {key: values.get(key) for key in _PERSON_FIELDS}
     record["is_resident"] = bool(record["is_resident"])
+    first, last = values.get("first_name") or "", values.get("last_name") or ""
     return {
-        "first_name": values.get("first_name") or "",
-        "last_name": values.get("last_name") or "",
+        "first_name": first,
+        "last_name": last,
+        "sort_key": person_sort_key(last, first),  # as the model's default would, cheaper
         "is_elected": False,
         **record,
         **common,
