@@ -53,7 +53,7 @@ def layout(blpara) -> list:
             line.ascent,
             line.descent,
             line.maxWidth,
-            line.sFW,
+            line.sFW - blpara.lines[0].sFW,  # from the part's first word
             [frag_text(word) for word in line.words],
         )
         for line in blpara.lines
