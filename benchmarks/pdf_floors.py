@@ -12,6 +12,12 @@ typography, none of ``ahuntsic_desktop.exports`` code. Text is escaped with
 headers and footers, "Page n de N", keeping an organisation whole on a page, French
 spacing, fitting e-mail addresses) is what the ratio to this floor measures.
 
+The minutes' floor is the exception: it uses the document's own fonts (DejaVu Sans,
+registered on the clock as the document does), styles (body 10/14) and frame, because its
+one paragraph of names spans many pages and reportlab's cost for a paragraph split over
+pages grows with the square of their number: in Helvetica 10/12 it spanned 25 pages
+against the document's 31, a cheaper layout than the document's, not the same flowables.
+
 ``benchmarks/measures.py`` calls these; nothing here asserts.
 """
 
@@ -232,34 +238,126 @@ def sheet(path: str, meeting: str, today: str, out: str) -> dict:
     return _since(begin, _build(out, story))
 
 
-def minutes(path: str, meeting: str, today: str, out: str) -> dict:
-    """The minutes' flowables, bare: title, subtitle, sentence; a heading and one paragraph
-    per attendance status (every name with its organisation, joined by « · »); per agenda
-    item a heading, a paragraph per block of its minutes, and per resolution a one-column
-    table (title, a row per block of text, the outcome); the follow-ups table (header row,
-    four Paragraph cells a row); the approval sentence and the two-column signatures
-    table."""
-    from reportlab.platypus import Paragraph, Spacer, Table
+def _minutes_data(path: str, meeting: int, today: str):
+    """The minutes' data as the document reads it, and the table's paper size."""
+    from ahuntsic_desktop.services.core import settings
+    from ahuntsic_desktop.services.meetings import quorum
+    from ahuntsic_desktop.services.meetings.documents import meeting_people
+    from ahuntsic_desktop.store import Database
 
-    detail, lines, items, resolutions, follow_ups = _meeting_data(path, int(meeting), today)
+    data = _meeting_data(path, meeting, today)
+    db = Database.open(path, backup=False)
+    extra = (
+        quorum.quorum(db, meeting).message,
+        meeting_people(db, meeting),
+        settings.load(db).paper_size,
+    )
+    db.close()
+    return (*data, *extra)
+
+
+def _document_styles() -> dict:
+    """The minutes' fonts and styles, as ``exports/pdf/common.py`` defines them (the
+    same values written out here): DejaVu Sans registered from ``resources/fonts``, body
+    10/14, headings 12/16 and 10.5/14 bold, title 17/21 bold, cells 9/11.5."""
+    from pathlib import Path
+
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    fonts = Path(__file__).resolve().parent.parent / "resources" / "fonts"
+    names = ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique")
+    for name in names:
+        pdfmetrics.registerFont(TTFont(name, str(fonts / f"{name}.ttf")))
+    pdfmetrics.registerFontFamily(
+        names[0], normal=names[0], bold=names[1], italic=names[2], boldItalic=names[3]
+    )
+    ink, muted = colors.HexColor("#1f2933"), colors.HexColor("#52606d")
+    body = ParagraphStyle(
+        "body", fontName=names[0], fontSize=10, leading=14, textColor=ink, spaceAfter=6
+    )
+    cell = ParagraphStyle("cell", parent=body, fontSize=9, leading=11.5, spaceAfter=0)
+    return {
+        "body": body,
+        "cell": cell,
+        "header": ParagraphStyle("header_cell", parent=cell, fontName=names[1], fontSize=8.5),
+        "muted": ParagraphStyle("muted", parent=body, fontSize=9, leading=12, textColor=muted),
+        "title": ParagraphStyle(
+            "title", parent=body, fontName=names[1], fontSize=17, leading=21, spaceAfter=4
+        ),
+        "subtitle": ParagraphStyle(
+            "subtitle", parent=body, fontSize=11, leading=15, textColor=muted, spaceAfter=12
+        ),
+        "heading": ParagraphStyle(
+            "heading",
+            parent=body,
+            fontName=names[1],
+            fontSize=12,
+            leading=16,
+            spaceBefore=12,
+            spaceAfter=6,
+        ),
+        "item": ParagraphStyle(
+            "item",
+            parent=body,
+            fontName=names[1],
+            fontSize=10.5,
+            leading=14,
+            spaceBefore=10,
+            spaceAfter=4,
+        ),
+    }
+
+
+def minutes(path: str, meeting: str, today: str, out: str) -> dict:
+    """The minutes' flowables, bare, in the document's own fonts, styles, page size and
+    margins (a 31-page document at x40 spans 31 pages here too; with the sample sheet's
+    Helvetica 10/12 it spanned 25, and a paragraph split over more pages costs more: see
+    ``exports/pdf/split_lines.py``): title, subtitle, sentence; a heading and one
+    paragraph per attendance status (« Présences (n) : » then every name with its
+    organisation and « * » when without a vote, joined by « · »), the note on « * », the
+    quorum sentence, chair and secretary; per agenda item a heading, a paragraph per
+    block of its minutes, and per resolution a one-column table (title, a row per block of
+    text, the outcome); the follow-ups table (header row, four Paragraph cells a row); the
+    approval sentence and the two-column signatures table. No header, footer, page
+    numbers, watermark, ``KeepTogether``, ``CondPageBreak`` or French typography, and none
+    of ``ahuntsic_desktop.exports`` code."""
+    from reportlab.lib.pagesizes import A4, letter
+    from reportlab.lib.units import cm
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table
+
+    data = _minutes_data(path, int(meeting), today)
+    detail, lines, items, resolutions, follow_ups, quorum, people, paper = data
     begin = _clock()
-    s = _sample()
-    body, heading, width = s["BodyText"], s["Heading2"], 612 - 2 * 72
+    s = _document_styles()
+    body, size = s["body"], A4 if paper == "a4" else letter
+    width = size[0] - 4 * cm
     story = [
-        Paragraph("Procès-verbal", s["Title"]),
-        Paragraph(escape(detail.title), body),
+        Paragraph("Procès-verbal", s["title"]),
+        Paragraph(escape(detail.title), s["subtitle"]),
         Paragraph(escape(f"Procès-verbal de la rencontre « {detail.title} »"), body),
-        Paragraph("Présences", heading),
+        Paragraph("Présences", s["heading"]),
     ]
-    for status in ("present", "excuse", "absent"):
+    groups = (("present", "Présences"), ("excuse", "Absences motivées"), ("absent", "Absences"))
+    for status, title in groups:
         group = [line for line in lines if line.status == status]
         if group:
             names = " · ".join(
-                escape(f"{line.first_name} {line.last_name}")
+                escape(" ".join(p for p in (line.first_name, line.last_name) if p))
                 + (f" ({escape(line.organization)})" if line.organization else "")
+                + ("*" if status == "present" and not line.voting else "")
                 for line in group
             )
-            story.append(Paragraph(f"<b>{status} ({len(group)}) :</b> {names}", body))
+            story.append(Paragraph(f"<b>{title} ({len(group)}) :</b> {names}", body))
+            if status == "present" and any(not line.voting for line in group):
+                story.append(Paragraph("* sans droit de vote", s["muted"]))
+    story.append(Paragraph(escape(quorum + "."), body))
+    story.append(
+        Paragraph(escape(f"Présidence : {people.chair} · Secrétariat : {people.secretary}"), body)
+    )
+    story.append(Paragraph("Déroulement de la rencontre", s["heading"]))
     by_item: dict = {}
     for resolution in resolutions:
         by_item.setdefault(resolution.agenda_item_id, []).append(resolution)
@@ -268,30 +366,51 @@ def minutes(path: str, meeting: str, today: str, out: str) -> dict:
         return [escape(b.strip()) for b in (text or "").split("\n\n") if b.strip()]
 
     for item in items:
-        story.append(Paragraph(escape(f"{item.number}. {item.title}"), s["Heading3"]))
+        story.append(Paragraph(escape(f"{item.number}. {item.title}"), s["item"]))
         story += [Paragraph(block, body) for block in blocks(item.minutes_text)]
         for resolution in by_item.get(item.id, []):
-            rows = [[Paragraph(f"<b>{escape(resolution.title)}</b>", body)]]
+            title = f"Résolution {resolution.number} — {resolution.title}"
+            rows = [[Paragraph(f"<b>{escape(title)}</b>", body)]]
             rows += [[Paragraph(block, body)] for block in blocks(resolution.text)]
             rows.append([Paragraph(f"<i>{escape(resolution.outcome_label)}</i>", body)])
             story.append(Table(rows, colWidths=[width]))
+            story.append(Spacer(1, 0.25 * cm))
     if follow_ups:
-        story.append(Paragraph("Suivis", heading))
-        rows = [["Suivi", "Responsable", "Échéance", "Statut"]]
+        story.append(Paragraph("Suivis", s["heading"]))
+        rows = [[Paragraph(t, s["header"]) for t in ("Suivi", "Responsable", "Échéance", "Statut")]]
         rows += [
             [
-                escape(f.description),
-                escape(f.owner),
-                f.due_date.isoformat() if f.due_date else "",
-                escape(f.status_label),
+                Paragraph(escape(f.description), s["cell"]),
+                Paragraph(escape(f.owner), s["cell"]),
+                Paragraph(f.due_date.isoformat() if f.due_date else "", s["cell"]),
+                Paragraph(escape(f.status_label), s["cell"]),
             ]
             for f in follow_ups
         ]
-        story.append(_table(rows, [0.6 * (width - 156), 0.4 * (width - 156), 94, 62], True))
+        fixed = 5.5 * cm
+        widths = [0.6 * (width - fixed), 0.4 * (width - fixed), 3.3 * cm, 2.2 * cm]
+        story.append(Table(rows, colWidths=widths, repeatRows=1))
+    story.append(Spacer(1, 0.4 * cm))
     story.append(Paragraph("<i>Projet de procès-verbal.</i>", body))
     cells = [
-        [Spacer(1, 34), Paragraph("_" * 30, body), Paragraph(role, body)]
-        for role in ("Présidence", "Secrétariat")
+        [
+            Spacer(1, 1.2 * cm),
+            Paragraph("_" * 30, body),
+            Paragraph(f"<b>{escape(name)}</b>", body),
+            Paragraph(role, s["muted"]),
+            Paragraph("Date : ____________________", s["muted"]),
+        ]
+        for role, name in (("Présidence", people.chair), ("Secrétariat", people.secretary))
     ]
     story.append(Table([cells], colWidths=[width / 2, width / 2]))
-    return _since(begin, _build(out, story))
+    doc = SimpleDocTemplate(
+        out,
+        pagesize=size,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2.4 * cm,
+        bottomMargin=2 * cm,
+        initialFontName="DejaVuSans",
+    )
+    doc.build(story)
+    return _since(begin, doc.page)

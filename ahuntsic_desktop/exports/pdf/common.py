@@ -37,8 +37,8 @@ from ... import private_files
 from ...i18n import _, current_locale, format_date
 from ...paths import resources_dir
 from .lazy_story import LazyStory
+from .split_lines import remember_layouts
 from .typography import fit_text, typeset
-from .wrap_memo import remember_wraps
 
 FONT = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -293,7 +293,7 @@ def _keywords(spec: DocumentSpec) -> str:
 def build_pdf(path: Path | str, story: list | LazyStory, spec: DocumentSpec) -> Path:
     """Lay ``story`` out on the document's pages and write it atomically to ``path``."""
     register_fonts()
-    remember_wraps()
+    remember_layouts()
     size = page_size(spec.paper_size)
 
     def header(canvas: Canvas, doc) -> None:
