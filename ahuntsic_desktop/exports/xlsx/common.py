@@ -60,7 +60,7 @@ SECTION_FILL = "D9E2EC"
 RULE_COLOR = "9AA5B1"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 MAX_CELL_TEXT = 32_000  # Excel holds 32,767 characters in a cell
-MEASURED_KEPT = 4096  # wrapped texts whose line counts a data sheet remembers
+MEASURED_KEPT = 32_768  # wrapped texts whose line counts a data sheet remembers (~1.5 MB)
 
 # Number formats with the fr-CA locale tag: LibreOffice then shows « 1 234,56 $ » whatever
 # its own language; Excel uses the computer's separators (those of Québec there).

@@ -64,6 +64,11 @@ class AssignmentLine:
 _ROLE_ORDER = [role.value for role in AssignmentRole]
 
 
+def _role_labels() -> dict[str, str]:
+    """Each role's label, looked up once an export rather than once a cell."""
+    return {role.value: label(role.value, AssignmentRole) for role in AssignmentRole}
+
+
 def _active(today: dt.date):
     """An assignment running on ``today``, of a person not archived."""
     a = Assignment
@@ -112,6 +117,7 @@ class ChantierRoster:
         order), with their role in each chantier (the highest when several)."""
         index = {c.id: i for i, c in enumerate(self.chantiers)}
         width = len(self.chantiers)
+        labels = _role_labels()
         key = name_sort_key
         a = Assignment
         with self.db.session() as session:
@@ -147,13 +153,14 @@ class ChantierRoster:
                     last,
                     first,
                     ", ".join(sorted(organizations, key=key)),
-                    tuple(label(r, AssignmentRole) if r else "" for r in marks),
+                    tuple(labels[r] if r else "" for r in marks),
                 )
 
     def assignments(self) -> Iterator[AssignmentLine]:
         """Every assignment of the plan: by chantier, running ones first, then by last and
         first name (French order)."""
         heads = {c.id: c for c in self.chantiers}
+        labels = _role_labels()
         key = name_sort_key
         running = _active(self.today)
         with self.db.session() as session:
@@ -186,7 +193,7 @@ class ChantierRoster:
                     last,
                     first,
                     org or "",
-                    label(role, AssignmentRole),
+                    labels.get(role) or label(role, AssignmentRole),
                     start,
                     end,
                     bool(active),
