@@ -104,9 +104,7 @@ def test_a_row_given_by_its_places_reads_back_as_the_full_row(tmp_path):
         assert sheets[1].auto_filter.ref == "A1:J3"
 
 
-def test_a_streamed_sheet_forgets_each_row_once_written_but_not_its_height(
-    tmp_path, monkeypatch
-):
+def test_a_streamed_sheet_forgets_each_row_once_written_but_not_its_height(tmp_path, monkeypatch):
     """A streamed sheet keeps neither the rows' heights once they are written nor every
     wrapped text it measured (a big sheet's distinct texts): the heights read back as in a
     normal book, row by row."""
