@@ -3,6 +3,7 @@
 
 from .database import Database
 from .errors import RETRYABLE, ConflictError, StoreError, StoreProblem
+from .folding import french_key
 from .server import (
     account_of,
     build_url,
@@ -21,6 +22,7 @@ __all__ = [
     "account_of",
     "build_url",
     "database_user",
+    "french_key",
     "is_server_url",
     "server_url",
     "single_writer",

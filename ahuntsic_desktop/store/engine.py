@@ -14,6 +14,7 @@ from sqlalchemy.exc import DisconnectionError
 from sqlalchemy.pool import QueuePool
 
 from ..private_files import fsync_file, fsync_folder, private_temporary
+from .folding import register as register_folding
 
 log = logging.getLogger(__name__)
 BUSY_TIMEOUT_MS = 5000
@@ -26,6 +27,7 @@ def _set_pragmas(read_only: bool, busy_timeout_ms: int):
         # transaction for them: a migration killed half-way would leave half a schema.
         # SQLAlchemy's "begin" event below issues the BEGIN itself, DDL included.
         dbapi_connection.isolation_level = None
+        register_folding(dbapi_connection)  # fold_key(): names sorted in French in SQL
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")

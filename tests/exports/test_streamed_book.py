@@ -102,3 +102,25 @@ def test_a_row_given_by_its_places_reads_back_as_the_full_row(tmp_path):
         assert (3, 3) not in cells[1] and cells[1][3, 8][0] == 2
         assert sheets[0].row_dimensions[2].height == sheets[1].row_dimensions[2].height > 15
         assert sheets[1].auto_filter.ref == "A1:J3"
+
+
+def test_a_streamed_sheet_forgets_each_row_once_written_but_not_its_height(tmp_path, monkeypatch):
+    """A streamed sheet keeps neither the rows' heights once they are written nor every
+    wrapped text it measured (a big sheet's distinct texts): the heights read back as in a
+    normal book, row by row."""
+    from ahuntsic_desktop.exports.xlsx import common
+
+    monkeypatch.setattr(common, "MEASURED_KEPT", 2)  # forgets its measures every 2 texts
+    rows = [(f"Nom {i}", ("mot " * (i * 7)) if i % 3 else "") for i in range(12)]
+    columns = [Col("Nom"), Col("Texte", width=12, wrap=True)]
+    heights = []
+    for streamed in (False, True):
+        book = Book("Essai", table_name="Table fictive", streamed=streamed)
+        ws = book.data_sheet("Feuille", columns, rows)
+        if streamed:
+            assert set(ws.row_dimensions) <= {1}  # the header's only
+        path = book.save(tmp_path / f"{streamed}.xlsx")
+        sheet = load_workbook(path)["Feuille"]
+        heights.append([sheet.row_dimensions[r].height for r in range(1, len(rows) + 2)])
+    assert heights[0] == heights[1]
+    assert len({h for h in heights[1] if h}) > 3  # rows of several heights

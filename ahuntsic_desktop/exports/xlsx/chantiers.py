@@ -14,7 +14,7 @@ from ...domain.labels import label
 from ...i18n import _
 from ...services.core import settings as settings_service
 from ...services.plan import plans as plan_service
-from ...services.plan.reporting import ChantierRoster, chantier_roster
+from ...services.plan.roster import ChantierRoster, chantier_roster
 from ...store import Database
 from ..catalog import ExportOptions, Progress
 from ..privacy_marks import banner_for
@@ -33,13 +33,13 @@ def _roster_sheet(book: Book, roster: ChantierRoster) -> None:
     ]
     rows = (
         (row.last_name, row.first_name, row.organization, *row.roles, row.count)
-        for row in roster.rows
+        for row in roster.rows()  # read as written: never all held
     )
     ws = book.data_sheet(_("Participation"), columns, rows, frozen_columns=3, banding=False)
-    if not roster.rows or not roster.chantiers:
+    if not roster.people or not roster.chantiers:
         return
     first, last = get_column_letter(4), get_column_letter(3 + len(roster.chantiers))
-    top, bottom = book.first_row, book.last_row(len(roster.rows))
+    top, bottom = book.first_row, book.last_row(roster.people)
     ref = f"{first}{top}:{last}{bottom}"
     leads = (label(AssignmentRole.LEAD), label(AssignmentRole.CO_LEAD))
     condition = ", ".join(f'{first}{top}="{text}"' for text in leads)
@@ -70,7 +70,7 @@ def write(
         banner=banner_for(db),
         streamed=True,  # only conditional formats are added after the rows
     )
-    book.expect(len(roster.rows) + len(summary.rows) + len(roster.assignments))
+    book.expect(roster.people + len(summary.rows) + roster.assignment_count)
     _roster_sheet(book, roster)
     summary_columns = cols(summary.columns, chantier=36, leads=40)
     book.data_sheet(
@@ -104,7 +104,7 @@ def write(
                 a.end_date,
                 a.active,
             )
-            for a in roster.assignments
+            for a in roster.assignments()
         ),
         frozen_columns=1,
     )

@@ -60,6 +60,7 @@ SECTION_FILL = "D9E2EC"
 RULE_COLOR = "9AA5B1"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 MAX_CELL_TEXT = 32_000  # Excel holds 32,767 characters in a cell
+MEASURED_KEPT = 32_768  # wrapped texts whose line counts a data sheet remembers (~1.5 MB)
 
 # Number formats with the fr-CA locale tag: LibreOffice then shows « 1 234,56 $ » whatever
 # its own language; Excel uses the computer's separators (those of Québec there).
@@ -284,6 +285,8 @@ class Book:
                     text = str(values[i])
                     count = measured.get((i, text))
                     if count is None:
+                        if len(measured) >= MEASURED_KEPT:  # a big sheet's texts: not all kept
+                            measured.clear()
                         count = measured[i, text] = line_count(text, widths[i], bold=bold_rows)
                     lines = max(lines, count)
             if lines > 1:
@@ -320,6 +323,8 @@ class Book:
                     styles.apply(cell, c, number_format, risky, alignment)
             if row_out is not None:
                 append_row(ws, row_out, len(values))
+                if lines > 1:  # written with the row: its height is not needed again
+                    del ws.row_dimensions[r]
             self.advance()
         ws.auto_filter.ref = f"A{top}:{last}{r}"
         if banding and r > top:

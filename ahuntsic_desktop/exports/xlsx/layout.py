@@ -71,9 +71,10 @@ def measured_height(ws: Worksheet, row: int, lines: int, *, padding: float = 3) 
 
 def estimated_height(ws: Worksheet, row: int, points: float) -> None:
     """``row`` ``points`` tall, as an estimate (see :class:`MeasuredRow`)."""
-    dimension = ws.row_dimensions[row]
+    dimension = ws.row_dimensions.get(row)  # none yet for most rows: not made to be replaced
+    hidden, level = (False, 0) if dimension is None else (dimension.hidden, dimension.outlineLevel)
     ws.row_dimensions[row] = MeasuredRow(
-        ws, index=row, ht=points, hidden=dimension.hidden, outlineLevel=dimension.outlineLevel
+        ws, index=row, ht=points, hidden=hidden, outlineLevel=level
     )
 
 

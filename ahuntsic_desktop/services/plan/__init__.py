@@ -13,6 +13,7 @@ from . import (
     plans,
     progress,
     reporting,
+    roster,
     roundtrip,
     workbook,
 )
@@ -30,6 +31,7 @@ __all__ = [
     "plans",
     "progress",
     "reporting",
+    "roster",
     "roundtrip",
     "workbook",
 ]

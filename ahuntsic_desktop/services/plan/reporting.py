@@ -1,5 +1,6 @@
-"""Queries behind the plan workbooks: who sits on which chantier, and the plan as ordered
-lines with each means' and target's status, evaluation and comment."""
+"""Queries behind the plan workbooks: the plan as ordered lines with each means' and
+target's status, evaluation and comment, and the chantiers' summaries (who sits on which
+chantier: :mod:`.roster`)."""
 
 from __future__ import annotations
 
@@ -17,148 +18,14 @@ from ...domain import (
     Meeting,
     Organization,
     Orientation,
-    Person,
     Pillar,
     Target,
 )
 from ...domain.enums import AssignmentRole, AttendanceStatus, MeetingStatus
-from ...domain.labels import label
 from ...i18n import _
 from ...store import Database
 from ..core import NotFoundError, name_sort_key
 from .plans import PlanNode, build_tree, current_plan_id
-
-# -- chantiers -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ChantierHead:
-    id: int
-    name: str
-    pillar: str
-
-
-@dataclass(frozen=True)
-class RosterRow:
-    person_id: int
-    last_name: str
-    first_name: str
-    organization: str
-    roles: tuple[str, ...]  # role label per chantier, "" when not in it
-
-    @property
-    def count(self) -> int:
-        return sum(1 for role in self.roles if role)
-
-
-@dataclass(frozen=True)
-class AssignmentLine:
-    chantier: str
-    pillar: str
-    last_name: str
-    first_name: str
-    organization: str
-    role: str
-    start_date: dt.date | None
-    end_date: dt.date | None
-    active: bool
-
-
-@dataclass
-class ChantierRoster:
-    plan_id: int
-    plan_title: str
-    chantiers: list[ChantierHead]
-    rows: list[RosterRow]
-    assignments: list[AssignmentLine]
-
-
-_ROLE_ORDER = [role.value for role in AssignmentRole]
-
-
-def chantier_roster(db: Database, plan_id: int | None, today: dt.date) -> ChantierRoster:
-    """Who sits on which chantier of the plan (the current one when None) on ``today``."""
-    with db.session() as session:
-        plan_id = plan_id or current_plan_id(session)
-        plan = session.get(ActionPlan, plan_id) if plan_id else None
-        if plan is None:
-            raise NotFoundError(_("Aucun plan d'action à exporter."), "plan_id")
-        chantiers = [
-            ChantierHead(cid, name, pillar or "")
-            for cid, name, pillar in session.execute(
-                select(Chantier.id, Chantier.name, Pillar.name)
-                .outerjoin(Pillar, Pillar.id == Chantier.pillar_id)
-                .where(Chantier.plan_id == plan.id)
-                .order_by(Pillar.id.is_(None), Pillar.position, Chantier.position, Chantier.id)
-            )
-        ]
-        a = Assignment
-        rows = session.execute(
-            select(
-                a.person_id,
-                a.chantier_id,
-                a.role,
-                a.start_date,
-                a.end_date,
-                Person.last_name,
-                Person.first_name,
-                Organization.name,
-                Person.archived_at,
-            )
-            .join(Person, Person.id == a.person_id)
-            .join(Chantier, Chantier.id == a.chantier_id)
-            .outerjoin(Organization, Organization.id == a.organization_id)
-            .where(Chantier.plan_id == plan.id)
-        ).all()
-        title = plan.title
-    index = {c.id: i for i, c in enumerate(chantiers)}
-    roles: dict[int, list[str]] = {}
-    people: dict[int, tuple[str, str, set[str]]] = {}
-    lines = []
-    for pid, cid, role, start, end, last, first, org, archived in rows:
-        active = (
-            (start is None or start <= today) and (end is None or end >= today) and not archived
-        )
-        head = chantiers[index[cid]]
-        lines.append(
-            AssignmentLine(
-                head.name,
-                head.pillar,
-                last,
-                first,
-                org or "",
-                label(role, AssignmentRole),
-                start,
-                end,
-                active,
-            )
-        )
-        if not active:
-            continue
-        marks = roles.setdefault(pid, [""] * len(chantiers))
-        current = marks[index[cid]]
-        if not current or _ROLE_ORDER.index(role) < _ROLE_ORDER.index(current):
-            marks[index[cid]] = role
-        entry = people.setdefault(pid, (last, first, set()))
-        if org:
-            entry[2].add(org)
-    key = name_sort_key
-    roster = [
-        RosterRow(
-            pid,
-            people[pid][0],
-            people[pid][1],
-            ", ".join(sorted(people[pid][2], key=key)),
-            tuple(label(r, AssignmentRole) if r else "" for r in marks),
-        )
-        for pid, marks in sorted(
-            roles.items(), key=lambda i: (key(people[i[0]][0]), key(people[i[0]][1]))
-        )
-    ]
-    order = {c.name: i for i, c in enumerate(chantiers)}
-    lines.sort(key=lambda x: (order[x.chantier], not x.active, key(x.last_name), key(x.first_name)))
-    return ChantierRoster(plan.id, title, chantiers, roster, lines)
-
 
 # -- the plan --------------------------------------------------------------------------------
 
