@@ -29,17 +29,14 @@ def name_key_default(column: str):
     return default
 
 
-def person_sort_key(last_name: str | None, first_name: str | None) -> str:
-    """The French order of persons as one string: last then first name folded
-    (:func:`text.fold_for_key`), joined by U+0001, below any character a name holds, so the
-    database's plain (binary, or "C") order of this string is the order of the pair."""
-    return f"{fold_for_key(last_name)}\x01{fold_for_key(first_name)}"
+def folded_default(column: str):
+    """The folded key of ``column`` for a row inserted without it (Core inserts: imports,
+    demo data)."""
 
+    def default(context) -> str:
+        return fold_for_key(context.get_current_parameters().get(column))
 
-def _sort_key_default(context) -> str:
-    """The key of a row inserted without it (Core inserts: imports, demo data)."""
-    row = context.get_current_parameters()
-    return person_sort_key(row.get("last_name"), row.get("first_name"))
+    return default
 
 
 class Organization(Versioned, Timestamped, Base):
@@ -91,17 +88,23 @@ class Person(Versioned, Timestamped, Base):
             name="sector_valid",
         ),
         Index("ix_person_sort", "last_name", "first_name"),
-        Index("ix_person_sort_key", "archived_at", "sort_key"),  # the first rows, in order
+        # the first rows of the persons list, in its order, straight from the index
+        Index("ix_person_sort_key", "archived_at", "sort_last", "sort_first"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     first_name: Mapped[str] = mapped_column(String(100), default="")
     last_name: Mapped[str] = mapped_column(String(100), default="")
-    # kept by the store so the first rows in French order come from an index (the persons
-    # list shows them while it reads the rest); "C" on PostgreSQL: code point order
-    sort_key: Mapped[str | None] = mapped_column(
-        String(210).with_variant(String(210, collation="C"), "postgresql"),
-        default=_sort_key_default,
+    # the names folded as the lists sort them (text.fold_for_key), kept by the store so the
+    # first rows in French order come from an index (the persons list shows them while it
+    # reads the rest); "C" on PostgreSQL: code point order, as Python sorts
+    sort_last: Mapped[str | None] = mapped_column(
+        String(100).with_variant(String(100, collation="C"), "postgresql"),
+        default=folded_default("last_name"),
+    )
+    sort_first: Mapped[str | None] = mapped_column(
+        String(100).with_variant(String(100, collation="C"), "postgresql"),
+        default=folded_default("first_name"),
     )
     email: Mapped[str | None] = mapped_column(String(254), index=True)
     phone: Mapped[str | None] = mapped_column(String(40))
@@ -117,10 +120,11 @@ class Person(Versioned, Timestamped, Base):
     representations: Mapped[list[Representation]] = relationship(back_populates="person")
 
     @validates("last_name", "first_name")
-    def _sync_sort_key(self, key: str, value: str) -> str:
-        last = value if key == "last_name" else self.last_name
-        first = value if key == "first_name" else self.first_name
-        self.sort_key = person_sort_key(last, first)
+    def _sync_sort_keys(self, key: str, value: str) -> str:
+        if key == "last_name":
+            self.sort_last = fold_for_key(value)
+        else:
+            self.sort_first = fold_for_key(value)
         return value
 
     @property

@@ -12,13 +12,13 @@ import pytest
 from sqlalchemy import insert, select
 
 from ahuntsic_desktop.domain import Person
-from ahuntsic_desktop.domain.people import person_sort_key
 from ahuntsic_desktop.services.registry import lists, memberships, person_list
 from ahuntsic_desktop.services.registry.persons import (
     PersonData,
     archive_persons,
     save_person,
 )
+from ahuntsic_desktop.text import fold_for_key
 
 TODAY = date(2026, 11, 26)
 NAMES = [
@@ -40,9 +40,10 @@ def people(db):
     return [save_person(db, None, PersonData(first, last)) for first, last in NAMES]
 
 
-def keys(db) -> dict[int, str | None]:
+def keys(db) -> dict[int, tuple[str | None, str | None]]:
     with db.session() as session:
-        return dict(session.execute(select(Person.id, Person.sort_key)).all())
+        rows = session.execute(select(Person.id, Person.sort_last, Person.sort_first))
+        return {row[0]: (row[1], row[2]) for row in rows}
 
 
 def test_the_first_persons_are_the_whole_lists_first_in_french_order(db, people):
@@ -62,9 +63,11 @@ def test_the_first_persons_are_the_whole_lists_first_in_french_order(db, people)
 
 def test_the_key_follows_a_change_of_name(db, people):
     person_id = people[-1]  # Ilse Ødegaard
-    assert keys(db)[person_id] == person_sort_key("Ødegaard", "Ilse") == "odegaard\x01ilse"
+    assert keys(db)[person_id] == ("odegaard", "ilse")
     save_person(db, person_id, PersonData("Ilse", "Aalto"))
-    assert keys(db)[person_id] == "aalto\x01ilse"
+    assert keys(db)[person_id] == ("aalto", "ilse")
+    save_person(db, person_id, PersonData("Élise", "Aalto"))
+    assert keys(db)[person_id] == ("aalto", "elise")
     assert person_list.first_person_ids(db, 1) == [person_id]
 
 
@@ -80,7 +83,7 @@ def test_persons_written_without_the_orm_get_their_key(db):
             ],
         )
         session.commit()
-    assert set(keys(db).values()) == {"levesque\x01josee", "cote\x01marc"}
+    assert set(keys(db).values()) == {("levesque", "josee"), ("cote", "marc")}
     assert [row[0] for row in lists.persons_table(db, today=TODAY, first=2).rows] == [
         "Côté",
         "Lévesque",
@@ -123,15 +126,20 @@ def test_migration_0017_keys_the_persons_already_there(tmp_path):
             )
     run(path, "upgrade", "0017")
     with sqlite3.connect(path) as connection:
-        found = dict(connection.execute("SELECT id, sort_key FROM person"))
+        found = {
+            row[0]: (row[1], row[2])
+            for row in connection.execute("SELECT id, sort_last, sort_first FROM person")
+        }
         plan = " ".join(
             str(row)
             for row in connection.execute(
                 "EXPLAIN QUERY PLAN SELECT id FROM person WHERE archived_at IS NULL "
-                "ORDER BY sort_key LIMIT 5"
+                "ORDER BY sort_last, sort_first LIMIT 5"
             )
         )
-    assert found == {i: person_sort_key(last, first) for i, (first, last) in enumerate(NAMES, 1)}
+    assert found == {
+        i: (fold_for_key(last), fold_for_key(first)) for i, (first, last) in enumerate(NAMES, 1)
+    }
     assert "ix_person_sort_key" in plan and "TEMP B-TREE" not in plan
     run(path, "downgrade", "0016")
     run(path, "upgrade", "head")

@@ -98,7 +98,9 @@ PERSONAL: dict[str, frozenset[str]] = {
     "consent": frozenset({"source"}),
 }
 KEPT_ON_DELETE = {"person": frozenset({"first_name", "last_name"})}
-IGNORED = frozenset({"id", "created_at", "updated_at", "name_key", "sort_key", "version"})
+IGNORED = frozenset(
+    {"id", "created_at", "updated_at", "name_key", "sort_last", "sort_first", "version"}
+)
 SCRUBBED = "[anonymisé]"  # stands for a personal value left out on purpose
 BULK_ID = 0  # entity_id of an entry about many records at once
 _PENDING = "audit_pending"

@@ -17,9 +17,9 @@ from sqlalchemy.exc import IntegrityError
 from ...domain import AuditEntry, Membership, Organization, Person, Representation, name_key
 from ...domain.enums import AuditAction, RepresentationRole
 from ...domain.instants import utc_now
-from ...domain.people import person_sort_key
 from ...i18n import _, format_number
 from ...store import Database
+from ...text import fold_for_key
 from ..core import ValidationError, audit
 from .collector import collector_paused
 from .fields import ImportKind
@@ -48,7 +48,8 @@ def _record(kind: ImportKind, values: dict) -> dict:
     return {
         "first_name": first,
         "last_name": last,
-        "sort_key": person_sort_key(last, first),  # as the model's default would, cheaper
+        "sort_last": fold_for_key(last),  # as the model's defaults would, cheaper
+        "sort_first": fold_for_key(first),
         "is_elected": False,
         **record,
         **common,

@@ -145,10 +145,10 @@ def person_table(
 
 
 def first_person_ids(db: Database, count: int, *, include_archived: bool = False) -> list[int]:
-    """The ids of the ``count`` first persons in French order, from the store's sort key
+    """The ids of the ``count`` first persons in French order, from the store's sort keys
     (an index: milliseconds at 100,000 persons, where the whole list takes a second)."""
     p = Person
-    stmt = select(p.id).order_by(p.sort_key, p.id).limit(count)
+    stmt = select(p.id).order_by(p.sort_last, p.sort_first, p.id).limit(count)
     if not include_archived:
         stmt = stmt.where(p.archived_at.is_(None))
     with db.session() as session:
