@@ -18,10 +18,13 @@ def passed(window) -> bool:  # noqa: ANN001 (the MainWindow)
     """True when the window's file passed its check (or had none running). Else the file
     is closed and explained; the window then shows the file chosen instead, or closes."""
     db = window.db
+    if getattr(window, "refused_file", None) is db:
+        return False  # being explained (the late-load timer came during the box) or closed
     try:
         db.verdict()
     except StoreError as error:
         log.warning("Refused %s after its check: %s", db.path, error.problem)
+        window.refused_file = db
         db.close()  # its lock goes: a backup may be restored in its place
         chosen = explain_refusal(window, db.path, error)
         if chosen is None:

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from ahuntsic_desktop.store import Database
+from ahuntsic_desktop.ui import file_check
 from ahuntsic_desktop.ui.main_window import MainWindow
 
 from ..dates import DEMO_TODAY
@@ -63,5 +64,7 @@ def test_a_damaged_file_is_explained_after_the_paint_and_not_written(
     assert "Choisir un autre fichier…" in buttons
     qtbot.waitUntil(lambda: not window.isVisible())  # cancelled: the window closes
     assert window.pages.built[0] is None  # no page read the damaged file
+    assert not file_check.passed(window)  # the late-load timer asks again: no second box
+    assert len(shown) == 1
     db.close()
     assert digest(path) == before
