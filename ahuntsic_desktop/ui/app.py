@@ -8,7 +8,7 @@ from pathlib import Path
 
 # The store (SQLAlchemy) and Babel before PySide6: once imported, PySide6's import hook
 # reads the source of every module imported after it, looking for « PySide6 » in it
-# (PYSIDE-2029), and linecache keeps those lines.
+# (PYSIDE-2029), and linecache would keep those lines (see .source_lines).
 from .. import i18n
 from ..i18n import _
 from ..paths import default_db_path, demo_db_path, resources_dir
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication
 
 from .errors import install_excepthook, show_error
 from .file_opening import FILE_FILTER, explain_refusal, open_database, open_server
+from .source_lines import forget_source_lines
 from .widgets.files import ask_open_path
 
 log = logging.getLogger(__name__)
@@ -110,6 +111,7 @@ def ensure_demo_file(path: Path) -> None:
 def run_gui(
     db_path: Path | str | None = None, demo: bool = False, language: str | None = None
 ) -> int:
+    forget_source_lines()  # what PySide6's hook reads of the modules imported from here on
     app = make_application(language)
     from .main_window import MainWindow
 
