@@ -66,19 +66,6 @@ def _take_lock(path: Path) -> FileLock:
     return lock
 
 
-def _drop_stillborn_companions(path: Path) -> None:
-    """Remove the empty ``-wal`` and the truncated ``-shm`` (a real one is at least 32 KiB)
-    that a full disk left when switching to WAL: they hold nothing, and would stop the
-    file from being read without writing beside it."""
-    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
-    try:
-        if wal.stat().st_size == 0 and (not shm.exists() or shm.stat().st_size < 32768):
-            shm.unlink(missing_ok=True)
-            wal.unlink()
-    except OSError:
-        pass
-
-
 class Database:
     """One open data file. ``session()`` gives a short unit of work."""
 
@@ -102,6 +89,7 @@ class Database:
         self.client = ""  # on a server, the application_name of our connections
         self.writes = WriteCounter(engine)  # what was read before may be stale once it moves
         self._factory: sessionmaker | None = None
+        self._check: integrity.LaterCheck | None = None  # see open(check_later=True)
 
     @property
     def _sessions(self) -> sessionmaker:
@@ -126,6 +114,7 @@ class Database:
         backup: bool = True,
         backup_keep: int | None = None,
         busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        check_later: bool = False,
     ) -> Database:
         """Open ``path``; raises :class:`StoreError` with a French message when it can't.
 
@@ -135,6 +124,9 @@ class Database:
         is False and no schema update is due; ``backup_keep`` copies are kept (the file's
         own setting by default). ``busy_timeout_ms`` is how long a write waits for another
         program to finish before :class:`StoreError` (``BUSY``) is raised.
+
+        ``check_later`` (start-up): the integrity check runs in a thread while the window
+        is built (see :func:`.integrity.probe`); sessions and writes wait for its verdict.
         """
         if server.is_server_url(path):
             return cls.connect(str(path))
@@ -148,7 +140,7 @@ class Database:
                 create_private_file(path)
             tighten(path, PRIVATE_FILE)  # ours, blank: nobody else's business
         else:
-            facts = integrity.probe(path)
+            facts = integrity.probe(path, check=read_only or not check_later)
         if read_only:
             return cls._open_read_only(path, facts)
         integrity.require_writable(path)
@@ -181,7 +173,7 @@ class Database:
             log.exception("Could not open %s", path)
             explained = faults.fault(error, path)
             if explained is not None:  # a full or failing disk: the file is healthy
-                _drop_stillborn_companions(path)
+                faults.drop_stillborn_companions(path)
                 raise explained from error
             if isinstance(error, OSError):  # not the file's fault: say what the system said
                 raise StoreError(
@@ -208,6 +200,8 @@ class Database:
         log.info("Opened %s", path)
         database = cls(engine, path, read_only=False, lock=lock, backup_dir=folder)
         database.last_backup, database.backup_error = copy, problem
+        if facts is not None and not facts.checked:
+            database._check = integrity.LaterCheck(path)
         return database
 
     @classmethod
@@ -274,6 +268,7 @@ class Database:
         may succeed."""
         from sqlalchemy.orm.exc import StaleDataError
 
+        self.verdict()
         session = self._sessions()
         try:
             yield session
@@ -306,10 +301,17 @@ class Database:
             with self.engine.connect() as connection:
                 yield connection
         except DBAPIError as error:
+            if self._check is not None:
+                self.verdict()  # a read failing on a damaged file says so
             explained = faults.fault(error, self.path or self.url)
             if explained is None:
                 raise
             raise explained from error
+
+    def verdict(self) -> None:
+        """Wait for the check of ``open(check_later=True)``; raises when the file is damaged."""
+        if self._check is not None:
+            self._check.verdict()
 
     # -- leaving no trace ------------------------------------------------------------------
     @staticmethod
@@ -322,6 +324,7 @@ class Database:
         deleted content is overwritten (``secure_delete``), the ``-wal`` folded in and
         emptied, and the file rebuilt without free pages. Backups taken before are not
         touched: they keep what they held."""
+        self.verdict()
         try:
             if self.on_server:
                 server.vacuum(self.engine)
@@ -345,6 +348,7 @@ class Database:
         """Copy the open file into its backup folder now (online backup API)."""
         if self.path is None or self.backup_dir is None:
             raise StoreError(StoreProblem.FAILED, _("Ce fichier n'existe qu'en mémoire."))
+        self.verdict()
         return backups.make_backup(self.path, self.backup_dir, keep=keep, kind=kind)
 
     def restore_from(self, source: Path, *, keep: int | None = None) -> tuple[Database, Path]:
@@ -383,6 +387,8 @@ class Database:
             lock.release()
 
     def close(self) -> None:
+        if self._check is not None:
+            self._check.wait()  # its own connection closed before the lock goes
         self.engine.dispose()
         if self._lock is not None:
             self._lock.release()

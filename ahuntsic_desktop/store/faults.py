@@ -140,3 +140,16 @@ def fault(error: BaseException, path: Path | None = None) -> StoreError | None:
     explained = made(path)
     explained.detail = detail
     return explained
+
+
+def drop_stillborn_companions(path: Path) -> None:
+    """Remove the empty ``-wal`` and the truncated ``-shm`` (a real one is at least 32 KiB)
+    that a full disk left when switching to WAL: they hold nothing, and would stop the
+    file from being read without writing beside it."""
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    try:
+        if wal.stat().st_size == 0 and (not shm.exists() or shm.stat().st_size < 32768):
+            shm.unlink(missing_ok=True)
+            wal.unlink()
+    except OSError:
+        pass

@@ -8,11 +8,11 @@ from pathlib import Path
 
 # The store (SQLAlchemy) and Babel before PySide6: once imported, PySide6's import hook
 # reads the source of every module imported after it, looking for « PySide6 » in it
-# (PYSIDE-2029), and linecache keeps those lines.
+# (PYSIDE-2029), and linecache would keep those lines (see .source_lines).
 from .. import i18n
 from ..i18n import _
 from ..paths import default_db_path, demo_db_path, resources_dir
-from ..store import is_server_url
+from ..store import StoreError, is_server_url
 
 # isort: split
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTranslator
@@ -20,7 +20,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .errors import install_excepthook, show_error
-from .file_opening import FILE_FILTER, open_database, open_server
+from .file_opening import FILE_FILTER, explain_refusal, open_database, open_server
+from .source_lines import forget_source_lines
 from .widgets.files import ask_open_path
 
 log = logging.getLogger(__name__)
@@ -110,6 +111,7 @@ def ensure_demo_file(path: Path) -> None:
 def run_gui(
     db_path: Path | str | None = None, demo: bool = False, language: str | None = None
 ) -> int:
+    forget_source_lines()  # what PySide6's hook reads of the modules imported from here on
     app = make_application(language)
     from .main_window import MainWindow
 
@@ -121,15 +123,24 @@ def run_gui(
     path, create = first_path(db_path, demo)
     if demo:
         ensure_demo_file(path)
-    db = open_database(None, path, create=create)
-    while db is None:
-        chosen = ask_open_path(
-            None, _("Choisir un fichier de données"), FILE_FILTER, path.parent, remember=False
-        )
-        if chosen is None:
-            return 1
-        db = open_database(None, chosen)
-    return _run_window(app, MainWindow(db, load_later=True))
+    # The integrity check reads the whole file: it runs while the window is built and
+    # painted, and the window awaits its verdict before the first page reads (file_check).
+    db = open_database(None, path, create=create, check_later=True)
+    while True:
+        while db is None:
+            chosen = ask_open_path(
+                None, _("Choisir un fichier de données"), FILE_FILTER, path.parent, remember=False
+            )
+            if chosen is None:
+                return 1
+            db = open_database(None, chosen)
+        try:
+            window = MainWindow(db, load_later=True)
+        except StoreError as error:  # the file's settings could not be read: damaged
+            db.close()
+            db = explain_refusal(None, Path(db.path), error)
+            continue
+        return _run_window(app, window)
 
 
 def _run_window(app, window) -> int:

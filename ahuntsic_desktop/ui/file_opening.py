@@ -36,15 +36,18 @@ def _ours(path: Path) -> bool:
         return False
 
 
-def open_database(parent: QWidget | None, path: Path, *, create: bool = False) -> Database | None:
-    """The open file, or None when it could not be opened (the user was told why)."""
+def open_database(
+    parent: QWidget | None, path: Path, *, create: bool = False, check_later: bool = False
+) -> Database | None:
+    """The open file, or None when it could not be opened (the user was told why).
+    ``check_later``: see :meth:`Database.open` and :mod:`.file_check` (start-up)."""
     QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
     try:
-        return Database.open(path, create=create or _ours(path))
+        return Database.open(path, create=create or _ours(path), check_later=check_later)
     except StoreError as error:
         log.warning("Refused to open %s: %s", path, error.problem)
         QApplication.restoreOverrideCursor()
-        return _explain(parent, path, error)
+        return explain_refusal(parent, path, error)
     finally:
         if QApplication.overrideCursor() is not None:
             QApplication.restoreOverrideCursor()
@@ -101,7 +104,9 @@ def refusal_box(parent: QWidget | None, path: Path, error: StoreError) -> QMessa
     return box
 
 
-def _explain(parent: QWidget | None, path: Path, error: StoreError) -> Database | None:
+def explain_refusal(parent: QWidget | None, path: Path, error: StoreError) -> Database | None:
+    """Show why ``path`` was refused and do what the user chose: the file opened instead
+    (read-only, restored, retried or another one), or None."""
     box = refusal_box(parent, path, error)
     box.exec()
     choice = clicked(box) or None  # the button's name is its choice

@@ -22,7 +22,7 @@ from ..i18n import _
 from ..services.core import settings as settings_service
 from ..services.core.errors import ValidationError
 from ..store import Database, is_server_url
-from . import main_menus, recent
+from . import file_check, main_menus, recent
 from .change_watch import ChangeWatch
 from .context import Context
 from .errors import show_error
@@ -151,13 +151,14 @@ class MainWindow(QMainWindow):
         if self._after_paint is None and self.pages.built[row] is not None:
             return  # already done (by the paint or by the timer)
         self._after_paint = None
+        if not file_check.passed(self):  # start-up's integrity check: before the first read
+            return
         if self.navigation.currentRow() == row and self.pages.built[row] is None:
             self.show_page(row)
         QTimer.singleShot(0, self._build_next_page)
 
     def _build_next_page(self) -> None:
-        """After start-up, build the other pages one per turn of the event loop while the
-        window waits for the user, so a first click only reads its page's data."""
+        """After start-up, build the other pages one per turn of the event loop (idle)."""
         waiting = [row for row, page in enumerate(self.pages.built) if page is None]
         if waiting:
             self.page(waiting[0])
@@ -170,8 +171,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self, lambda: self._show_if_current(row))
 
     def go_to(self, destination: Destination) -> None:
-        """Show the page ``destination`` names (asking about unsaved edits first), then what
-        it asks there: a tab, filters, a record (the dashboard leads here)."""
+        """Show the page ``destination`` names, then what it asks there (tab, filters, record)."""
         row = next(
             (i for i, entry in enumerate(PAGES) if entry.name == destination.page),
             None,
