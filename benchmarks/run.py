@@ -122,7 +122,19 @@ def scale_file(scale: int) -> Path:
             check=True,
             capture_output=True,
         )
+    if path not in _MIGRATED:  # a file made by an older version: migrated before any clock
+        subprocess.run(
+            [PYTHON, "-c", MIGRATE, str(path)], check=True, capture_output=True, cwd=ROOT
+        )
+        _MIGRATED.add(path)
     return path
+
+
+_MIGRATED: set[Path] = set()
+MIGRATE = (
+    "import sys; from ahuntsic_desktop.store import Database; "
+    "Database.open(sys.argv[1], backup=False).close()"
+)
 
 
 class Screen:
