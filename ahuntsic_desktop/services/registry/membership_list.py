@@ -37,8 +37,14 @@ def first_membership_ids(db: Database, year: int | None, count: int) -> list[int
         stmt = stmt.where(m.year == year)
     with db.session() as session:
         rows = session.connection().execute(stmt).all()
-    keys = {name: v.name_sort_key(name) for name in {r[2] for r in rows}}
-    return [r[0] for r in heapq.nsmallest(count, rows, key=lambda r: (-r[1], keys[r[2]]))]
+    return [r[0] for r in heapq.nsmallest(count, rows, key=_list_order(rows, 1, 2))]
+
+
+def _list_order(rows, year: int, name: int):
+    """The list's order as a sort key for ``rows`` (the year and the member's name at
+    those places): the latest year first, then the name in French order."""
+    keys = {text: v.name_sort_key(text) for text in {row[name] for row in rows}}  # repeat
+    return lambda row: (-row[year], keys[row[name]])
 
 
 def list_memberships(
@@ -102,8 +108,7 @@ def list_memberships(
     kinds = {True: _("Organisme"), False: _("Personne")}
     methods = {method.value: label(method) for method in PaymentMethod}
     statuses = {s: status_label(s) for s in MemberStatus}
-    keys = {name: v.name_sort_key(name) for name in {r[1] for r in rows}}  # names repeat
-    rows = sorted(rows, key=lambda r: (-r[3], keys[r[1]]))
+    rows = sorted(rows, key=_list_order(rows, 3, 1))
     years = {year: table_settings.membership_year_label(year) for year in {r[3] for r in rows}}
     days = {day: _day(day) for day in {r[7] for r in rows}}
     standing = {

@@ -127,9 +127,10 @@ class ReadsAhead:
         arguments = self.arguments()
         first = self._first_rows(arguments)
         if first is not None:
+            table, total = first
             self.partial = arguments
-            self.list.show_partial(self.size(arguments))
-            return first
+            self.list.show_partial(total)
+            return table
         return self._whole(arguments)
 
     def _whole(self, arguments: Hashable) -> Table:
@@ -139,8 +140,9 @@ class ReadsAhead:
         table = self.ahead.take(self.db, arguments)
         return table if table is not None else self.reader(arguments)()
 
-    def _first_rows(self, arguments: Hashable) -> Table | None:
-        """The first rows, with the whole list read in the background, when that is worth
+    def _first_rows(self, arguments: Hashable) -> tuple[Table, int] | None:
+        """The first rows and the whole list's count, the whole list then read in the
+        background, when that is worth
         it: a big list shown for the first time or with other arguments, not read yet,
         sorted as the rows come. A reload after a change reads the whole list at once."""
         reader = self.first_reader(arguments)
@@ -149,12 +151,15 @@ class ReadsAhead:
         key, descending = self.list.sort_column()
         if key not in (None, self.first_order) or descending:
             return None  # the first rows of another order would show other persons
-        if self.ahead.ready(self.db, arguments) or self.size(arguments) < self.read_ahead_above:
+        if self.ahead.ready(self.db, arguments):
+            return None
+        total = self.size(arguments)
+        if total < self.read_ahead_above:
             return None
         # the rest read once the first rows have painted: a Python thread reading 100,000
         # rows takes the interpreter from the window's thread, which paints in Python too
         QTimer.singleShot(READ_REST_AFTER_MS, self, lambda: self._read_rest(arguments))
-        return reader()
+        return reader(), total
 
     def _read_rest(self, arguments: Hashable) -> None:
         if self.partial != arguments:
