@@ -43,8 +43,8 @@ def report(**values) -> None:
 
 def startup(kind: str, path: str = "") -> None:
     """``bare``: a bare PySide6 main window; ``app``: the application on ``path``. Prints
-    when the main window has painted, then when the event loop is next idle (the dashboard's
-    figures loaded), and quits. The application's modules are imported first, in its own
+    when the main window has painted (and the peak memory until then), then when the event
+    loop is next idle (the dashboard's figures loaded, with the peak until then), and quits. The application's modules are imported first, in its own
     order (``ahuntsic-desktop`` runs ``cli.main``, then ``ui.app``), not after this watcher's
     Qt: PySide6's import hook reads the source of every module imported after it."""
     if kind == "app":
@@ -71,7 +71,7 @@ def startup(kind: str, path: str = "") -> None:
             return
         app.processEvents()  # its paint
         seen["settled"] = time.time()
-        report(painted=seen["painted"], settled=seen["settled"])
+        report(painted=seen["painted"], settled=seen["settled"], paint_mb=seen["paint_mb"])
         app.exit(0)
 
     class Watch(QObject):
@@ -82,6 +82,7 @@ def startup(kind: str, path: str = "") -> None:
                 and isinstance(getattr(obj, "window", lambda: None)(), QMainWindow)
             ):
                 seen["painted"] = time.time()
+                seen["paint_mb"] = round(peak_mb(), 1)  # the peak until the first paint
                 QTimer.singleShot(0, settled)
             return False
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import errno
 import shutil
 import sqlite3
+import sys
 from pathlib import Path
 
 from ..i18n import _
@@ -153,3 +154,41 @@ def drop_stillborn_companions(path: Path) -> None:
             wal.unlink()
     except OSError:
         pass
+
+
+def sql_errors() -> tuple[type[BaseException], ...]:
+    """sqlite3's database errors and, once SQLAlchemy is imported, its own."""
+    if "sqlalchemy.exc" not in sys.modules:  # start-up, before the engine: sqlite3 only
+        return (sqlite3.DatabaseError,)
+    from sqlalchemy.exc import DatabaseError
+
+    return (DatabaseError, sqlite3.DatabaseError)
+
+
+def refused_at_opening(error: BaseException, path: Path) -> StoreError:
+    """Why ``path`` could not be opened, in the user's words: a full or failing disk (the
+    file is healthy), what the system said, or a damaged file."""
+    explained = fault(error, path)
+    if explained is not None:  # a full or failing disk: the file is healthy
+        drop_stillborn_companions(path)
+        return explained
+    if isinstance(error, OSError):  # not the file's fault: say what the system said
+        return StoreError(
+            StoreProblem.FAILED,
+            _("« {name} » ne peut pas être ouvert : {reason}.").format(
+                name=path.name, reason=error.strerror or error
+            ),
+            path,
+            _(
+                "Le fichier n'a pas été modifié. Réessayez ; si l'erreur revient, "
+                "transmettez le journal."
+            ),
+        )
+    detail = error.orig if hasattr(error, "orig") else error
+    return StoreError(
+        StoreProblem.CORRUPT,
+        _("« {name} » ne peut pas être ouvert : il semble endommagé.").format(name=path.name),
+        path,
+        _("Restaurez une sauvegarde ou choisissez un autre fichier."),
+        str(detail),
+    )

@@ -10,11 +10,12 @@ Python's order of the same strings. A server (PostgreSQL) has no such function:
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from sqlalchemy import func
-from sqlalchemy.sql.elements import ColumnElement
+from typing import TYPE_CHECKING
 
 from ..text import fold_for_key
+
+if TYPE_CHECKING:
+    from sqlalchemy.sql.elements import ColumnElement
 
 FOLD_KEY = "fold_key"
 
@@ -34,4 +35,6 @@ def french_key(bind) -> Callable[[ColumnElement], ColumnElement] | None:
     engine = bind.get_bind() if hasattr(bind, "get_bind") else bind  # a session's engine
     if engine.dialect.name != "sqlite":
         return None
+    from sqlalchemy import func
+
     return getattr(func, FOLD_KEY)

@@ -33,6 +33,7 @@ class FileFacts:
     revision: str | None
     backup_keep: int | None  # the file's own setting, when it has one
     checked: bool = True  # its integrity was checked (else see LaterCheck)
+    table_name: str | None = None  # its setting, when it has one
 
     @property
     def current(self) -> bool:
@@ -109,18 +110,32 @@ def _tables(connection: sqlite3.Connection) -> set[str]:
     return {name for (name,) in rows}
 
 
-def _backup_keep(connection: sqlite3.Connection, tables: set[str]) -> int | None:
+def _setting(connection: sqlite3.Connection, tables: set[str], key: str) -> object:
+    """The file's setting ``key`` (stored as JSON), or None when it has none."""
     if "setting" not in tables:
         return None
-    row = connection.execute("SELECT value FROM setting WHERE key = 'backup_keep'").fetchone()
+    row = connection.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
     if row is None:
         return None
     value = row[0]  # the column has NUMERIC affinity: "10" comes back as 10
     try:
-        keep = int(json.loads(value) if isinstance(value, str) else value)
+        return json.loads(value) if isinstance(value, str) else value
+    except ValueError:
+        return None
+
+
+def _backup_keep(connection: sqlite3.Connection, tables: set[str]) -> int | None:
+    try:
+        keep = int(_setting(connection, tables, "backup_keep"))
     except (TypeError, ValueError):
         return None
     return max(1, min(365, keep))
+
+
+def _table_name(connection: sqlite3.Connection, tables: set[str]) -> str | None:
+    """The table's name for the window's title before SQLAlchemy is imported."""
+    name = _setting(connection, tables, "table_name")
+    return name if isinstance(name, str) and name.strip() else None
 
 
 def is_blank(path: Path) -> bool:
@@ -183,6 +198,7 @@ def probe(path: Path, *, check: bool = True) -> FileFacts:
             found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = found[0] if found else None
         keep = _backup_keep(connection, tables)
+        name = _table_name(connection, tables)
         checked = check or not untouched
         if not checked and revision != migrate.head_revision():
             _quick_check(connection, path)  # a migration is due: checked before it
@@ -215,7 +231,7 @@ def probe(path: Path, *, check: bool = True) -> FileFacts:
                 "l'ouvrir, ou choisissez un autre fichier."
             ),
         )
-    return FileFacts(revision, keep, checked)
+    return FileFacts(revision, keep, checked, name)
 
 
 def _quick_check(connection: sqlite3.Connection, path: Path) -> None:

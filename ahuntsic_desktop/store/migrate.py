@@ -15,8 +15,6 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, inspect, text
-
 from ..i18n import _
 from . import server
 from .errors import StoreError, StoreProblem
@@ -28,6 +26,7 @@ _HEADER = re.compile(r"^(revision|down_revision)\s*(?::[^=]*)?=\s*['\"]?(\w+|Non
 
 if TYPE_CHECKING:
     from alembic.config import Config
+    from sqlalchemy import Connection, Engine
 
 
 def alembic_config() -> Config:
@@ -60,6 +59,8 @@ def head_revision() -> str:
 
 def current_revision(connection: Connection) -> str | None:
     """The revision stored in the file (None for a file without Alembic's table)."""
+    from sqlalchemy import inspect, text
+
     if not inspect(connection).has_table("alembic_version"):
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()

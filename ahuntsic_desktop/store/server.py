@@ -13,11 +13,12 @@ import logging
 import secrets
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Engine, create_engine, text
-from sqlalchemy.engine import URL, make_url
-
 if TYPE_CHECKING:
+    from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session
+
+# SQLAlchemy is imported where it is used: start-up asks is_server_url before it (see
+# .engine).
 
 log = logging.getLogger(__name__)
 SERVER_SCHEMES = ("postgresql", "postgres")
@@ -34,6 +35,8 @@ def is_server_url(target: object) -> bool:
 
 def server_url(url: str):
     """``url`` with the driver we ship (psycopg 3) unless it names one."""
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url.replace("postgres://", "postgresql://", 1))
     if parsed.drivername == "postgresql":
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -42,6 +45,8 @@ def server_url(url: str):
 
 def build_url(host: str, port: int, database: str, user: str, password: str | None) -> str:
     """``postgresql://user:password@host:port/database``, every part quoted as needed."""
+    from sqlalchemy.engine import URL
+
     url = URL.create(
         "postgresql",
         username=user or None,
@@ -74,6 +79,8 @@ def server_engine(url: str, name: str | None = None) -> Engine:
     """An engine on the server at ``url``, its connections named ``name``. SQL parameters
     (names, emails) never appear in error messages; a connection dropped by a restarted
     server is replaced, not reused."""
+    from sqlalchemy import create_engine
+
     return create_engine(
         server_url(url),
         hide_parameters=True,
@@ -94,6 +101,8 @@ def single_writer(session_or_connection: Session | Connection, purpose: str) -> 
     On the server this is a transaction-scoped advisory lock; a SQLite file already lets
     one writer at a time through, so nothing is done there."""
     if is_server(session_or_connection):
+        from sqlalchemy import text
+
         session_or_connection.execute(
             text("SELECT pg_advisory_xact_lock(:key)"), {"key": _LOCK_KEYS[purpose]}
         )
@@ -104,6 +113,8 @@ def database_user(session: Session) -> str | None:
     trail); None on a SQLite file, which has no users."""
     if not is_server(session):
         return None
+    from sqlalchemy import text
+
     return session.scalar(text("SELECT session_user"))
 
 
@@ -114,5 +125,7 @@ def vacuum(engine: Engine) -> None:
 
 
 def reachable(engine: Engine) -> bool:
+    from sqlalchemy import text
+
     with engine.connect() as connection:
         return connection.execute(text("SELECT 1")).scalar() == 1

@@ -2,9 +2,9 @@
 the audit trail's ``before_flush``/``after_flush`` (registered by the services, which the
 store can't import).
 
-A Database makes its factory at its first session: opening a file and reading its settings
-with Core (the window's title, before its first paint) import no ORM, whose import alone
-took about a quarter of the start-up."""
+A Database makes its factory at its first session, and this module imports SQLAlchemy only
+then: start-up opens the file and paints the window before it imports SQLAlchemy (see
+Database.open's ``check_later``), and the first reads use Core, without the ORM."""
 
 from __future__ import annotations
 
@@ -12,9 +12,8 @@ import weakref
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, event
-
 if TYPE_CHECKING:
+    from sqlalchemy import Engine
     from sqlalchemy.orm import sessionmaker
 
 _LISTENERS: list[tuple[str, Callable]] = []
@@ -27,12 +26,17 @@ def listen_to_sessions(event_name: str, listener: Callable) -> None:
     if (event_name, listener) in _LISTENERS:
         return
     _LISTENERS.append((event_name, listener))
+    if not _FACTORIES:
+        return
+    from sqlalchemy import event
+
     for factory in list(_FACTORIES):
         event.listen(factory, event_name, listener)
 
 
 def session_factory(engine: Engine) -> sessionmaker:
     """A factory of sessions on ``engine``, with every listener registered so far."""
+    from sqlalchemy import event
     from sqlalchemy.orm import sessionmaker
 
     factory = sessionmaker(engine, expire_on_commit=False)

@@ -8,13 +8,18 @@ programs are not seen here; on a server the window hears of them and calls :meth
 
 from __future__ import annotations
 
-from sqlalchemy import Engine, event
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 _WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
 
 class WriteCounter:
     def __init__(self, engine: Engine) -> None:
+        from sqlalchemy import event
+
         self.count = 0
         event.listen(engine, "before_cursor_execute", self._seen)
 

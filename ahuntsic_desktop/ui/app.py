@@ -6,9 +6,11 @@ import logging
 import sys
 from pathlib import Path
 
-# The store (SQLAlchemy) and Babel before PySide6: once imported, PySide6's import hook
-# reads the source of every module imported after it, looking for « PySide6 » in it
-# (PYSIDE-2029), and linecache would keep those lines (see .source_lines).
+# The store and Babel before PySide6: once imported, PySide6's import hook reads the source
+# of every module imported after it, looking for « PySide6 » in it (PYSIDE-2029), and
+# linecache would keep those lines (see .source_lines). The store no longer brings
+# SQLAlchemy with it: a current file is opened with sqlite3 and SQLAlchemy imported at its
+# first read, after the first paint (Database.open's ``check_later``).
 from .. import i18n
 from ..i18n import _
 from ..paths import default_db_path, demo_db_path, resources_dir

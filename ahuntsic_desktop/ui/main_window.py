@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
 
     def _show_file(self) -> None:
         db = self.db
-        name = settings_service.load(db).table_name
+        name = settings_service.table_name(db)
         self.setWindowTitle(f"{name} — Ahuntsic Desktop")
         where = str(db.path) if db.path else (db.url or _("(en mémoire)"))
         suffix = _(" — lecture seule") if db.read_only else ""

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
+from ahuntsic_desktop.services.core import settings as settings_service
 from ahuntsic_desktop.store import Database
 from ahuntsic_desktop.ui import file_check
 from ahuntsic_desktop.ui.main_window import MainWindow
@@ -41,6 +42,24 @@ def test_a_good_file_shows_its_dashboard(qtbot, good_file):
     assert window.current_page().summary is not None  # read once the check passed
     assert window.db is db
     # the other pages are then built one by one: let them finish before the teardown
+    qtbot.waitUntil(lambda: all(page is not None for page in window.pages.built), timeout=20000)
+
+
+def test_the_title_is_the_files_before_the_first_read(qtbot, good_file):
+    """The window paints with the table's name before SQLAlchemy is needed: the name was
+    read with sqlite3 at opening; the engine comes with the first page's read."""
+    db = Database.open(good_file)
+    named = settings_service.load(db)
+    named.table_name = "Table de concertation de Bordeaux-Cartierville"
+    settings_service.save(db, named)
+    db.close()
+    window, db = started(qtbot, good_file)
+    assert (
+        window.windowTitle() == "Table de concertation de Bordeaux-Cartierville — Ahuntsic Desktop"
+    )
+    assert not db.engine_made
+    qtbot.waitUntil(lambda: window.pages.built[0] is not None)
+    assert db.engine_made
     qtbot.waitUntil(lambda: all(page is not None for page in window.pages.built), timeout=20000)
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 from datetime import date
-
-from sqlalchemy import JSON, column, select, table
+from functools import cache
 
 from ...domain.enums import MeetingKind
 from ...i18n import _
@@ -110,9 +109,16 @@ def quorum_rule_text(rule: dict[str, int | str] | None) -> str:
 
 
 FIELDS = tuple(TableSettings.__dataclass_fields__)
-# The ``setting`` table as Core sees it: reading the settings (the window's title before its
-# first paint) needs neither the model nor the ORM, whose import alone took 0.25 s then.
-SETTING_TABLE = table("setting", column("key"), column("value", JSON))
+
+
+@cache
+def setting_table():
+    """The ``setting`` table as Core sees it: reading the settings needs neither the model
+    nor the ORM (0.25 s to import). SQLAlchemy itself is imported only here, not with this
+    module, which the window imports before its first paint (see :func:`table_name`)."""
+    from sqlalchemy import JSON, column, table
+
+    return table("setting", column("key"), column("value", JSON))
 
 
 def validate(settings: TableSettings) -> None:
@@ -176,9 +182,20 @@ def validate(settings: TableSettings) -> None:
             )
 
 
+def table_name(db: Database) -> str:
+    """The table's name (the window's title). Before the file's first read, the one read
+    when it was opened: start-up paints the window before it imports SQLAlchemy."""
+    if not db.engine_made:
+        return db.name_at_opening or TableSettings.table_name
+    return load(db).table_name
+
+
 def load(db: Database) -> TableSettings:
+    from sqlalchemy import select
+
+    setting = setting_table()
     with db.reading() as connection:
-        rows = connection.execute(select(SETTING_TABLE.c.key, SETTING_TABLE.c.value))
+        rows = connection.execute(select(setting.c.key, setting.c.value))
         stored = dict(rows.all())
     settings = TableSettings()
     for key, value in stored.items():
