@@ -43,47 +43,74 @@ def report(**values) -> None:
 
 def startup(kind: str, path: str = "") -> None:
     """``bare``: a bare PySide6 main window; ``app``: the application on ``path``. Prints
-    when the main window has painted (and the peak memory until then), then when the event
-    loop is next idle (the dashboard's figures loaded, with the peak until then), and quits. The application's modules are imported first, in its own
-    order (``ahuntsic-desktop`` runs ``cli.main``, then ``ui.app``), not after this watcher's
+    when the main window has painted and the peak memory until then; when the dashboard's
+    figures have painted (``settled``) and the peak until then; and when every other page
+    has been built in the idle moments after (``idle``), with the peak until then. The
+    application's modules are imported first, in its own order (``ahuntsic-desktop`` runs ``cli.main``, then ``ui.app``), not after this watcher's
     Qt: PySide6's import hook reads the source of every module imported after it."""
     if kind == "app":
         from ahuntsic_desktop.ui.app import run_gui
     from PySide6.QtCore import QEvent, QObject, QTimer
-    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QWidget
 
     app = QApplication(sys.argv[:1])
     seen: dict[str, float] = {}
 
-    def first_page_built() -> bool:
-        """The bare window has nothing to wait for; the application, its dashboard (built
-        and filled after the first paint, or before it in older versions)."""
-        for widget in app.topLevelWidgets():
-            pages = getattr(widget, "pages", None)
-            if isinstance(widget, QMainWindow) and pages is not None:
-                built = getattr(pages, "built", pages)
-                return built[0] is not None and 0 not in widget._stale
-        return True
+    def main_window():
+        return next((w for w in app.topLevelWidgets() if isinstance(w, QMainWindow)), None)
 
-    def settled() -> None:
-        if not first_page_built():
-            QTimer.singleShot(5, settled)
+    def built() -> list:
+        """The application's pages, None for each not built yet; the bare window has none."""
+        pages = getattr(main_window(), "pages", None)
+        return [] if pages is None else list(getattr(pages, "built", pages))
+
+    def first_page_built() -> bool:
+        """The dashboard built and filled (after the first paint, or before it in older
+        versions)."""
+        pages = built()
+        return not pages or (pages[0] is not None and 0 not in main_window()._stale)
+
+    def settle(now: float) -> None:
+        seen["settled"], seen["settled_mb"] = now, round(peak_mb(), 1)
+        QTimer.singleShot(0, idle)
+
+    def figures_painting(obj) -> bool:  # noqa: ANN001
+        """A paint of the dashboard (or of a widget in it) once its figures are read."""
+        pages = built()
+        first = pages[0] if pages else None
+        return (
+            first is not None
+            and first_page_built()
+            and isinstance(obj, QWidget)
+            and (obj is first or first.isAncestorOf(obj))
+        )
+
+    def idle() -> None:
+        if any(page is None for page in built()):
+            QTimer.singleShot(5, idle)
             return
-        app.processEvents()  # its paint
-        seen["settled"] = time.time()
-        report(painted=seen["painted"], settled=seen["settled"], paint_mb=seen["paint_mb"])
+        report(
+            painted=seen["painted"],
+            paint_mb=seen["paint_mb"],
+            settled=seen["settled"],
+            settled_mb=seen["settled_mb"],
+            idle=time.time(),
+        )
         app.exit(0)
 
     class Watch(QObject):
         def eventFilter(self, obj, event):  # noqa: N802
-            if (
-                "painted" not in seen
-                and event.type() == QEvent.Type.Paint
-                and isinstance(getattr(obj, "window", lambda: None)(), QMainWindow)
+            if event.type() != QEvent.Type.Paint:
+                return False
+            if "painted" not in seen and isinstance(
+                getattr(obj, "window", lambda: None)(), QMainWindow
             ):
                 seen["painted"] = time.time()
                 seen["paint_mb"] = round(peak_mb(), 1)  # the peak until the first paint
-                QTimer.singleShot(0, settled)
+                if not built():  # the bare window: nothing more to wait for
+                    settle(seen["painted"])
+            elif "painted" in seen and "settled" not in seen and figures_painting(obj):
+                settle(time.time())  # the figures' first paint (not a later page's build)
             return False
 
     watch = Watch()

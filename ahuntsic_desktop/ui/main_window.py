@@ -155,6 +155,9 @@ class MainWindow(QMainWindow):
             return
         if self.navigation.currentRow() == row and self.pages.built[row] is None:
             self.show_page(row)
+            # Its figures painted now: Qt paints at low priority, after the next page's
+            # build (0.3-0.8 s) if that were left to come first.
+            self.stack.currentWidget().repaint()
         QTimer.singleShot(0, self._build_next_page)
 
     def _build_next_page(self) -> None:

@@ -58,6 +58,40 @@ def test_the_window_is_built_without_models_nor_validation_libraries(tmp_path):
     assert run_fresh(code, tmp_path) == "Table de quartier — Ahuntsic Desktop []"
 
 
+def test_the_window_paints_before_sqlalchemy_as_the_application_starts_it(tmp_path):
+    """Opened as ``ahuntsic-desktop`` opens it (``check_later``): the file is read, locked
+    and backed up with sqlite3, and the window shown, without SQLAlchemy at all."""
+    path = tmp_path / "table.sqlite"
+    Database.open(path, create=True).close()
+    code = (
+        "import sys\n"
+        "from ahuntsic_desktop.store import Database\n"
+        "from ahuntsic_desktop.ui.app import make_application\n"
+        "from ahuntsic_desktop.ui.main_window import MainWindow\n"
+        "app = make_application('fr')\n"
+        f"db = Database.open({str(path)!r}, check_later=True)\n"
+        "window = MainWindow(db, load_later=True)\n"
+        "window.show()\n"
+        "app.processEvents()\n"
+        "print(window.windowTitle(), 'sqlalchemy' in sys.modules, db.engine_made)\n"
+    )
+    assert run_fresh(code, tmp_path) == "Table de quartier — Ahuntsic Desktop False False"
+
+
+def test_the_dashboard_is_built_without_the_validation_libraries(tmp_path):
+    """The first page the window builds needs the services, not their checks of e-mails
+    and phone numbers (2.7 MB, loaded at the first value checked)."""
+    code = (
+        "import sys\n"
+        "import ahuntsic_desktop.ui.pages.dashboard\n"
+        "from ahuntsic_desktop.services.core import validation\n"
+        "before = sorted(m for m in ('phonenumbers', 'email_validator') if m in sys.modules)\n"
+        "checked = validation.phone('514 555-0123 poste 4'), validation.email('Anne@Exemple.CA')\n"
+        "print(before, checked, 'phonenumbers' in sys.modules)\n"
+    )
+    assert run_fresh(code, tmp_path) == ("[] ('514 555-0123 poste 4', 'Anne@exemple.ca') True")
+
+
 def test_a_model_imported_from_its_own_module_still_finds_the_others(tmp_path):
     """``domain.meetings`` alone does not import the persons its attendance rows point
     to: the ORM's set-up loads every model first."""

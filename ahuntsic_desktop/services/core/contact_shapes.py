@@ -6,16 +6,15 @@ are a plain ASCII address or a North-American number in a usual shape; for those
 functions return exactly what the libraries return, found faster; for anything else they
 return None and :mod:`.validation` asks the library. ``tests/services/core/
 test_contact_shapes.py`` compares both on a corpus of values, value by value.
+
+Both libraries (2.7 MB) are imported at the first address or number checked, not with
+this module: the window builds its pages with it and may never check one (issue 16).
 """
 
 from __future__ import annotations
 
 import re
 from functools import cache
-
-import phonenumbers
-from email_validator import SPECIAL_USE_DOMAIN_NAMES
-from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
 
 # -- e-mail -------------------------------------------------------------------------------
 
@@ -26,8 +25,15 @@ _PLAIN_EMAIL = re.compile(
     rf"({_ATEXT}(?:\.{_ATEXT})*)@"
     r"((?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63})"
 )
-_SPECIAL_USE = tuple(SPECIAL_USE_DOMAIN_NAMES)
-_MAILBOX_NAMES = frozenset(CASE_INSENSITIVE_MAILBOX_NAMES)
+
+
+@cache
+def _reserved() -> tuple[tuple[str, ...], frozenset[str]]:
+    """email_validator's special-use domains and case-insensitive mailbox names."""
+    from email_validator import SPECIAL_USE_DOMAIN_NAMES
+    from email_validator.rfc_constants import CASE_INSENSITIVE_MAILBOX_NAMES
+
+    return tuple(SPECIAL_USE_DOMAIN_NAMES), frozenset(CASE_INSENSITIVE_MAILBOX_NAMES)
 
 
 def plain_email(text: str) -> str | None:
@@ -40,9 +46,10 @@ def plain_email(text: str) -> str | None:
         return None
     local, domain = match.groups()
     domain = domain.lower()
-    if len(domain) > 253 or "--" in domain or local.lower() in _MAILBOX_NAMES:
+    special_use, mailbox_names = _reserved()
+    if len(domain) > 253 or "--" in domain or local.lower() in mailbox_names:
         return None
-    for special in _SPECIAL_USE:
+    for special in special_use:
         if domain == special or domain.endswith("." + special):
             return None
     return f"{local}@{domain}"
@@ -83,6 +90,8 @@ def _pattern(desc, length: int):
 def _nanp_regions() -> tuple:
     """Per region of country code 1, in the library's order: its leading-digits pattern
     (or None), its general pattern and the patterns of its number types, for ten digits."""
+    import phonenumbers
+
     regions = []
     for code in phonenumbers.COUNTRY_CODE_TO_REGION_CODE[1]:
         metadata = phonenumbers.PhoneMetadata.metadata_for_region(code, None)

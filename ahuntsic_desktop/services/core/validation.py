@@ -14,9 +14,6 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-import phonenumbers
-from email_validator import EmailNotValidError, validate_email
-
 from ...i18n import _
 from ...text import fold_for_key
 from .contact_shapes import plain_email, plain_phone
@@ -123,6 +120,8 @@ def email(value: str | None, field: str = "email") -> str | None:
     if quick := plain_email(text):  # the library's answer for a plain ASCII address
         return quick
     refuse_disguise(text, field, _("Courriel"))
+    from email_validator import EmailNotValidError, validate_email  # see .contact_shapes
+
     try:
         result = validate_email(text, check_deliverability=False)
     except EmailNotValidError:
@@ -148,6 +147,8 @@ def phone(value: str | None, field: str = "phone") -> str | None:
     if quick is not None and quick[1]:
         return quick[0]
     prepared = _EXTENSION_WORDS.sub(" ext. ", text)
+    import phonenumbers  # at the first number the quick shapes leave to it: .contact_shapes
+
     try:
         number = None if quick else phonenumbers.parse(prepared, "CA")
     except phonenumbers.NumberParseException:

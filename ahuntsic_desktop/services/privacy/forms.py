@@ -16,8 +16,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-import phonenumbers
-
 _APOSTROPHES = "’‘`´ʼ"
 _DASHES = "‐‑‒–—―−"
 # Titles that may stand before a name: « M. », « Mme », « Dre »...
@@ -94,6 +92,8 @@ def phone_digits(phone: str | None) -> tuple[str, str] | None:
     digits to be searched for."""
     if not phone or not phone.strip():
         return None
+    import phonenumbers  # only when a phone is searched for (see core.contact_shapes)
+
     try:
         number = phonenumbers.parse(phone, "CA")
         country, national = str(number.country_code), str(number.national_number)
