@@ -65,8 +65,8 @@ class Database:
         self._check: integrity.LaterCheck | None = None  # see open(check_later=True)
 
     def _attach(self, engine: Engine) -> None:
-        self._engine = engine
         self._writes = WriteCounter(engine)  # what was read may be stale once it moves
+        self._engine = engine  # last: another thread seeing it finds its counter too
 
     @property
     def engine(self) -> Engine:
