@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -115,3 +116,26 @@ def test_a_file_of_a_newer_version_is_still_refused_at_opening(named_file):
     with pytest.raises(StoreError) as refused:
         Database.open(named_file, check_later=True)
     assert refused.value.problem is StoreProblem.NEWER_VERSION
+
+
+def test_threads_asking_at_once_share_one_engine_and_its_write_counter(named_file):
+    """The first read may come from a worker thread (a list read ahead) as the window's
+    thread reads too: one engine is made, and each caller finds its write counter."""
+    db = Database.open(named_file, check_later=True)
+    barrier = threading.Barrier(8)
+    seen = []
+
+    def ask() -> None:
+        barrier.wait()
+        seen.append((id(db.engine), db.writes.count))
+
+    try:
+        threads = [threading.Thread(target=ask) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=30)
+        assert len(seen) == 8 and len({engine for engine, _count in seen}) == 1
+        assert {count for _engine, count in seen} == {0}
+    finally:
+        db.close()

@@ -41,7 +41,9 @@ def run_fresh(code: str, tmp_path) -> str:
     return done.stdout.strip().splitlines()[-1]
 
 
-def test_the_window_is_built_without_models_nor_validation_libraries(tmp_path):
+def shown_window(tmp_path, options: str, then: str) -> str:
+    """What ``then`` prints once a fresh interpreter has opened a new file with
+    ``Database.open(path, <options>)`` and shown the window on it (as ``db``, ``window``)."""
     path = tmp_path / "table.sqlite"
     Database.open(path, create=True).close()
     code = (
@@ -50,32 +52,28 @@ def test_the_window_is_built_without_models_nor_validation_libraries(tmp_path):
         "from ahuntsic_desktop.ui.app import make_application\n"
         "from ahuntsic_desktop.ui.main_window import MainWindow\n"
         "app = make_application('fr')\n"
-        f"window = MainWindow(Database.open({str(path)!r}, backup=False), load_later=True)\n"
-        "window.show()\n"
-        "title = window.windowTitle()\n"
-        f"print(title, sorted(m for m in {DEFERRED!r} if m in sys.modules))\n"
-    )
-    assert run_fresh(code, tmp_path) == "Table de quartier — Ahuntsic Desktop []"
-
-
-def test_the_window_paints_before_sqlalchemy_as_the_application_starts_it(tmp_path):
-    """Opened as ``ahuntsic-desktop`` opens it (``check_later``): the file is read, locked
-    and backed up with sqlite3, and the window shown, without SQLAlchemy at all."""
-    path = tmp_path / "table.sqlite"
-    Database.open(path, create=True).close()
-    code = (
-        "import sys\n"
-        "from ahuntsic_desktop.store import Database\n"
-        "from ahuntsic_desktop.ui.app import make_application\n"
-        "from ahuntsic_desktop.ui.main_window import MainWindow\n"
-        "app = make_application('fr')\n"
-        f"db = Database.open({str(path)!r}, check_later=True)\n"
+        f"db = Database.open({str(path)!r}, {options})\n"
         "window = MainWindow(db, load_later=True)\n"
         "window.show()\n"
-        "app.processEvents()\n"
-        "print(window.windowTitle(), 'sqlalchemy' in sys.modules, db.engine_made)\n"
+        f"{then}\n"
     )
-    assert run_fresh(code, tmp_path) == "Table de quartier — Ahuntsic Desktop False False"
+    return run_fresh(code, tmp_path)
+
+
+def test_the_window_is_built_without_models_nor_validation_libraries(tmp_path):
+    then = f"print(window.windowTitle(), sorted(m for m in {DEFERRED!r} if m in sys.modules))"
+    assert shown_window(tmp_path, "backup=False", then) == (
+        "Table de quartier — Ahuntsic Desktop []"
+    )
+
+
+def test_the_window_is_shown_before_sqlalchemy_as_the_application_starts_it(tmp_path):
+    """Opened as ``ahuntsic-desktop`` opens it (``check_later``): the file is read, locked
+    and backed up with sqlite3, and the window shown, without SQLAlchemy at all."""
+    then = "print(window.windowTitle(), 'sqlalchemy' in sys.modules, db.engine_made)"
+    assert shown_window(tmp_path, "check_later=True", then) == (
+        "Table de quartier — Ahuntsic Desktop False False"
+    )
 
 
 def test_the_dashboard_is_built_without_the_validation_libraries(tmp_path):
