@@ -155,9 +155,7 @@ class MainWindow(QMainWindow):
             return
         if self.navigation.currentRow() == row and self.pages.built[row] is None:
             self.show_page(row)
-            # Its figures painted now: Qt paints at low priority, after the next page's
-            # build (0.3-0.8 s) if that were left to come first.
-            self.stack.currentWidget().repaint()
+            self.stack.currentWidget().repaint()  # now: Qt would paint after the next build
         QTimer.singleShot(0, self._build_next_page)
 
     def _build_next_page(self) -> None:
@@ -242,8 +240,7 @@ class MainWindow(QMainWindow):
 
     def _show_file(self) -> None:
         db = self.db
-        name = settings_service.table_name(db)
-        self.setWindowTitle(f"{name} — Ahuntsic Desktop")
+        self.setWindowTitle(f"{settings_service.table_name(db)} — Ahuntsic Desktop")
         where = str(db.path) if db.path else (db.url or _("(en mémoire)"))
         suffix = _(" — lecture seule") if db.read_only else ""
         self.file_label.setText(_("Fichier : {path}").format(path=where) + suffix)

@@ -48,7 +48,7 @@ def test_a_good_file_shows_its_dashboard(qtbot, good_file):
 
 def test_the_dashboards_figures_paint_before_the_next_page_is_built(qtbot, good_file):
     """Qt paints at low priority: left to the event loop, the figures would wait for the
-    Members page's build (0.3-0.8 s at scale). They paint as soon as they are read."""
+    Members page's build. They paint as soon as they are read."""
     seen = []
 
     class Watch(QObject):
