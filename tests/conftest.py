@@ -76,3 +76,15 @@ def server_database():
     if not ON_SERVER:
         pytest.skip("needs AHUNTSIC_TEST_DB (PostgreSQL)")
     return server_db.fresh_database()
+
+
+@pytest.fixture
+def good_file(tmp_path):
+    """A closed data file of 2,000 persons: enough rows to span many pages."""
+    from tests.store.test_backups import add_persons
+
+    path = tmp_path / "modele" / "bon.sqlite"
+    db = Database.open(path, create=True)
+    add_persons(db, 2000)
+    db.close()
+    return path

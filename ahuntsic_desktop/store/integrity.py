@@ -110,31 +110,35 @@ def _tables(connection: sqlite3.Connection) -> set[str]:
     return {name for (name,) in rows}
 
 
-def _setting(connection: sqlite3.Connection, tables: set[str], key: str) -> object:
-    """The file's setting ``key`` (stored as JSON), or None when it has none."""
-    if "setting" not in tables:
-        return None
-    row = connection.execute("SELECT value FROM setting WHERE key = ?", (key,)).fetchone()
-    if row is None:
-        return None
-    value = row[0]  # the column has NUMERIC affinity: "10" comes back as 10
-    try:
+def _parsed(value: object) -> object:
+    """A setting's value, stored as JSON; None when it is not."""
+    try:  # the column has NUMERIC affinity: "10" comes back as 10
         return json.loads(value) if isinstance(value, str) else value
     except ValueError:
         return None
 
 
-def _backup_keep(connection: sqlite3.Connection, tables: set[str]) -> int | None:
+def _settings(connection: sqlite3.Connection, tables: set[str]) -> dict[str, object]:
+    """The settings opening needs: ``backup_keep``, and ``table_name`` for the window's
+    title before SQLAlchemy is imported."""
+    if "setting" not in tables:
+        return {}
+    rows = connection.execute(
+        "SELECT key, value FROM setting WHERE key IN ('backup_keep', 'table_name')"
+    )
+    return {key: _parsed(value) for key, value in rows}
+
+
+def _backup_keep(settings: dict[str, object]) -> int | None:
     try:
-        keep = int(_setting(connection, tables, "backup_keep"))
+        keep = int(settings.get("backup_keep"))
     except (TypeError, ValueError):
         return None
     return max(1, min(365, keep))
 
 
-def _table_name(connection: sqlite3.Connection, tables: set[str]) -> str | None:
-    """The table's name for the window's title before SQLAlchemy is imported."""
-    name = _setting(connection, tables, "table_name")
+def _table_name(settings: dict[str, object]) -> str | None:
+    name = settings.get("table_name")
     return name if isinstance(name, str) and name.strip() else None
 
 
@@ -190,16 +194,16 @@ def probe(path: Path, *, check: bool = True) -> FileFacts:
         raise (faults.fault(error, path) or _damaged(path, str(error))) from error
     try:
         connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if check or not untouched:
+        checked = check or not untouched
+        if checked:
             _quick_check(connection, path)
         tables = _tables(connection)
         revision = None
         if "alembic_version" in tables:
             found = connection.execute("SELECT version_num FROM alembic_version").fetchone()
             revision = found[0] if found else None
-        keep = _backup_keep(connection, tables)
-        name = _table_name(connection, tables)
-        checked = check or not untouched
+        settings = _settings(connection, tables)
+        keep, name = _backup_keep(settings), _table_name(settings)
         if not checked and revision != migrate.head_revision():
             _quick_check(connection, path)  # a migration is due: checked before it
             checked = True

@@ -237,16 +237,6 @@ BAD = {
 }
 
 
-@pytest.fixture
-def good_file(tmp_path):
-    """A closed data file with enough rows to span many pages."""
-    path = tmp_path / "modele" / "bon.sqlite"
-    db = Database.open(path, create=True)
-    add_persons(db, 2000)
-    db.close()
-    return path
-
-
 @pytest.mark.parametrize("kind", list(BAD))
 def test_bad_files_are_explained_and_never_modified(kind, tmp_path, good_file):
     folder = tmp_path / "dossier"

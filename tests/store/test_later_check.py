@@ -15,16 +15,6 @@ from ahuntsic_desktop.store import Database, StoreError, StoreProblem, backups
 from .test_backups import add_persons, digest, persons_in
 
 
-@pytest.fixture
-def good_file(tmp_path):
-    """A closed data file of 2,000 persons (many pages)."""
-    path = tmp_path / "modele" / "bon.sqlite"
-    db = Database.open(path, create=True)
-    add_persons(db, 2000)
-    db.close()
-    return path
-
-
 def damaged_copy(good: Path, folder: Path) -> Path:
     """``good`` with the pages of its persons scribbled over: its header, schema and
     settings read as usual (the quick reading at opening passes), the rest is damaged."""

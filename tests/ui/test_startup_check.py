@@ -4,7 +4,6 @@ backup to restore or another file to choose) and nothing is written to it."""
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
@@ -14,17 +13,8 @@ from ahuntsic_desktop.ui import file_check
 from ahuntsic_desktop.ui.main_window import MainWindow
 
 from ..dates import DEMO_TODAY
-from ..store.test_backups import add_persons, digest
+from ..store.test_backups import digest
 from ..store.test_later_check import damaged_copy
-
-
-@pytest.fixture
-def good_file(tmp_path):
-    path = tmp_path / "modele" / "bon.sqlite"
-    db = Database.open(path, create=True)
-    add_persons(db, 2000)
-    db.close()
-    return path
 
 
 def started(qtbot, path):

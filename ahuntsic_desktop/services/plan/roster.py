@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from itertools import groupby
 from operator import itemgetter
 
-from sqlalchemy import and_, case, distinct, func, or_, select
+from sqlalchemy import and_, case, distinct, func, select
 
 from ...domain import ActionPlan, Assignment, Chantier, Organization, Person, Pillar
 from ...domain.enums import AssignmentRole
@@ -22,6 +22,7 @@ from ...domain.labels import label
 from ...i18n import _
 from ...store import Database, french_key
 from ..core import NotFoundError, name_sort_key
+from .chantiers import ROLE_ORDER, active_condition
 from .plans import current_plan_id
 
 CHUNK = 1000  # rows fetched from the cursor at a time
@@ -61,9 +62,6 @@ class AssignmentLine:
     active: bool
 
 
-_ROLE_ORDER = [role.value for role in AssignmentRole]
-
-
 def _role_labels() -> dict[str, str]:
     """Each role's label, looked up once an export rather than once a cell."""
     return {role.value: label(role.value, AssignmentRole) for role in AssignmentRole}
@@ -71,12 +69,7 @@ def _role_labels() -> dict[str, str]:
 
 def _active(today: dt.date):
     """An assignment running on ``today``, of a person not archived."""
-    a = Assignment
-    return and_(
-        or_(a.start_date.is_(None), a.start_date <= today),
-        or_(a.end_date.is_(None), a.end_date >= today),
-        Person.archived_at.is_(None),
-    )
+    return and_(active_condition(today), Person.archived_at.is_(None))
 
 
 def _assignments(plan_id: int):
@@ -144,7 +137,7 @@ class ChantierRoster:
                 organizations: set[str] = set()
                 for _pid, cid, role, _start, _end, _last, _first, org in rows:
                     current = marks[index[cid]]
-                    if not current or _ROLE_ORDER.index(role) < _ROLE_ORDER.index(current):
+                    if not current or ROLE_ORDER[role] < ROLE_ORDER[current]:
                         marks[index[cid]] = role
                     if org:
                         organizations.add(org)
